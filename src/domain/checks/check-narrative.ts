@@ -7,6 +7,7 @@ import type { Quantity } from '../values/value.js';
 import type { Finding } from './finding.js';
 import { findingsFor } from './finding-builder.js';
 import { indicatorKey } from './indicator-key.js';
+import { memoizeString } from '../memo.js';
 
 // Words every indicator name has; they say nothing about *what* is measured.
 const generic = /数量|次数|人数|件数|个数|的|率|度|情况|指标|完成|开展|组织|年度|全年/gu;
@@ -22,16 +23,14 @@ const tolerance = 0.01;
 export function checkNarrative(form: Form, score: FormScore): Finding[] {
   const text = form.objectives.actual;
   if (!text) return [];
-  const clauses = text
-    .split(/[，,。；;：:！!？?\n]/u)
-    .map((c) => ({ clause: c.trim(), value: parseValue(c) }))
-    .filter((c) => c.value.kind === 'text-numbers');
+  const clauses = narrativeClauses(text);
+  if (clauses.length === 0) return [];
   const f = findingsFor(form);
   const out: Finding[] = [];
   for (const s of score.indicators) {
     if (s.status !== 'scored' || s.actual.kind !== 'number') continue;
     const actual = s.actual.quantity;
-    const telling = [...new Set(indicatorKey(s.name).replace(generic, ''))];
+    const telling = tellingChars(s.name);
     if (telling.length < 3) continue;
     for (const { clause, value } of clauses) {
       if (value.kind !== 'text-numbers') continue;
@@ -58,6 +57,17 @@ export function checkNarrative(form: Form, score: FormScore): Finding[] {
   }
   return out;
 }
+
+/** The clauses of a narrative that state figures; most narratives state none. */
+const narrativeClauses = memoizeString((text: string) =>
+  text
+    .split(/[，,。；;：:！!？?\n]/u)
+    .map((c) => ({ clause: c.trim(), value: parseValue(c) }))
+    .filter((c) => c.value.kind === 'text-numbers'),
+);
+
+/** The distinct characters of a name that say what it measures. */
+const tellingChars = memoizeString((name: string) => [...new Set(indicatorKey(name).replace(generic, ''))]);
 
 /** `万` and `万元` both speak of money here; a bare number in the narrative proves nothing. */
 function sameFamily(actual: Quantity, stated: Quantity): boolean {

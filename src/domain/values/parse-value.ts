@@ -1,3 +1,4 @@
+import { memoizeString } from '../memo.js';
 import { chineseNumeralChars, parseChineseNumeral } from './chinese-numerals.js';
 import { knownUnits, periodDays, unitInfo } from './units.js';
 import type { Comparator, Leniency, ParsedValue, Quantity, Value } from './value.js';
@@ -8,12 +9,14 @@ import type { Comparator, Leniency, ParsedValue, Quantity, Value } from './value
  * string kept, so the checker can say which cell to fix. `null` or blank is `{ kind: 'blank' }`.
  */
 export function parseValue(raw: string | null): ParsedValue {
-  const text = raw ?? '';
-  const normal = normalizeValueText(text);
-  const leniencies: Leniency[] = [];
-  const value = readValue(normal, leniencies);
-  return { ...value, raw: text, leniencies };
+  return parseCached(raw ?? '');
 }
+
+const parseCached = memoizeString((text: string): ParsedValue => {
+  const leniencies: Leniency[] = [];
+  const value = readValue(normalizeValueText(text), leniencies);
+  return Object.freeze({ ...value, raw: text, leniencies: Object.freeze(leniencies) });
+});
 
 /**
  * Full-width to half-width (NFKC), one spelling per comparator, white space folded. Exported for the
