@@ -5,6 +5,7 @@ import { formatValue } from '../values/format-value.js';
 import type { Finding } from './finding.js';
 import { findingsFor, hasReason } from './finding-builder.js';
 import { indicatorKey } from './indicator-key.js';
+import { memoizeString } from '../memo.js';
 
 /** Per-indicator findings, from what the scorer read and noticed (scoring.md §4). */
 export function checkIndicators(form: Form, score: FormScore, profile: Profile): Finding[] {
@@ -34,7 +35,7 @@ export function checkIndicators(form: Form, score: FormScore, profile: Profile):
       );
     } else seen.set(key, i);
 
-    if (/[★☆*＊]|[(（]\s*[≥≤]?\s*\*+|^指标\s*\d+\s*[:：]?$|^[…．.]+$/u.test(ind.name)) {
+    if (isPlaceholder(ind.name)) {
       out.push(
         f.indicator(
           'placeholder-text',
@@ -251,6 +252,11 @@ export function checkIndicators(form: Form, score: FormScore, profile: Profile):
   }
   return out;
 }
+
+/** Template placeholders left as a name: ★ markers, `(≥**人)`, `指标2:`, `……`. */
+const isPlaceholder = memoizeString((name: string) =>
+  /[★☆*＊]|[(（]\s*[≥≤]?\s*\*+|^指标\s*\d+\s*[:：]?$|^[…．.]+$/u.test(name),
+);
 
 /** 满意度 and 率 indicators hold shares: a percent above 100 or below 0 there is a typo. */
 function percentOutOfRange(name: string, level2: string, s: IndicatorScore): boolean {

@@ -9,7 +9,10 @@
 export function round2(n: number): number {
   if (!Number.isFinite(n)) return n;
   const sign = n < 0 ? -1 : 1;
-  const shifted = Math.round(Number(`${Math.abs(n)}e2`));
+  const abs = Math.abs(n);
+  // Exponent notation appears only for ≥ 1e21 (no decimals to round) and < 1e-6 (rounds to 0).
+  if (String(abs).includes('e')) return abs >= 1 ? n : 0;
+  const shifted = Math.round(Number(`${abs}e2`));
   const result = sign * Number(`${shifted}e-2`);
   return Object.is(result, -0) ? 0 : result;
 }

@@ -1,0 +1,1 @@
+export { diffForms, type FormChange } from './diff-forms.js';
