@@ -1,0 +1,54 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { classifyText, detectBinaryFormat } from './detect-format.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+const zip = (names: string[]): Uint8Array => zipSync(Object.fromEntries(names.map((n) => [n, bytes('<x/>')])));
+
+describe('detectBinaryFormat', () => {
+  it('finds a PDF by its signature, even after leading junk', () => {
+    expect(detectBinaryFormat(bytes('%PDF-1.7\n%âãÏÓ'))).toBe('pdf');
+    expect(detectBinaryFormat(bytes('\r\n\r\n%PDF-1.4'))).toBe('pdf');
+  });
+
+  it('tells docx, xlsx and other zips apart by their entries', () => {
+    expect(detectBinaryFormat(zip(['[Content_Types].xml', 'word/document.xml']))).toBe('docx');
+    expect(detectBinaryFormat(zip(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']))).toBe(
+      'xlsx',
+    );
+    expect(detectBinaryFormat(zip(['readme.txt']))).toBe('zip');
+  });
+
+  it('calls a broken zip a zip rather than throwing', () => {
+    expect(detectBinaryFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe('zip');
+  });
+
+  it('recognises legacy Office files', () => {
+    expect(detectBinaryFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('ole');
+  });
+
+  it('leaves everything else to text decoding', () => {
+    expect(detectBinaryFormat(bytes('项目支出绩效自评表'))).toBe('text-like');
+    expect(detectBinaryFormat(bytes('{"kind":"project-self-evaluation"}'))).toBe('text-like');
+  });
+});
+
+describe('classifyText', () => {
+  it('uses the extension for NDJSON', () => {
+    expect(classifyText('{"a":1}', 'forms.ndjson')).toBe('ndjson');
+    expect(classifyText('{"a":1}', 'FORMS.JSONL')).toBe('ndjson');
+  });
+
+  it('reads content when the extension says nothing', () => {
+    expect(classifyText('  [{"a":1}]', 'x.txt')).toBe('json');
+    expect(classifyText('{"a":1}\n{"a":2}\n', 'x.dat')).toBe('ndjson');
+    expect(classifyText('{\n  "a": 1\n}\n', 'x.dat')).toBe('json');
+    expect(classifyText('{"a":1}\n', 'x.dat')).toBe('json');
+    expect(classifyText('项目支出绩效自评表\n（2020年度）', 'x.json')).toBe('text');
+  });
+
+  it('treats an empty .json as JSON so that the error says so', () => {
+    expect(classifyText('  \n', 'empty.json')).toBe('json');
+    expect(classifyText('', 'empty.txt')).toBe('text');
+  });
+});

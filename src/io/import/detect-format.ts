@@ -1,0 +1,81 @@
+import { unzipSync } from 'fflate';
+
+/** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
+export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'text-like';
+export type TextFormat = 'json' | 'ndjson' | 'text';
+export type InputFormat = Exclude<BinaryFormat, 'text-like'> | TextFormat;
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean =>
+  sig.every((b, i) => bytes[at + i] === b);
+
+/** `%PDF-` within the first KB (some generators put junk or a BOM before it). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i += 1) {
+    if (head[i] === 0x25 && startsWith(head, [0x50, 0x44, 0x46, 0x2d], i + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Sort bytes by content, not by extension: a `.pdf` that is really an xlsx is imported as xlsx.
+ * Zip archives are told apart by their entry names (read from the central directory; nothing is
+ * inflated because the filter refuses every entry). Never throws: an unreadable zip is `zip`.
+ */
+export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
+  if (isPdf(bytes)) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const names: string[] = [];
+    try {
+      unzipSync(bytes, {
+        filter: (f) => {
+          names.push(f.name);
+          return false;
+        },
+      });
+    } catch {
+      return 'zip';
+    }
+    if (names.includes('word/document.xml')) return 'docx';
+    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    return 'zip';
+  }
+  // Compound File Binary: legacy .doc / .xls.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  return 'text-like';
+}
+
+/**
+ * JSON, NDJSON or plain text, from decoded text and the file name. `.ndjson`/`.jsonl` are NDJSON;
+ * text starting `[` is JSON; text starting `{` is NDJSON when its first line is a complete JSON value
+ * and another line follows, else JSON (so a syntax error is reported against the whole file).
+ */
+export function classifyText(text: string, file: string): TextFormat {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  const start = text.search(/\S/);
+  if (start === -1) return lower.endsWith('.json') ? 'json' : 'text';
+  const first = text[start];
+  if (first === '[') return 'json';
+  if (first !== '{') return 'text';
+  const eol = text.indexOf('\n', start);
+  if (eol === -1 || text.slice(eol).trim() === '') return 'json';
+  try {
+    JSON.parse(text.slice(start, eol));
+    return 'ndjson';
+  } catch {
+    return 'json';
+  }
+}
+
+/** Chinese name of a format, for tables and messages. */
+export const formatLabel: Readonly<Record<InputFormat, string>> = {
+  pdf: 'PDF',
+  docx: 'Word (.docx)',
+  xlsx: 'Excel (.xlsx)',
+  zip: 'ZIP',
+  ole: '旧版 Office (.doc/.xls)',
+  json: 'JSON',
+  ndjson: 'NDJSON',
+  text: '文本',
+};

@@ -1,0 +1,79 @@
+/**
+ * The "nothing lost" check for table importers: which non-empty texts of a grid do not reappear in
+ * the import result (form fields, extras, or an issue's raw), leaving out the template's own words
+ * (labels, column headers, titles, 备注 notes). Used by tests of every importer that builds a Grid.
+ */
+import type { ImportResult } from '../import-result.js';
+import type { Grid } from './grid.js';
+import {
+  cellText,
+  fieldKeyOf,
+  fundingColumnOf,
+  indicatorColumnOf,
+  isAttachmentLabel,
+  isFundingAnchor,
+  isIndicatorAnchor,
+  isNotesStart,
+  isObjectiveAnchor,
+  isObjectiveColumn,
+  isYearLine,
+  splitLabelled,
+} from './grid-labels.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, normalizeLabel } from '../text/vocabulary.js';
+import { parseNumber, parsePeriod, parseRate, parseYesNo } from './parse-cell-values.js';
+
+const isTemplateWord = (text: string): boolean =>
+  fieldKeyOf(text) !== undefined ||
+  fundingColumnOf(text) !== undefined ||
+  indicatorColumnOf(text) !== undefined ||
+  isFundingAnchor(text) ||
+  isIndicatorAnchor(text) ||
+  isObjectiveAnchor(text) ||
+  isObjectiveColumn(text) ||
+  isAttachmentLabel(text) ||
+  isYearLine(text) ||
+  // Printed categories with no indicator under them produce none (form-model.md).
+  LEVEL1_NAMES.has(normalizeLabel(text)) ||
+  LEVEL2_NAMES.has(normalizeLabel(text)) ||
+  /^(资金来源|其中[：:]?)$/.test(text);
+
+/** The forms of the result printed the way texts are compared: JSON, plus the parsed forms of values. */
+function found(text: string, haystack: string): boolean {
+  const candidates = [text, text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '')];
+  const number = parseNumber(text);
+  const rate = parseRate(text);
+  const period = parsePeriod(text);
+  const yesNo = parseYesNo(text);
+  if (number.ok && number.value !== null) candidates.push(String(number.value));
+  if (rate.ok && rate.value !== null) candidates.push(String(rate.value));
+  if (period.ok && period.value !== null) candidates.push(period.value.start);
+  if (yesNo.ok && yesNo.value !== null) candidates.push(String(yesNo.value));
+  return candidates.some((c) => c !== '' && haystack.includes(JSON.stringify(c).slice(1, -1)));
+}
+
+/**
+ * Texts of `grid` (cells and outside lines, each joined to one line) that the result does not
+ * contain anywhere; empty when nothing was lost. Text after a 备注 line of a form is template notes.
+ */
+export function findLostText(grid: Grid, result: ImportResult): string[] {
+  const haystack = [
+    ...result.forms.map((f) => JSON.stringify(f)),
+    ...result.issues.map((i) => JSON.stringify(i.raw === null ? '' : cellText(i.raw))),
+    ...result.issues.map((i) => JSON.stringify(i.raw ?? '')),
+  ].join('\n');
+  const lost: string[] = [];
+  let inNotes = false;
+  for (const raw of [...grid.outside.map((l) => l.text), ...grid.rows.flat().map((c) => c.text)]) {
+    const text = cellText(raw);
+    if (text === '' || isTemplateWord(text)) continue;
+    if (isNotesStart(text)) {
+      inNotes = true;
+      continue;
+    }
+    if (/^\d+[.、]/.test(text) && inNotes) continue;
+    const { lead, pairs } = splitLabelled(raw);
+    const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : [text];
+    for (const piece of pieces) if (piece !== '' && !found(piece, haystack)) lost.push(piece);
+  }
+  return lost;
+}

@@ -1,0 +1,133 @@
+/**
+ * Turns a table with real structure (from .docx, .xlsx or PDF glyph positions) into canonical
+ * forms. Fields are found by their printed labels and column headers, never by guessing from the
+ * text, and every non-empty cell ends up in a field, in `extras`, or in an issue's `raw`.
+ */
+import type { Form } from '../../../domain/form/form.schema.js';
+import type { ImportIssue, ImportResult } from '../import-result.js';
+import type { Grid } from './grid.js';
+import { buildMatrix } from './grid-matrix.js';
+import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, yearOf } from './grid-labels.js';
+import { finishForm, newDraft, report, type FormContext } from './form-draft.js';
+import { readFunding } from './read-funding.js';
+import { readIndicators } from './read-indicators.js';
+import { readLabelledLine, readLabelledRow } from './read-labelled.js';
+import { readObjectives } from './read-objectives.js';
+import { splitForms, type FormPart, type TextLine } from './split-forms.js';
+
+/** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
+const MAX_RAW = 100_000;
+
+/**
+ * Reads every form of the grid, in order. Never throws: a grid with no 项目名称 gives no forms and
+ * an error issue holding its text; a form missing its year, name or funding is left out with an
+ * error issue holding what was read.
+ */
+export function gridToForms(grid: Grid): ImportResult {
+  const issues: ImportIssue[] = [];
+  const forms: Form[] = [];
+  const matrix = buildMatrix(grid);
+  const parts = splitForms(grid);
+  if (parts.length === 0) {
+    const text = [...grid.outside.map((l) => l.text), ...grid.rows.flat().map((c) => cellText(c.text))].filter(
+      (t) => t !== '',
+    );
+    issues.push({
+      file: grid.file,
+      code: 'grid-no-form',
+      severity: 'error',
+      message: '表格中没有找到“项目名称”，无法识别为项目支出绩效自评表。请确认文件是自评表，或改用文本导入。',
+      location: grid.rows[0]?.[0]?.location ?? null,
+      raw: text.length === 0 ? null : text.join('\n').slice(0, MAX_RAW),
+    });
+    return { forms, issues };
+  }
+  parts.forEach((part, formIndex) => {
+    const ctx: FormContext = {
+      grid,
+      matrix,
+      formIndex,
+      issues,
+      consumed: new Set(),
+      draft: newDraft(),
+      inNotes: false,
+    };
+    readLines(ctx, part.head, true);
+    readBody(ctx, part.start, part.end);
+    readLines(ctx, part.tail, false);
+    reportUnplaced(ctx, part);
+    const form = finishForm(ctx, grid.rows[part.start]?.[0]?.location ?? null);
+    if (form !== null) forms.push(form);
+  });
+  return { forms, issues };
+}
+
+function readBody(ctx: FormContext, start: number, end: number): void {
+  let r = start;
+  while (r < end) {
+    const cells = ctx.grid.rows[r] ?? [];
+    switch (rowKindOf(cells.map((c) => c.text))) {
+      case 'funding':
+        r = readFunding(ctx, r, end);
+        break;
+      case 'objectives':
+        r = readObjectives(ctx, r, end);
+        break;
+      case 'indicators':
+        r = readIndicators(ctx, r, end);
+        break;
+      default:
+        readLabelledRow(ctx, cells);
+        r += 1;
+    }
+  }
+}
+
+/** Title, year and labelled lines above (`head`) or below the table; the rest is reported. */
+function readLines(ctx: FormContext, lines: readonly TextLine[], head: boolean): void {
+  const d = ctx.draft;
+  for (const line of lines) {
+    const text = cellText(line.text);
+    let placed = true;
+    if (text === '' || (head && isAttachmentLabel(text))) placed = true;
+    else if (head && d.title === null && isTitle(text)) {
+      d.title = text;
+      d.year ??= yearOf(text);
+    } else if (head && d.year === null && isYearLine(text)) d.year = yearOf(text);
+    else placed = readLabelledLine(ctx, line.text, line.location);
+    if (placed && line.cell !== null) ctx.consumed.add(line.cell);
+    if (!placed && line.cell === null) {
+      report(
+        ctx,
+        'grid-unplaced-text',
+        'warning',
+        '表格外的这行文字没有对应到任何字段，原文见 raw。请核对是否需要补录。',
+        {
+          location: line.location,
+          raw: line.text,
+        },
+      );
+    }
+  }
+}
+
+/** Every cell of the form's rows that no reader placed becomes a warning with its text. */
+function reportUnplaced(ctx: FormContext, part: FormPart): void {
+  const cells = [
+    ...part.head.flatMap((l) => (l.cell === null ? [] : [l.cell])),
+    ...ctx.grid.rows.slice(part.start, part.end).flat(),
+  ];
+  for (const cell of cells) {
+    if (ctx.consumed.has(cell) || cellText(cell.text) === '') continue;
+    report(
+      ctx,
+      'grid-unplaced-cell',
+      'warning',
+      '这个单元格的内容没有对应到表中的任何字段，原文见 raw。请核对是否需要补录。',
+      {
+        location: cell.location,
+        raw: cell.text,
+      },
+    );
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * A table as rows and columns of cells, the shape shared by the importers that see real table
+ * structure (PDF glyph positions, .docx table XML, .xlsx sheets). grid-to-forms.ts turns it into
+ * canonical forms, so that the field logic exists once for all three formats.
+ */
+export interface GridCell {
+  /** 0-based row and column of the cell's top-left corner. */
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  /** The cell text, with the line breaks that were inside the cell kept as `\n`. */
+  readonly text: string;
+  /** Where a person finds the cell: `第2页`, `Sheet1!B7`, `表1 第4行第2列`. */
+  readonly location: string;
+}
+
+export interface Grid {
+  /** The file the grid came from, for issues. */
+  readonly file: string;
+  /** Row-major; a row holds the cells whose top-left corner is in it, ordered by column. */
+  readonly rows: readonly (readonly GridCell[])[];
+  /** Lines of text outside any table (titles, 备注, page headers), in reading order, with their location. */
+  readonly outside: readonly { readonly text: string; readonly location: string; readonly beforeRow: number }[];
+}

@@ -1,0 +1,125 @@
+/**
+ * Reading the 项目资金 block: the anchor cell (which prints the unit), the column headers
+ * (年初预算数 / 全年预算数（A） / 全年执行数（B） / 执行率 / 分值 / 得分) and one line per row, by
+ * column position rather than by the order of numbers.
+ */
+import type { FundingLine } from '../../../domain/form/form.schema.js';
+import type { GridCell } from './grid.js';
+import { colRange } from './grid-matrix.js';
+import { cellText, fundingColumnOf, isFundingAnchor, isNothing, rowKindOf, unitOf } from './grid-labels.js';
+import { readParsed, report, take, type FormContext } from './form-draft.js';
+import { parseNumber, parseRate } from './parse-cell-values.js';
+import type { FundingColumn } from '../text/vocabulary.js';
+
+interface Column {
+  readonly key: FundingColumn;
+  readonly c0: number;
+  readonly c1: number;
+  readonly header: string;
+}
+
+/** Reads the header row of the block: ≥2 known funding headers within the first three rows. */
+function findHeader(ctx: FormContext, from: number, end: number): { row: number; columns: Column[] } | null {
+  for (let r = from; r < Math.min(end, from + 3); r += 1) {
+    const cells = ctx.grid.rows[r] ?? [];
+    const columns = cells.flatMap((cell): Column[] => {
+      const key = fundingColumnOf(cell.text);
+      if (key === undefined) return [];
+      const [c0, c1] = colRange(cell);
+      return [{ key, c0, c1, header: cellText(cell.text) }];
+    });
+    if (columns.length >= 2) {
+      for (let rr = from; rr <= r; rr += 1) for (const cell of ctx.grid.rows[rr] ?? []) takeLabelOrBlank(ctx, cell);
+      return { row: r, columns };
+    }
+  }
+  return null;
+}
+
+/** Header-area cells: anchors, headers and blanks are placed; anything else is left to report. */
+function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
+  const text = cellText(cell.text);
+  if (isFundingAnchor(text)) {
+    const unit = unitOf(text);
+    if (unit !== null) ctx.draft.unit = unit;
+    ctx.consumed.add(cell);
+  } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|项目资金|资金)$/.test(text)) {
+    ctx.consumed.add(cell);
+  }
+}
+
+/** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
+const lineName = (text: string): string => text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '');
+
+/**
+ * Reads the funding block that starts at row `from`; returns the first row after it. Rows end at
+ * the next row that opens another part of the form.
+ */
+export function readFunding(ctx: FormContext, from: number, end: number): number {
+  const header = findHeader(ctx, from, end);
+  if (header === null) {
+    for (const cell of ctx.grid.rows[from] ?? []) takeLabelOrBlank(ctx, cell);
+    report(
+      ctx,
+      'grid-no-funding-header',
+      'warning',
+      '项目资金部分没有找到“全年预算数/全年执行数/执行率”等列标题，资金未读取。请核对表格。',
+      {
+        location: ctx.grid.rows[from]?.[0]?.location ?? null,
+        raw: null,
+      },
+    );
+    return from + 1;
+  }
+  const firstValueCol = Math.min(...header.columns.map((c) => c.c0));
+  let r = header.row + 1;
+  for (; r < end; r += 1) {
+    const cells = ctx.grid.rows[r] ?? [];
+    if (rowKindOf(cells.map((c) => c.text)) !== 'other') break;
+    readLine(ctx, r, firstValueCol, header.columns);
+  }
+  return r;
+}
+
+function readLine(ctx: FormContext, row: number, firstValueCol: number, columns: readonly Column[]): void {
+  const { matrix } = ctx;
+  // The name: cells left of the values, except the block's anchor and a bare 其中 spanning rows.
+  const nameCells = new Set<GridCell>();
+  for (let c = 0; c < firstValueCol; c += 1) {
+    const cell = matrix.at(row, c);
+    if (cell === undefined || isFundingAnchor(cell.text)) continue;
+    if (cell.row !== row && /^其中[：:]?$/.test(cellText(cell.text))) continue;
+    nameCells.add(cell);
+  }
+  const name = lineName([...nameCells].map((cell) => take(ctx, cell)).join(''));
+  const values = columns.map((column) => {
+    const cell = matrix.best(row, column.c0, column.c1, true);
+    return { column, cell, text: take(ctx, cell) };
+  });
+  if (name === '' && values.every((v) => isNothing(v.text))) return;
+  const index = ctx.draft.lines.length;
+  const line: FundingLine = { name, initialBudget: null, budget: null, executed: null, rate: null };
+  for (const { column, cell, text } of values) {
+    const location = cell?.location ?? '';
+    const path = `funding.lines[${index}].${column.key}`;
+    if (column.key === 'extra') {
+      if (!isNothing(text))
+        report(ctx, 'grid-extra-column', 'info', `资金行“${name}”的“${column.header}”列没有对应字段，原文见 raw。`, {
+          location,
+          raw: text,
+          path,
+        });
+      continue;
+    }
+    const parsed = column.key === 'rate' ? parseRate(text) : parseNumber(text);
+    line[column.key] = readParsed(ctx, parsed, text, location, path, column.header);
+  }
+  if (name === '') {
+    report(ctx, 'grid-unnamed-funding-line', 'warning', '有一行资金没有名称，已按空名称导入。请核对。', {
+      location: values.find((v) => v.cell !== undefined)?.cell?.location ?? null,
+      raw: values.map((v) => v.text).join(' | '),
+      path: `funding.lines[${index}].name`,
+    });
+  }
+  ctx.draft.lines.push(line);
+}

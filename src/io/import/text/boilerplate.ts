@@ -1,0 +1,62 @@
+import type { TextLine } from './tokenize-lines.js';
+
+/**
+ * Printed text that is not data: the 备注 notes every template repeats under the table, page
+ * markers and attachment numbers. These lines are left out of the forms without an issue.
+ */
+
+/** Phrases of the standard 备注 notes; a 备注 block holding none of them is data, not boilerplate. */
+const NOTE_PHRASES = [
+  '请按项目体系',
+  '其他资金包括',
+  '产出数量指',
+  '定量指标',
+  '定性指标',
+  '一个项目填报一份',
+  '加权平均',
+];
+
+const NOTE_START = /^(备注|注)\s*[:：]/;
+const PAGE_MARKER =
+  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|附件\s*\d{0,3}\s*[:：]?)$/;
+
+function isTitleLine(line: TextLine): boolean {
+  return line.cells.some((c) => c.includes('自评表')) || line.cells.some((c) => /^项目名称/.test(c));
+}
+
+/** True for a line that is only a page marker (`-1-`, `1 / 17`, `第1页`) or `附件2`. */
+export function isMarkerLine(line: TextLine): boolean {
+  return PAGE_MARKER.test(line.cells.join(' ').trim());
+}
+
+/**
+ * Indexes (into `lines`) of boilerplate lines: standard 备注 blocks, up to the next form title,
+ * and marker lines.
+ */
+export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === undefined) continue;
+    if (isMarkerLine(line)) {
+      out.add(i);
+      continue;
+    }
+    const first = line.cells[0];
+    if (first === undefined || !NOTE_START.test(first)) continue;
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = lines[end];
+      if (next === undefined || isTitleLine(next)) break;
+      end += 1;
+    }
+    const text = lines
+      .slice(i, end)
+      .map((l) => l.cells.join(''))
+      .join('');
+    if (!NOTE_PHRASES.some((p) => text.includes(p))) continue;
+    for (let k = i; k < end; k++) out.add(k);
+    i = end - 1;
+  }
+  return out;
+}

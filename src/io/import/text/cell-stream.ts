@@ -1,0 +1,221 @@
+import type { TextLine } from './tokenize-lines.js';
+import {
+  AMBIGUOUS_LEVEL_NAMES,
+  EXTRA_LABELS,
+  FIELD_LABELS,
+  FUND_ROW_NAMES,
+  FUNDING_ANCHORS,
+  FUNDING_COLUMNS,
+  INDICATOR_ANCHORS,
+  INDICATOR_COLUMNS,
+  INDICATOR_LEVEL_HEADERS,
+  LEVEL1_NAMES,
+  LEVEL2_NAMES,
+  OBJECTIVE_ANCHORS,
+  OBJECTIVE_COLUMNS,
+  normalizeLabel,
+  prefixesOf,
+  splitPoints,
+} from './vocabulary.js';
+
+/** One cell of a form, in reading order; `used` is set when a parser placed its text. */
+export interface StreamCell {
+  readonly text: string;
+  /** 1-based input line. */
+  readonly line: number;
+  /** True for the first cell of its line. */
+  readonly first: boolean;
+  readonly afterBlank: boolean;
+  /** True when the cell's line is a pipe-table row. */
+  readonly pipe: boolean;
+  used: boolean;
+}
+
+export type LabelKind =
+  | 'field'
+  | 'extra'
+  | 'funding-anchor'
+  | 'objective-anchor'
+  | 'objective-column'
+  | 'indicator-anchor'
+  | 'level-header'
+  | 'indicator-column'
+  | 'funding-column'
+  | 'fund-row'
+  | 'level1'
+  | 'level2';
+
+/** A printed label found in the stream, possibly spread over several wrapped cells. */
+export interface LabelToken {
+  readonly type: 'label';
+  readonly kinds: ReadonlySet<LabelKind>;
+  /** The label as matched (normalized, without a `(N分)` suffix). */
+  readonly key: string;
+  /** The `N` of a `(N分)` suffix, '' for `(分)`, null when absent. */
+  readonly points: string | null;
+  readonly cells: readonly StreamCell[];
+  /** Text glued after the label in the same cell (`填表人:赵益` → `赵益`), or null. */
+  readonly rest: string | null;
+  readonly line: number;
+}
+
+export interface CellToken {
+  readonly type: 'cell';
+  readonly cell: StreamCell;
+  readonly line: number;
+}
+
+export type Token = LabelToken | CellToken;
+
+const VOCAB = new Map<string, Set<LabelKind>>();
+function add(kind: LabelKind, words: Iterable<string>): void {
+  for (const w of words) {
+    const key = normalizeLabel(w);
+    const set = VOCAB.get(key) ?? new Set<LabelKind>();
+    set.add(kind);
+    VOCAB.set(key, set);
+  }
+}
+add('field', FIELD_LABELS.keys());
+add('extra', EXTRA_LABELS);
+add(
+  'funding-anchor',
+  [...FUNDING_ANCHORS].flatMap((a) => [a, `${a}(万元)`, `${a}(元)`, `${a}(万兀)`]),
+);
+add('objective-anchor', OBJECTIVE_ANCHORS);
+add('objective-column', OBJECTIVE_COLUMNS);
+add('indicator-anchor', INDICATOR_ANCHORS);
+add('level-header', INDICATOR_LEVEL_HEADERS);
+add('indicator-column', INDICATOR_COLUMNS.keys());
+add('funding-column', FUNDING_COLUMNS.keys());
+add('fund-row', FUND_ROW_NAMES);
+add('level1', LEVEL1_NAMES);
+add('level1', AMBIGUOUS_LEVEL_NAMES);
+add('level2', LEVEL2_NAMES);
+const PREFIXES = prefixesOf(VOCAB.keys());
+
+/** Column headers by their sorted characters: OCR of a rotated two-line header scrambles them (`考值参分`). */
+const sortChars = (s: string): string => [...s].sort().join('');
+const ANAGRAMS = new Map<string, string>();
+for (const [key, kinds] of VOCAB)
+  if (key.length >= 4 && (kinds.has('indicator-column') || kinds.has('funding-column')))
+    ANAGRAMS.set(sortChars(key), key);
+
+/** Labels are short; longer cells are never tried (keeps matching linear on huge cells). */
+const MAX_LABEL_CELL = 40;
+const MAX_LABEL_PARTS = 7;
+
+/** Flattens lines into cells; NBSP-only lines become empty cells. */
+export function toStream(lines: readonly TextLine[]): StreamCell[] {
+  const out: StreamCell[] = [];
+  for (const line of lines) {
+    if (line.emptyCell) {
+      out.push({ text: '', line: line.no, first: true, afterBlank: line.afterBlank, pipe: false, used: true });
+      continue;
+    }
+    line.cells.forEach((text, k) =>
+      out.push({
+        text,
+        line: line.no,
+        first: k === 0,
+        afterBlank: k === 0 && line.afterBlank,
+        pipe: line.pipe,
+        used: false,
+      }),
+    );
+  }
+  return out;
+}
+
+const SCORED: readonly LabelKind[] = ['level1', 'level2', 'funding-anchor', 'indicator-anchor'];
+
+function lookup(acc: string): { kinds: Set<LabelKind>; key: string; points: string | null } | null {
+  const direct = VOCAB.get(acc);
+  if (direct !== undefined) return { kinds: direct, key: acc, points: null };
+  const { base, points } = splitPoints(acc);
+  const found = points === null ? undefined : VOCAB.get(base);
+  // Only categories and section anchors carry points; a column header never does.
+  const kinds = found !== undefined && SCORED.some((k) => found.has(k)) ? found : undefined;
+  if (kinds !== undefined) return { kinds, key: base, points };
+  // Column headers carry letters of the formula: 年初预算数(A), 执行率(B/A).
+  const bare = base.replace(/\([A-Z/]{1,3}\)$/, '');
+  const bareKinds = bare === base ? undefined : VOCAB.get(bare);
+  if (bareKinds !== undefined) return { kinds: bareKinds, key: bare, points };
+  // `年度绩效目标1 (80分)`: a numbered anchor of a table printed once per objective.
+  const numbered = /^(.{4,}?)[1-9]$/.exec(base)?.[1];
+  const numberedKinds = numbered === undefined ? undefined : VOCAB.get(numbered);
+  if (numbered !== undefined && numberedKinds?.has('indicator-anchor') === true)
+    return { kinds: numberedKinds, key: numbered, points };
+  const anagram = acc.length >= 4 && acc.length <= 8 ? ANAGRAMS.get(sortChars(acc)) : undefined;
+  const anagramKinds = anagram === undefined ? undefined : VOCAB.get(anagram);
+  return anagram === undefined || anagramKinds === undefined
+    ? null
+    : { kinds: anagramKinds, key: anagram, points: null };
+}
+
+/**
+ * The longest label starting at cells[i], joining wrapped fragments (`一级` + `指标`,
+ * `上级转移支` + `付资金`), or a label glued to its value in one cell (`填表人:赵益`).
+ */
+export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken | null {
+  const firstCell = cells[i];
+  if (firstCell === undefined || firstCell.text === '') return null;
+  let best: LabelToken | null = null;
+  let acc = '';
+  for (let j = i; j < cells.length && j < i + MAX_LABEL_PARTS; j++) {
+    const cell = cells[j];
+    if (cell === undefined || cell.text === '' || cell.text.length > MAX_LABEL_CELL) break;
+    acc += normalizeLabel(cell.text);
+    const hit = lookup(acc);
+    if (hit !== null) best = { type: 'label', ...hit, cells: cells.slice(i, j + 1), rest: null, line: firstCell.line };
+    if (!PREFIXES.has(acc)) break;
+  }
+  if (best !== null) return withPoints(best, cells, i + best.cells.length);
+  const glued = /^([^:：]{2,12})[:：]\s*(.+)$/.exec(firstCell.text);
+  if (glued?.[1] !== undefined && glued[2] !== undefined) {
+    const hit = lookup(normalizeLabel(glued[1]));
+    if (hit !== null && (hit.kinds.has('field') || hit.kinds.has('extra') || hit.kinds.has('fund-row')))
+      return { type: 'label', ...hit, cells: [firstCell], rest: glued[2].trim(), line: firstCell.line };
+  }
+  return null;
+}
+
+const POINTS_CELL = /^[(（]\s*(\d+(?:\.\d+)?)?\s*分\s*[)）]$/;
+
+/** A `(40分)` printed as its own cell right after a label belongs to the label. */
+function withPoints(label: LabelToken, cells: readonly StreamCell[], next: number): LabelToken {
+  const cell = cells[next];
+  const scored = SCORED.some((k) => label.kinds.has(k));
+  const m = cell === undefined || label.points !== null || !scored ? null : POINTS_CELL.exec(cell.text);
+  if (m === null || cell === undefined) return label;
+  return { ...label, points: m[1] ?? '', cells: [...label.cells, cell] };
+}
+
+/** The stream as labels and plain cells, in order. */
+export function toTokens(cells: readonly StreamCell[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < cells.length;) {
+    const label = matchLabel(cells, i);
+    if (label !== null) {
+      out.push(label);
+      i += label.cells.length;
+      continue;
+    }
+    const cell = cells[i];
+    // Empty cells (NBSP lines) stay in: one-cell-per-line tables use them as blank values.
+    if (cell !== undefined) out.push({ type: 'cell', cell, line: cell.line });
+    i += 1;
+  }
+  return out;
+}
+
+/** Marks every cell of a token as placed. */
+export function useToken(token: Token): void {
+  if (token.type === 'cell') token.cell.used = true;
+  else for (const c of token.cells) c.used = true;
+}
+
+/** The printed text of a token (its cells joined as wrapped text). */
+export function tokenText(token: Token): string {
+  return token.type === 'cell' ? token.cell.text : token.cells.map((c) => c.text).join('');
+}

@@ -1,0 +1,72 @@
+import type { Form, FundingLine, Indicator } from '../../../domain/form/form.schema.js';
+import type { IssueLog } from './issues.js';
+
+/** A form being filled by the section parsers; `finishForm` turns it into a canonical Form. */
+export interface FormDraft {
+  title: string | null;
+  year: number | null;
+  name: string | null;
+  period: { start: string; end: string } | null;
+  department: string | null;
+  implementer: string | null;
+  isKeyProject: boolean | null;
+  attribute: string | null;
+  unit: Form['funding']['unit'];
+  fundingLines: FundingLine[];
+  planned: string | null;
+  actual: string | null;
+  indicators: Indicator[];
+  remarks: string | null;
+  preparerName: string | null;
+  phone: string | null;
+  total: number | null | undefined;
+  grade: string | null | undefined;
+  extras: Record<string, string>;
+  /** True once any table section (funding, objectives, indicators) was seen. */
+  hasBody: boolean;
+  /** True after a 自评得分 label printed with no value beside it (one cell per line layouts). */
+  awaitingTotal: boolean;
+  /** True when the funding table prints 分值 or 得分: the template scores its indicators too. */
+  scoredFunding: boolean;
+}
+
+/** What every section parser gets: the draft, the issue log and which form of the file this is. */
+export interface ParseContext {
+  readonly draft: FormDraft;
+  readonly log: IssueLog;
+  readonly form: number;
+}
+
+export function newDraft(): FormDraft {
+  return {
+    title: null,
+    year: null,
+    name: null,
+    period: null,
+    department: null,
+    implementer: null,
+    isKeyProject: null,
+    attribute: null,
+    unit: '万元',
+    fundingLines: [],
+    planned: null,
+    actual: null,
+    indicators: [],
+    remarks: null,
+    preparerName: null,
+    phone: null,
+    total: undefined,
+    grade: undefined,
+    extras: {},
+    hasBody: false,
+    scoredFunding: false,
+    awaitingTotal: false,
+  };
+}
+
+/** Adds a printed field the model has no place for; a repeated key keeps both values. */
+export function addExtra(draft: FormDraft, key: string, value: string): void {
+  if (value === '') return;
+  const old = draft.extras[key];
+  draft.extras[key] = old === undefined ? value : `${old}；${value}`;
+}

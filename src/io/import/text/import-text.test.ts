@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formSchema } from '../../../domain/form/form.schema.js';
+import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
+import { importText } from './import-text.js';
+
+const seedText = readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
+const golden: unknown = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
+);
+
+const CJK = /[\u4e00-\u9fff]/;
+const KEBAB = /^[a-z]+(?:-[a-z]+)*$/;
+
+describe('importText on the seed', () => {
+  it('parses the six PDF-extracted forms to exactly the golden file', () => {
+    const result = importText(seedText, 'seed.txt');
+    expect(result.forms).toEqual(golden);
+  });
+
+  it('raises no issue on the seed (the 备注 notes and 附件2 are boilerplate)', () => {
+    expect(importText(seedText, 'seed.txt').issues).toEqual([]);
+  });
+});
+
+describe('importText on every fixture', () => {
+  const all = [...readTextFixtures('real'), ...readTextFixtures('text'), ['seed', seedText] as [string, string]];
+  it.each(all)('%s: forms are schema-valid and issues well-formed', (file, text) => {
+    const result = importText(text, file);
+    for (const form of result.forms) expect(formSchema.safeParse(form).error).toBeUndefined();
+    for (const issue of result.issues) {
+      expect(issue.code).toMatch(KEBAB);
+      expect(issue.message).toMatch(CJK);
+      expect(issue.file).toBe(file);
+    }
+  });
+});
+
+describe('importText on the team fixtures', () => {
+  const fixtures = new Map(readTextFixtures('text'));
+  const familyA = fixtures.get('family-a-scored-notes.txt') ?? '';
+  const perLine = fixtures.get('one-cell-per-line-yuan.txt') ?? '';
+
+  it('reads family A scores, thousands separators, notes below the row and 项目负责人', () => {
+    const [form] = importText(familyA, 'a.txt').forms;
+    expect(form?.funding.lines[0]).toEqual({
+      name: '年度资金总额',
+      initialBudget: 1200,
+      budget: 1150.5,
+      executed: 1100,
+      rate: 95.61,
+      weight: 10,
+      score: 9.5,
+    });
+    expect(form?.indicators).toHaveLength(5);
+    expect(form?.indicators[0]).toMatchObject({
+      name: '养护里程',
+      target: '≥120公里',
+      note: '雨季影响，下年提前安排',
+      weight: 20,
+      score: 19,
+    });
+    expect(form?.extras?.['项目负责人']).toBe('王五');
+    expect(form?.selfScore).toEqual({ total: 96.5 });
+    expect(form?.preparer).toEqual({ name: '李四', phone: '0000-1234567' });
+  });
+
+  it('reads one cell per line, an NBSP empty cell and money in 元', () => {
+    const [form] = importText(perLine, 'b.txt').forms;
+    expect(form?.funding.unit).toBe('元');
+    expect(form?.funding.lines[0]).toMatchObject({ budget: 50000, executed: 48000, rate: 96 });
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([
+      ['购书册数', '≥2000册', '2100册'],
+      ['图书验收合格率', '100%', null],
+      ['读者满意度', '≥90%', '93%'],
+    ]);
+  });
+});
+
+describe('importText on hostile input', () => {
+  it('returns one Chinese error for an empty string', () => {
+    const result = importText('', 'empty.txt');
+    expect(result.forms).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([['no-form-found', 'error']]);
+  });
+
+  it('reports a text with no form as no-form-found, keeping the text in an issue', () => {
+    const result = importText('会议纪要\n今天讨论了预算。', 'memo.txt');
+    expect(result.forms).toEqual([]);
+    expect(result.issues.find((i) => i.code === 'no-form-found')?.message).toMatch(/没有找到/);
+    expect(result.issues.some((i) => i.raw?.includes('今天讨论了预算。'))).toBe(true);
+  });
+
+  it('survives binary junk decoded as text', () => {
+    let junk = '';
+    let seed = 7;
+    for (let i = 0; i < 200_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      junk += String.fromCharCode(seed % 0xffff);
+    }
+    const result = importText(junk, 'junk.bin');
+    expect(Array.isArray(result.forms)).toBe(true);
+    expect(result.issues.some((i) => i.code === 'no-form-found')).toBe(true);
+  });
+
+  it('keeps a gigantic single-line cell in an issue', () => {
+    const cell = '很'.repeat(5_000_000);
+    const result = importText(`项目支出绩效自评表\n（2020年度）\n项目名称 测试\n说明 ${cell}`, 'big.txt');
+    expect(result.forms[0]?.remarks?.length).toBe(cell.length);
+  });
+
+  it('reads 10,000 tiny forms in one text', () => {
+    const tiny = (k: number): string =>
+      `项目${k}支出绩效自评表\n（2020年度）\n项目名称 项目${k}\n项目资金（万元）\n全年预算数（A） 全年执行数（B） 执行率（B/A)\n年度资金总额： 1 1 100%\n`;
+    const text = Array.from({ length: 10_000 }, (_, k) => tiny(k)).join('\n');
+    const result = importText(text, 'many.txt');
+    expect(result.forms).toHaveLength(10_000);
+    expect(result.forms[9_999]?.project.name).toBe('项目9999');
+    expect(result.forms[42]?.funding.lines[0]?.rate).toBe(100);
+  });
+
+  it('produces the header of a form cut off before its table, with warnings', () => {
+    const result = importText(
+      '社区矫正项目支出绩效自评表\n（2020年度）\n项目名称 社区矫正 项目起止时间 2020.1.1-2020.12.31',
+      'cut.txt',
+    );
+    expect(result.forms[0]?.project).toMatchObject({
+      name: '社区矫正',
+      period: { start: '2020-01-01', end: '2020-12-31' },
+    });
+    expect(result.issues.map((i) => i.code).sort()).toEqual(['funding-missing', 'indicators-missing']);
+  });
+});

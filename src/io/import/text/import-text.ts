@@ -1,0 +1,51 @@
+import type { Form } from '../../../domain/form/form.schema.js';
+import type { ImportResult } from '../import-result.js';
+import { findBoilerplate } from './boilerplate.js';
+import { toStream } from './cell-stream.js';
+import { IssueLog } from './issues.js';
+import { parseForm } from './parse-form.js';
+import { findFormStarts } from './split-forms.js';
+import { tokenizeLines, type TextLine } from './tokenize-lines.js';
+import { reportUnplaced } from './unplaced.js';
+
+/**
+ * Imports 项目支出绩效自评表 from plain text (PDF-extracted text, text served by web pages, pipe
+ * tables). `text` is already decoded; `file` names the input in issues.
+ *
+ * Never throws: anything it cannot place is an issue, with the raw text, so nothing printed is
+ * dropped silently. Time and memory are roughly linear in the input size.
+ */
+export function importText(text: string, file: string): ImportResult {
+  const log = new IssueLog(file);
+  try {
+    return { forms: importForms(text, log), issues: log.issues };
+  } catch (error) {
+    log.add('internal-error', 'error', `导入文本时程序出错（${String(error)}），请把文件发给开发者。`, null, null);
+    return { forms: [], issues: log.issues };
+  }
+}
+
+function importForms(text: string, log: IssueLog): Form[] {
+  const all = tokenizeLines(text);
+  const boiler = findBoilerplate(all);
+  const lines = all.filter((_, i) => !boiler.has(i));
+  const starts = findFormStarts(lines);
+  const forms: Form[] = [];
+  const outside = (part: readonly TextLine[]): void => reportUnplaced(toStream(part), log, null);
+  outside(lines.slice(0, starts[0] ?? lines.length));
+  starts.forEach((start, k) => {
+    const part = lines.slice(start, starts[k + 1] ?? lines.length);
+    const form = parseForm(part, log, forms.length);
+    if (form === null) outside(part);
+    else forms.push(form);
+  });
+  if (forms.length === 0)
+    log.add(
+      'no-form-found',
+      'error',
+      '文本中没有找到项目支出绩效自评表（缺少表题"……自评表"或"项目名称"栏），请确认选择的文件是否正确。',
+      null,
+      null,
+    );
+  return forms;
+}

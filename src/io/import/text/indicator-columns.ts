@@ -1,0 +1,113 @@
+import { addExtra, type ParseContext } from './form-draft.js';
+import type { Column } from './indicator-rows.js';
+import { tokenText, useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
+import { INDICATOR_COLUMNS, normalizeLabel } from './vocabulary.js';
+
+const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
+
+/**
+ * The value columns of the indicator table, as its header printed them, or the template's usual
+ * columns when the header was lost or came out scrambled.
+ */
+
+const PLAIN: readonly Column[] = [
+  { kind: 'target', label: '年度指标值' },
+  { kind: 'actual', label: '全年完成值' },
+  { kind: 'note', label: '未完成原因和改进措施' },
+];
+/** Templates that score the funding table score every indicator too (families A, I). */
+const SCORED: readonly Column[] = [
+  { kind: 'target', label: '年度指标值' },
+  { kind: 'actual', label: '实际完成值' },
+  { kind: 'weight', label: '分值' },
+  { kind: 'score', label: '得分' },
+  { kind: 'note', label: '偏差原因分析及改进措施' },
+];
+
+/**
+ * The columns to read rows with. `printed` is what the header gave; when it lacks a target or an
+ * actual column (lost or scrambled header) the template's usual columns are used instead, scored
+ * ones when the form scores (`scored`), and a warning says so.
+ */
+export function chooseColumns(
+  printed: readonly Column[],
+  scored: boolean,
+  body: readonly Token[],
+  ctx: ParseContext,
+): Column[] {
+  const has = (kind: Column['kind']): boolean => printed.some((c) => c.kind === kind);
+  if (has('target') && has('actual')) return [...printed];
+  const scoredHere = scored || has('weight') || has('score');
+  const columns = scoredHere ? SCORED : PLAIN;
+  if (body.length > 0)
+    ctx.log.add(
+      'indicator-header-missing',
+      'warning',
+      `绩效指标表没有完整可识别的列标题，已按"${columns.map((c) => c.label).join('、')}"的顺序读取，请核对。`,
+      body[0]?.line ?? null,
+      null,
+      { form: ctx.form, path: 'indicators' },
+    );
+  return [...columns];
+}
+
+/** A 得分计算方法 column's text: a scoring rule, not a reason for a deviation. */
+export const SCORING_RULE = /计算|记分|计分|得满分|按.{0,8}比例|\*该指标分值/;
+
+/** The line's cells; empty ones are dropped, except inside a pipe row where they keep a column. */
+export function trimEmpty(cells: readonly StreamCell[]): StreamCell[] {
+  if (!cells.some((c) => c.pipe)) return cells.filter((c) => c.text !== '');
+  let start = 0;
+  let end = cells.length;
+  while (start < end && cells[start]?.text === '') start += 1;
+  while (end > start && cells[end - 1]?.text === '') end -= 1;
+  return cells.slice(start, end);
+}
+
+/** Splits the region into header columns and body tokens; header points go to extras. */
+export function readHeader(
+  anchor: LabelToken | null,
+  tokens: readonly Token[],
+  ctx: ParseContext,
+): { printed: Column[]; body: Token[] } {
+  const printed: Column[] = [];
+  let inHeader = anchor?.kinds.has('level-header') ?? false;
+  let seenHeader = inHeader;
+  const body: Token[] = [];
+  for (const token of tokens) {
+    if (token.type === 'label' && (token.kinds.has('level-header') || token.kinds.has('indicator-anchor'))) {
+      useToken(token);
+      if (token.kinds.has('level-header')) inHeader = seenHeader = true;
+      continue;
+    }
+    if (token.type === 'label' && token.kinds.has('indicator-column') && (inHeader || body.length === 0)) {
+      const kind = INDICATOR_COLUMNS.get(token.key);
+      if (kind !== undefined && inHeader) printed.push({ kind, label: token.key });
+      const text = tokenText(token);
+      if (normalizeLabel(text).replace(/\(([A-Z八/]{1,3})[1l)]$/, '') !== token.key.replace(/\([A-Z/]+\)$/, ''))
+        ctx.log.add(
+          'header-label-scrambled',
+          'info',
+          `列标题"${text}"按"${token.key}"读取，请核对。`,
+          token.line,
+          text,
+          {
+            form: ctx.form,
+            path: 'indicators',
+          },
+        );
+      useToken(token);
+      continue;
+    }
+    // A bare number closing the header is the section's points (`实际完成指标值` `50`).
+    if (inHeader && token.type === 'cell' && NUMBER_ONLY.test(token.cell.text) && seenHeader && body.length === 0) {
+      addExtra(ctx.draft, `${anchor?.key ?? '绩效指标'}(分值)`, token.cell.text);
+      useToken(token);
+      inHeader = false;
+      continue;
+    }
+    if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
+    body.push(token);
+  }
+  return { printed, body };
+}

@@ -1,0 +1,110 @@
+import type { LabelToken, StreamCell, Token } from './cell-stream.js';
+import type { ParseContext } from './form-draft.js';
+import { splitGluedRun, splitGluedRows } from './split-glued-row.js';
+import type { IndicatorColumn } from './vocabulary.js';
+
+/**
+ * The indicator table's body as events: category labels, and printed lines of cells. Glued runs
+ * (`指标1免费发放原原种8550万粒550万粒8指标2…`) are cut into rows and cells here, as virtual cells
+ * that report back to the printed cell once all its pieces are placed.
+ */
+
+export type Event =
+  { kind: 'level'; token: LabelToken } | { kind: 'line'; cells: StreamCell[]; line: number; rowStart: boolean };
+
+type LineEvent = Extract<Event, { kind: 'line' }>;
+
+export function toEvents(tokens: readonly Token[]): Event[] {
+  const events: Event[] = [];
+  let line: LineEvent | null = null;
+  for (const token of tokens) {
+    if (token.type === 'label' && (token.kinds.has('level1') || token.kinds.has('level2'))) {
+      events.push({ kind: 'level', token });
+      line = null;
+      continue;
+    }
+    const cells = token.type === 'cell' ? [token.cell] : [...token.cells];
+    if (line === null || line.line !== token.line) {
+      line = { kind: 'line', cells: [], line: token.line, rowStart: false };
+      events.push(line);
+    }
+    line.cells.push(...cells);
+  }
+  return events;
+}
+
+/** Short level-2 names that a glued run prints right before a row's name. */
+const LEVEL_PREFIX =
+  /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续性|满意度)(?:指标)?(?=.)/u;
+
+function levelToken(key: string, cell: StreamCell): LabelToken {
+  return { type: 'label', kinds: new Set(['level2']), key, points: null, cells: [cell], rest: null, line: cell.line };
+}
+
+/** Glued runs are long, unbroken and hold numbers. */
+const GLUED_CANDIDATE = /^(?=.*\d)\S{8,}$/u;
+
+/** Pieces of printed cells, to mark the printed cell used once every piece is. */
+export type PieceMap = Map<StreamCell, StreamCell[]>;
+
+function piece(of: StreamCell, text: string, pieces: PieceMap): StreamCell {
+  const cell: StreamCell = { ...of, text, used: false };
+  pieces.set(of, [...(pieces.get(of) ?? []), cell]);
+  return cell;
+}
+
+/**
+ * Replaces each line made of one glued run by one line per row it holds; a row whose cells can be
+ * cut by the columns' shapes becomes a line of cells, others stay one cell that starts a row.
+ */
+export function expandGlued(
+  events: readonly Event[],
+  columns: readonly IndicatorColumn[],
+  pieces: PieceMap,
+  ctx: ParseContext,
+): Event[] {
+  const out: Event[] = [];
+  for (const event of events) {
+    const only = event.kind === 'line' && event.cells.length === 1 ? event.cells[0] : undefined;
+    if (event.kind !== 'line' || only === undefined || !GLUED_CANDIDATE.test(only.text)) {
+      out.push(event);
+      continue;
+    }
+    const runs = splitGluedRows(only.text);
+    const cut = runs.map((run) => splitGluedRun(run, columns));
+    if (runs.length === 1 && cut[0] === null) {
+      out.push(event);
+      continue;
+    }
+    const rows = runs.flatMap((run, k) => cut[k] ?? [[run]]);
+    ctx.log.add(
+      'indicator-glued-split',
+      'info',
+      `这段指标文字的单元格连在一起，已按表头各列拆为：${rows.map((r) => r.join(' | ')).join(' ‖ ')}，请核对。`,
+      event.line,
+      only.text,
+      { form: ctx.form, path: 'indicators' },
+    );
+    rows.forEach((cells, k) => {
+      // Inside a run, a row's name may begin with the category it opens (`成本每年财政补助…`).
+      const level = k > 0 && cells.length > 1 ? LEVEL_PREFIX.exec(cells[0] ?? '') : null;
+      if (level !== null) {
+        const cell = piece(only, level[0], pieces);
+        out.push({ kind: 'level', token: levelToken(level[0], cell) });
+        cells[0] = (cells[0] ?? '').slice(level[0].length);
+      }
+      out.push({
+        kind: 'line',
+        cells: cells.map((t) => piece(only, t, pieces)),
+        line: event.line,
+        rowStart: k > 0 || cells.length > 1,
+      });
+    });
+  }
+  return out;
+}
+
+/** Marks printed cells used when all their pieces were placed. */
+export function settlePieces(pieces: PieceMap): void {
+  for (const [cell, parts] of pieces) if (parts.every((p) => p.used)) cell.used = true;
+}

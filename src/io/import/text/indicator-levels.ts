@@ -1,0 +1,105 @@
+import { addExtra, type ParseContext } from './form-draft.js';
+import type { Row } from './indicator-rows.js';
+import { useToken, type LabelToken } from './cell-stream.js';
+
+/**
+ * The current 一级/二级指标 while reading the indicator table. Category labels set it; a category
+ * name printed again right under itself (`服务对象满意度指标` / `服务对象满意度`, `可持续影响指标` /
+ * `可持续`) is the name of an indicator, not a new category.
+ */
+
+/** Names printed as level 1 in some templates and as level 2 under these level-1 names in others. */
+const LEVEL2_UNDER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['成本指标', new Set(['产出指标', '项目产出'])],
+  ['满意度指标', new Set(['效果指标', '项目效益'])],
+]);
+const COST_LEVEL2 = /^(经济|社会|生态环境)成本指标$/;
+/** The usual level 1 of a level 2, for tables whose level-1 label was lost. */
+const LEVEL1_OF: ReadonlyMap<string, string> = new Map([
+  ['数量', '产出指标'],
+  ['质量', '产出指标'],
+  ['时效', '产出指标'],
+  ['成本', '产出指标'],
+  ['经济效益', '效益指标'],
+  ['社会效益', '效益指标'],
+  ['生态效益', '效益指标'],
+  ['环境效益', '效益指标'],
+  ['可持续影响', '效益指标'],
+  ['可持续', '效益指标'],
+  ['可持续性', '效益指标'],
+  ['服务对象满意度', '满意度指标'],
+]);
+
+const canonical = (level: string): string => level.replace(/指标$/, '');
+
+export class LevelTracker {
+  level1 = '';
+  level2 = '';
+  /** Rows read since the last category label. */
+  rowsInLevel = 0;
+  constructor(private readonly ctx: ParseContext) {}
+
+  rowAdded(): void {
+    this.rowsInLevel += 1;
+  }
+
+  /** A level-1 label was lost (only its `(50分)` is left): the level 1 is unknown from here. */
+  lost(): void {
+    this.level1 = '';
+    this.level2 = '';
+  }
+
+  /** True when the label, where it stands, is an indicator named after its category. */
+  isIndicatorName(token: LabelToken): boolean {
+    const parents = LEVEL2_UNDER.get(token.key);
+    if (token.kinds.has('level1') && (parents === undefined || !parents.has(this.level1))) return false;
+    // The same category printed again right under itself is an indicator named after it.
+    const here = canonical(this.level2);
+    return this.level2 !== '' && this.rowsInLevel === 0 && here.startsWith(canonical(token.key));
+  }
+
+  /** Applies a category label; false when, where it stands, it is an indicator name instead. */
+  apply(token: LabelToken): boolean {
+    const name = token.key;
+    if (this.isIndicatorName(token)) return false;
+    const parents = LEVEL2_UNDER.get(name);
+    const asLevel1 = token.kinds.has('level1') && (parents === undefined || !parents.has(this.level1));
+    if (asLevel1) {
+      this.level1 = name;
+      this.level2 = '';
+    } else {
+      const inferred = this.level1 === '' ? LEVEL1_OF.get(canonical(name)) : undefined;
+      if (inferred !== undefined) {
+        this.level1 = inferred;
+        this.ctx.log.add(
+          'indicator-level-inferred',
+          'info',
+          `"${name}"前没有一级指标名称，按常规归入"${inferred}"，请核对。`,
+          token.line,
+          null,
+          { form: this.ctx.form, path: 'indicators' },
+        );
+      }
+      // 2021+ templates print 成本指标 as level 1 with 经济/社会/生态环境成本指标 under it.
+      if (COST_LEVEL2.test(name) && this.level2 === '成本指标' && this.rowsInLevel === 0) this.level1 = '成本指标';
+      this.level2 = name;
+    }
+    this.rowsInLevel = 0;
+    useToken(token);
+    if (token.points !== null) addExtra(this.ctx.draft, `${name}(分值)`, `${token.points}分`);
+    return true;
+  }
+
+  /** Warns once when rows were read with no level 1 at all. */
+  reportMissing(rows: readonly Row[]): void {
+    if (rows.length === 0 || this.level1 !== '' || !rows.some((r) => r.level1 === '')) return;
+    this.ctx.log.add(
+      'indicator-level-missing',
+      'warning',
+      '部分指标前没有找到一级指标名称，level1 留空，请核对。',
+      rows[0]?.line ?? null,
+      null,
+      { form: this.ctx.form, path: 'indicators' },
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import type { Indicator } from '../../../domain/form/form.schema.js';
+import { addExtra, type ParseContext } from './form-draft.js';
+import { joinWrapped } from './join-wrapped.js';
+import { isNothing, parseMoney } from './parse-number.js';
+import type { IndicatorColumn } from './vocabulary.js';
+
+/** A table column of the indicator table, as its header printed it. */
+export interface Column {
+  readonly kind: IndicatorColumn;
+  readonly label: string;
+}
+
+/** One indicator row being assembled from wrapped pieces. */
+export interface Row {
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string[];
+  /** Pieces per column, parallel to the table's columns. */
+  readonly values: string[][];
+  /** Index of the last column that received text; -1 while only the name is known. */
+  lastCol: number;
+  readonly line: number;
+  /** A number printed after the last header column (a score column the header did not label). */
+  trailing: string | null;
+}
+
+export function newRow(level1: string, level2: string, name: string[], line: number, width: number): Row {
+  return { level1, level2, name, values: Array.from({ length: width }, () => []), lastCol: -1, line, trailing: null };
+}
+
+/** Puts cells into the row's columns from `start` on, left to right. */
+export function fillRow(row: Row, cells: readonly string[], start: number): string[] {
+  const overflow: string[] = [];
+  cells.forEach((text, k) => {
+    const col = row.values[start + k];
+    if (col === undefined) overflow.push(text);
+    else {
+      col.push(text);
+      row.lastCol = start + k;
+    }
+  });
+  return overflow;
+}
+
+function cellText(pieces: readonly string[]): string | null {
+  const s = joinWrapped(pieces);
+  return s === '' ? null : s;
+}
+
+/** 指标性质 + 指标值 + 度量单位 → one printed target (`≥` `95` `%` → `≥95%`; 定性/定量 dropped). */
+function composeTarget(nature: string | null, value: string | null, unit: string | null): string | null {
+  const parts = [nature !== null && !/^定[性量]$/.test(nature) ? nature : null, value, unit].filter((p) => p !== null);
+  return value === null ? null : parts.join('');
+}
+
+/** A row holding only a template placeholder (`指标2:`, `……`, `指标L:`): nothing was filled in. */
+const PLACEHOLDER = /^(?:(?:指标\s*[\dA-Za-z]{0,3}\s*[:：.．、]?)+|[.…。·-]+)$/;
+
+/**
+ * Turns the assembled rows into indicators on the draft. A number printed after the last header
+ * column on most rows is an unlabeled 得分 column (区域绩效目标自评表); placeholder rows are dropped
+ * with an info issue.
+ */
+export function finishRows(rows: readonly Row[], columns: readonly Column[], ctx: ParseContext): void {
+  const filled = rows.filter((r) => r.lastCol >= 0);
+  const trailing = filled.filter((r) => r.trailing !== null).length;
+  const unlabeledScore = !columns.some((c) => c.kind === 'score') && trailing >= 2 && trailing * 2 >= filled.length;
+  if (unlabeledScore)
+    ctx.log.add(
+      'indicator-score-unlabeled',
+      'info',
+      '绩效指标表最后一列没有列标题，但各行都印有数字，已按"得分"读取，请核对。',
+      rows[0]?.line ?? null,
+      null,
+      { form: ctx.form, path: 'indicators' },
+    );
+  for (const row of rows) {
+    const name = joinWrapped(row.name);
+    if (row.lastCol < 0 && PLACEHOLDER.test(name)) {
+      if (name !== '')
+        ctx.log.add(
+          'indicator-placeholder',
+          'info',
+          `"${name}"是模板占位行，没有填写内容，未作为指标导入。`,
+          row.line,
+          name,
+          {
+            form: ctx.form,
+          },
+        );
+      continue;
+    }
+    const indicator = finishRow(row, columns, ctx);
+    if (indicator === null) continue;
+    if (row.trailing !== null) {
+      if (unlabeledScore) indicator.score = Number(row.trailing);
+      else {
+        addExtra(ctx.draft, `${name}(多出的值)`, row.trailing);
+        ctx.log.add(
+          'indicator-extra-values',
+          'warning',
+          `指标"${name}"的数值多于表头列数，多出的"${row.trailing}"已放入 extras，请核对列对应关系。`,
+          row.line,
+          row.trailing,
+          { form: ctx.form },
+        );
+      }
+    }
+    ctx.draft.indicators.push(indicator);
+  }
+}
+
+/** Turns an assembled row into a canonical indicator; unreadable scores become issues. */
+function finishRow(row: Row, columns: readonly Column[], ctx: ParseContext): Indicator | null {
+  const name = joinWrapped(row.name);
+  if (name === '') return null;
+  const get = (kind: IndicatorColumn): string | null => {
+    const i = columns.findIndex((c) => c.kind === kind);
+    return i < 0 ? null : cellText(row.values[i] ?? []);
+  };
+  const nature = get('nature');
+  const unit = get('unit');
+  const printedTarget = get('target');
+  const target = nature !== null || unit !== null ? composeTarget(nature, printedTarget, unit) : printedTarget;
+  const indicator: Indicator = {
+    level1: row.level1,
+    level2: row.level2,
+    name,
+    target,
+    actual: get('actual'),
+    note: get('note'),
+  };
+  const path = `indicators[${ctx.draft.indicators.length}]`;
+  for (const kind of ['weight', 'score'] as const) {
+    if (!columns.some((c) => c.kind === kind)) continue;
+    const text = get(kind);
+    const n = text === null || isNothing(text) ? null : parseMoney(text);
+    indicator[kind] = n;
+    if (text !== null && !isNothing(text) && n === null) {
+      addExtra(ctx.draft, `${name}(${kind === 'weight' ? '分值' : '得分'})`, text);
+      ctx.log.add(
+        'indicator-score-unreadable',
+        'warning',
+        `指标"${name}"的${kind === 'weight' ? '分值' : '得分'}"${text}"不是数字，已放入 extras，请核对。`,
+        row.line,
+        text,
+        { form: ctx.form, path: `${path}.${kind}` },
+      );
+    }
+  }
+  columns.forEach((c, i) => {
+    const text = c.kind === 'extra' ? cellText(row.values[i] ?? []) : null;
+    if (text !== null) addExtra(ctx.draft, `${name}(${c.label})`, text);
+  });
+  return indicator;
+}

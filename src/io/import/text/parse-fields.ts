@@ -1,0 +1,198 @@
+import { addExtra, type ParseContext } from './form-draft.js';
+import { joinWrapped } from './join-wrapped.js';
+import { parseMoney } from './parse-number.js';
+import { tokenText, useToken, type LabelToken, type Token } from './cell-stream.js';
+import { FIELD_LABELS } from './vocabulary.js';
+
+/**
+ * Labelled fields of the form head and foot (项目名称 …, 填表人 …, 说明, 总分) and printed fields
+ * the model does not know, which go to `extras` under their label.
+ */
+
+/** Fields whose value is free text that may run over several lines. */
+const TEXT_FIELDS = new Set(['remarks']);
+const PROJECT_CODE = /^([0-9A-Za-z]{10,})\s*[-－—]\s*(.+)$/;
+const PERIOD =
+  /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?\s*[-—–~～至到]+\s*(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?$/;
+
+/** The value tokens of a label: the rest of its line, or the next line when its line has none. */
+function pickValues(label: LabelToken, all: readonly Token[], wholeText: boolean): Token[] {
+  const tokens = all.filter((t) => t.type === 'label' || (t.cell.text !== '' && !t.cell.used));
+  if (wholeText) return tokens;
+  const sameLine = tokens.filter((t) => t.line === label.line);
+  if (sameLine.length > 0 || label.rest !== null) return sameLine;
+  const next = tokens[0];
+  return next === undefined ? [] : tokens.filter((t) => t.line === next.line);
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}
+
+/** `2020.1.1-2020.12.31` → ISO dates; null when the text is not two full dates. */
+export function parsePeriod(text: string): { start: string; end: string } | null {
+  const m = PERIOD.exec(text.replace(/\s+/g, ''));
+  if (m === null) return null;
+  const [, y1 = '', m1 = '', d1 = '', y2 = '', m2 = '', d2 = ''] = m;
+  const start = isoDate(y1, m1, d1);
+  const end = isoDate(y2, m2, d2);
+  return start === null || end === null ? null : { start, end };
+}
+
+const TICK = /[☑√✓✔■☒]/u;
+const BOX = /[□☐]/u;
+
+/** The one ticked option of a checkbox row, without its number; null when none or several are ticked. */
+export function tickedOption(text: string): string | null {
+  if (!TICK.test(text)) return null;
+  // Boxes printed after their options (`持续性项目☑`) or before them (`☑持续性项目`).
+  const boxFirst = /^(?:\d{1,2}[、.．])?\s*[☑√✓✔■☒□☐]/u.test(text);
+  const options = text
+    .split(boxFirst ? /(?=[☑√✓✔■☒□☐])/u : /(?=\d{1,2}[、.．])|(?<=[☑√✓✔■☒□☐])/u)
+    .map((o) => o.replace(/^[、,，\s]+/, '').trim())
+    .filter((o) => o !== '');
+  const ticked = options.filter((o) => TICK.test(o) && !BOX.test(o));
+  if (ticked.length !== 1) return null;
+  const option = (ticked[0] ?? '')
+    .replace(/^\d{1,2}[、.．]\s*/, '')
+    .replace(/[☑√✓✔■☒]/gu, '')
+    .trim();
+  return option === '' ? null : option;
+}
+
+/** Applies one labelled field and its value tokens to the draft; unplaced values stay unused. */
+export function applyField(label: LabelToken, tokens: readonly Token[], ctx: ParseContext): void {
+  const { draft, log } = ctx;
+  useToken(label);
+  const key = FIELD_LABELS.get(label.key);
+  const wholeText = key === undefined || TEXT_FIELDS.has(key);
+  const values = pickValues(label, tokens, wholeText).filter((t) => t.type === 'label' || t.cell.text !== '');
+  takeDeferredTotal(values, ctx);
+  values.forEach(useToken);
+  const pieces = [...(label.rest === null ? [] : [label.rest]), ...values.map(tokenText)];
+  const text = joinWrapped(pieces);
+  const value = text === '' ? null : text;
+  const at = { form: ctx.form };
+  switch (key) {
+    case 'name': {
+      const coded = value === null ? null : PROJECT_CODE.exec(value);
+      if (coded?.[1] !== undefined && coded[2] !== undefined) {
+        addExtra(draft, '项目编码', coded[1]);
+        draft.name = coded[2];
+      } else if (draft.name !== null && value !== null) addExtra(draft, label.key, value);
+      else draft.name = value;
+      return;
+    }
+    case 'period':
+      if (value === null) return;
+      draft.period = parsePeriod(value);
+      if (draft.period === null) {
+        addExtra(draft, label.key, value);
+        log.add(
+          'period-unparsed',
+          'info',
+          `项目起止时间"${value}"不是完整的起止日期，已原样放入 extras，请核对。`,
+          label.line,
+          value,
+          { ...at, path: 'project.period' },
+        );
+      }
+      return;
+    case 'department':
+      if (draft.department !== null && value !== null) addExtra(draft, label.key, value);
+      draft.department ??= value;
+      return;
+    case 'implementer':
+      if (draft.implementer !== null && value !== null) addExtra(draft, label.key, value);
+      draft.implementer ??= value;
+      return;
+    case 'isKeyProject':
+      if (value === '是' || value === '否') draft.isKeyProject = value === '是';
+      else if (value !== null) {
+        addExtra(draft, label.key, value);
+        log.add(
+          'key-project-unclear',
+          'warning',
+          `是否重点绩效项目应填"是"或"否"，实际为"${value}"，已放入 extras，请核对。`,
+          label.line,
+          value,
+          { ...at, path: 'project.isKeyProject' },
+        );
+      }
+      return;
+    case 'attribute': {
+      // `1、持续性项目 ☑ 2、新增性项目 □`: the attribute is the ticked option; the row stays in extras.
+      const ticked = value === null ? null : tickedOption(value);
+      if (ticked !== null && value !== null) addExtra(draft, label.key, value);
+      draft.attribute ??= ticked ?? value;
+      return;
+    }
+    case 'preparer':
+      draft.preparerName ??= value;
+      return;
+    case 'phone':
+      draft.phone ??= value;
+      return;
+    case 'remarks':
+      draft.remarks ??= value;
+      return;
+    case 'total':
+      // One cell per line: the score's cell comes after the fields printed beside 自评得分.
+      if (pieces.length === 0) draft.awaitingTotal = true;
+      else applyTotal(label, pieces, ctx);
+      return;
+    case 'grade':
+      draft.grade ??= value;
+      return;
+    case undefined:
+      if (value !== null) addExtra(draft, label.key, value);
+      else if (label.rest === null) addExtra(draft, label.key, '');
+  }
+}
+
+/**
+ * A 自评得分 printed with no value beside it gets the lone number that closes a later field of the
+ * head (`省级主管部门` `四川省市场监管局` `100`), taken out of that field's value.
+ */
+function takeDeferredTotal(values: Token[], ctx: ParseContext): void {
+  const last = values[values.length - 1];
+  if (!ctx.draft.awaitingTotal || values.length < 2 || last?.type !== 'cell') return;
+  if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(last.cell.text)) return;
+  values.pop();
+  useToken(last);
+  ctx.draft.total = Number(last.cell.text);
+  ctx.draft.awaitingTotal = false;
+  ctx.log.add(
+    'total-found-apart',
+    'info',
+    `"自评得分"旁没有数值，已把后面单独一格的"${last.cell.text}"作为自评得分，请核对。`,
+    last.line,
+    last.cell.text,
+    { form: ctx.form, path: 'selfScore.total' },
+  );
+}
+
+/** 总分 / 自评得分: the last number is the score; an earlier one (the 100 of 分值) goes to extras. */
+function applyTotal(label: LabelToken, pieces: readonly string[], ctx: ParseContext): void {
+  const numbers = pieces.map((p) => parseMoney(p.replace(/分$/, '')));
+  const last = numbers[numbers.length - 1];
+  if (last === undefined || last === null) {
+    if (pieces.length > 0) {
+      const raw = pieces.join(' ');
+      addExtra(ctx.draft, label.key, raw);
+      ctx.log.add(
+        'score-unreadable',
+        'warning',
+        `"${label.key}"的值"${raw}"不是数字，已放入 extras，请核对。`,
+        label.line,
+        raw,
+        { form: ctx.form, path: 'selfScore.total' },
+      );
+    }
+    return;
+  }
+  ctx.draft.total = last;
+  if (pieces.length > 1) addExtra(ctx.draft, `${label.key}(分值)`, pieces.slice(0, -1).join(' '));
+}

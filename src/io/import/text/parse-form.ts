@@ -1,0 +1,233 @@
+import type { Form } from '../../../domain/form/form.schema.js';
+import { newDraft, type FormDraft, type ParseContext } from './form-draft.js';
+import type { IssueLog } from './issues.js';
+import { applyField } from './parse-fields.js';
+import { inferYear } from './infer-year.js';
+import { parseFunding } from './parse-funding.js';
+import { parseIndicators } from './parse-indicators.js';
+import { parseObjectives } from './parse-objectives.js';
+import {
+  toStream,
+  toTokens,
+  useToken,
+  type LabelKind,
+  type LabelToken,
+  type StreamCell,
+  type Token,
+} from './cell-stream.js';
+import type { TextLine } from './tokenize-lines.js';
+import { reportUnplaced } from './unplaced.js';
+
+/**
+ * One form's lines → a canonical Form. The text is cut into regions at the labels it prints
+ * (项目名称 …, 项目资金, 年度总体目标, 绩效指标); each region goes to its parser; whatever no parser
+ * placed is reported as unplaced text.
+ */
+
+type RegionKind = 'head' | 'field' | 'funding' | 'objectives' | 'indicators';
+
+interface Region {
+  readonly kind: RegionKind;
+  readonly label: LabelToken | null;
+  readonly tokens: Token[];
+}
+
+/** The region a label opens, or null when, where it stands, it is content of the current region. */
+function regionFor(label: LabelToken, current: RegionKind): RegionKind | null {
+  const k = (kind: LabelKind): boolean => label.kinds.has(kind);
+  if (current === 'indicators' && (k('indicator-column') || k('level1') || k('level2') || k('level-header')))
+    return null;
+  if (current === 'funding' && (k('funding-column') || k('fund-row'))) return null;
+  // Rubric tables name indicators after funding columns (预算执行率); only an anchor leaves the table.
+  if (current === 'indicators' && k('funding-column') && !k('fund-row')) return null;
+  if (current === 'objectives' && k('objective-column')) return null;
+  if (k('field') || k('extra')) return 'field';
+  if (k('funding-anchor')) return 'funding';
+  if (k('objective-anchor') || k('objective-column')) return 'objectives';
+  if (k('indicator-anchor') || k('level-header') || k('level1') || k('level2')) return 'indicators';
+  if (k('funding-column') || k('fund-row')) return 'funding';
+  return null;
+}
+
+function toRegions(tokens: readonly Token[]): Region[] {
+  const regions: Region[] = [];
+  let current: Region = { kind: 'head', label: null, tokens: [] };
+  regions.push(current);
+  for (const token of tokens) {
+    const kind = token.type === 'label' ? regionFor(token, current.kind) : null;
+    if (kind !== null && token.type === 'label') {
+      current = { kind, label: token, tokens: [] };
+      regions.push(current);
+    } else current.tokens.push(token);
+  }
+  return regions;
+}
+
+const YEAR_LINE = /^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/;
+const YEAR_IN_TITLE = /[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?/;
+
+/** Finds the title cell (…自评表) and the year, marking both as used. */
+function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseContext): void {
+  const titleAt = cells.findIndex((c) => c.text.includes('自评表') && !/\.(docx?|xlsx?|pdf)/i.test(c.text));
+  const title = cells[titleAt];
+  if (title === undefined || title.line - (cells[0]?.line ?? 0) > 20) return;
+  title.used = true;
+  // Page chrome glued before the title (`文档介绍:`, a host's `1、`) is reported, not kept.
+  const chrome = /^(\d{1,3}、|[^:：]{1,10}[:：])(?=.*自评表)/.exec(title.text);
+  const text0 = chrome === null ? title.text : title.text.slice(chrome[0].length);
+  if (chrome !== null)
+    ctx.log.add('title-prefix-dropped', 'info', `表题前的"${chrome[0]}"不属于表题，已去掉。`, title.line, title.text, {
+      form: ctx.form,
+      path: 'title',
+    });
+  let text = text0;
+  const year = YEAR_IN_TITLE.exec(text);
+  if (year?.[1] !== undefined) {
+    draft.year = Number(year[1]);
+    const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
+    if (stripped !== '') text = stripped;
+  }
+  draft.title = text.trim();
+  // The year line may be cut into cells by its spaces: `( 2019 年度)`.
+  const after = cells.slice(titleAt + 1, titleAt + 12);
+  const yearCell = after.find((c) => YEAR_LINE.test(c.text.replace(/\s+/g, '')));
+  if (draft.year === null && yearCell !== undefined) {
+    draft.year = Number(YEAR_LINE.exec(yearCell.text.replace(/\s+/g, ''))?.[1]);
+    yearCell.used = true;
+  }
+  for (const line of [...new Set(after.map((c) => c.line))].slice(0, 3)) {
+    if (draft.year !== null) break;
+    const onLine = after.filter((c) => c.line === line);
+    const m = YEAR_LINE.exec(
+      onLine
+        .map((c) => c.text)
+        .join('')
+        .replace(/\s+/g, ''),
+    );
+    if (m?.[1] === undefined) continue;
+    draft.year = Number(m[1]);
+    for (const c of onLine) c.used = true;
+  }
+  // One cell per paragraph: `(` / `2019` / `年度)` on lines of their own.
+  for (let k = 0; k < after.length - 1 && draft.year === null; k++)
+    for (let n = 2; n <= 3 && draft.year === null; n++) {
+      const run = after.slice(k, k + n);
+      const m = YEAR_LINE.exec(run.map((c) => c.text.replace(/\s+/g, '')).join(''));
+      if (m?.[1] === undefined) continue;
+      draft.year = Number(m[1]);
+      for (const c of run) c.used = true;
+    }
+}
+
+/** Parses one form; null when the text holds no form (no 项目名称 and no table). */
+export function parseForm(lines: readonly TextLine[], log: IssueLog, form: number): Form | null {
+  const draft = newDraft();
+  const ctx: ParseContext = { draft, log, form };
+  const cells = toStream(lines);
+  readTitle(cells, draft, ctx);
+  for (const cell of cells) {
+    // `单位：万元` printed above the table states the money unit of the whole form.
+    const unit = /^单位[:：]\s*(万元|元)$/.exec(cell.text);
+    if (unit === null) continue;
+    cell.used = true;
+    if (unit[1] === '元') draft.unit = '元';
+  }
+  for (const region of toRegions(toTokens(cells))) {
+    const { label, tokens } = region;
+    if (region.kind === 'field' && label !== null) applyField(label, tokens, ctx);
+    else if (region.kind === 'funding') parseFunding(label, tokens, ctx);
+    else if (region.kind === 'objectives') parseObjectives(label, tokens, ctx);
+    else if (region.kind === 'indicators') parseIndicators(label, tokens, ctx);
+    else if (label !== null) useToken(label);
+  }
+  if (draft.name === null && !draft.hasBody) {
+    for (const c of cells) c.used = false;
+    return null;
+  }
+  reportUnplaced(cells, log, form);
+  return finishForm(draft, ctx, lines[0]?.no ?? null, cells);
+}
+
+function finishForm(
+  draft: FormDraft,
+  ctx: ParseContext,
+  line: number | null,
+  cells: readonly StreamCell[],
+): Form | null {
+  const { log, form } = ctx;
+  const at = { form };
+  const name = draft.name ?? draft.title;
+  if (draft.name === null)
+    log.add(
+      'project-name-missing',
+      'warning',
+      '没有找到"项目名称"，暂用表题作为项目名称，请核对。',
+      line,
+      draft.title,
+      { ...at, path: 'project.name' },
+    );
+  const inferred =
+    draft.year === null ? inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) : null;
+  const year = draft.year ?? inferred?.year ?? null;
+  if (name === null || year === null || year < 1990 || year > 2100) {
+    log.add(
+      'form-header-missing',
+      'error',
+      `这张表缺少${name === null ? '项目名称和表题' : '年度'}，无法生成表单；请补上后重新导入。`,
+      line,
+      name,
+      at,
+    );
+    return null;
+  }
+  if (inferred !== null)
+    log.add(
+      'year-inferred',
+      'warning',
+      `表题和表头没有印年度，已按${inferred.basis}推断为 ${inferred.year} 年，请核对。`,
+      line,
+      inferred.raw,
+      { ...at, path: 'year' },
+    );
+  if (draft.fundingLines.length === 0) {
+    draft.fundingLines.push({ name: '年度资金总额', initialBudget: null, budget: null, executed: null, rate: null });
+    log.add(
+      'funding-missing',
+      'warning',
+      '没有找到项目资金表（表格可能被截断），资金数额留空，请核对原表。',
+      line,
+      null,
+      { ...at, path: 'funding' },
+    );
+  }
+  if (draft.indicators.length === 0)
+    log.add('indicators-missing', 'warning', '没有找到绩效指标（表格可能被截断），请核对原表。', line, null, {
+      ...at,
+      path: 'indicators',
+    });
+  const out: Form = {
+    kind: 'project-self-evaluation',
+    year,
+    title: draft.title ?? name,
+    project: {
+      name,
+      period: draft.period,
+      department: draft.department,
+      implementer: draft.implementer,
+      isKeyProject: draft.isKeyProject,
+      attribute: draft.attribute,
+    },
+    funding: { unit: draft.unit, lines: draft.fundingLines },
+    objectives: { planned: draft.planned, actual: draft.actual },
+    indicators: draft.indicators,
+    remarks: draft.remarks,
+    preparer: { name: draft.preparerName, phone: draft.phone },
+    extras: draft.extras,
+  };
+  if (draft.total !== undefined || draft.grade !== undefined)
+    out.selfScore = {
+      ...(draft.total === undefined ? {} : { total: draft.total }),
+      ...(draft.grade === undefined ? {} : { grade: draft.grade }),
+    };
+  return out;
+}

@@ -1,0 +1,296 @@
+import { addExtra, type ParseContext } from './form-draft.js';
+import { displayWidth, joinWrapped } from './join-wrapped.js';
+import { finishRows, fillRow, newRow, type Row } from './indicator-rows.js';
+import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-columns.js';
+import { LevelTracker } from './indicator-levels.js';
+import { gapScore, segmentLines } from './segment-cells.js';
+import { ROW_START, splitLineRows } from './split-line-rows.js';
+import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
+import { expandGlued, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
+
+/**
+ * The 绩效指标 table. Category labels (一级/二级指标, often printed vertically one character per
+ * line) set the current level; each row is a 三级指标 name followed by the value columns the header
+ * printed. PDF text wraps names, targets and notes over several lines; wrapped lines are given to
+ * the row they continue, or, when they form a row of their own, split at the likeliest cell ends.
+ * A line holding several rows (flattened tables) is cut by the shapes of its cells.
+ */
+
+const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)/;
+const POINTS_ONLY = /^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
+const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
+const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
+
+/** `≥` `90%` printed apart is one value `≥90%` (tables without a 指标性质 column). */
+function joinComparators(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^[≥≤≧≦<>=＞＜﹦═]{1,2}$/.test(prev) && /^\d/.test(text))
+      out[out.length - 1] = prev + text;
+    else out.push(text);
+  }
+  return out;
+}
+
+/** Reads the indicator table from its region tokens into the draft. */
+export function parseIndicators(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
+  const { draft } = ctx;
+  draft.hasBody = true;
+  if (anchor !== null) {
+    useToken(anchor);
+    if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
+  }
+  const { printed, body } = readHeader(anchor, tokens, ctx);
+  const columns = chooseColumns(printed, draft.scoredFunding, body, ctx);
+  const kinds = columns.map((c) => c.kind);
+  const width = columns.length;
+  const ruleCol = columns.findIndex((c) => c.kind === 'extra' && c.label === '得分计算方法');
+  const levels = new LevelTracker(ctx);
+  // A category label can open the region when the header above it was lost.
+  if (anchor !== null && (anchor.kinds.has('level1') || anchor.kinds.has('level2'))) levels.apply(anchor);
+  const rows: Row[] = [];
+  let pending: { text: string; cells: StreamCell[]; line: number }[] = [];
+
+  const pieces: PieceMap = new Map();
+  const events = expandGlued(toEvents(body), kinds, pieces, ctx);
+  const lineEvents = events.filter((e) => e.kind === 'line');
+  const singles = lineEvents.filter((e) => e.cells.length === 1).length;
+  // The name column is the widest: its full width tells a finished short name from a wrapped one.
+  const firstCells = lineEvents.map((e) => displayWidth(e.cells[0]?.text ?? ''));
+  const nameWidth = firstCells.length >= 3 ? firstCells.reduce((a, b) => Math.max(a, b), 0) : 0;
+  const cellPerLine = lineEvents.length >= 6 && singles / lineEvents.length >= 0.8;
+  // One cell per line with blank notes left out: whether a text after 得分 is a note or the next
+  // name shows only in the cells after it, so each category's cells are cut together by shape.
+  const lastKind = kinds[width - 1];
+  const shaped = kinds.some((k) => k === 'weight' || k === 'score' || k === 'nature');
+  const byShape = cellPerLine && (lastKind === 'note' || lastKind === 'extra');
+  let run: { text: string; cells: readonly StreamCell[] }[] = [];
+
+  const startRow = (name: string[], line: number): Row => {
+    const row = newRow(levels.level1, levels.level2, name, line, width);
+    rows.push(row);
+    levels.rowAdded();
+    return row;
+  };
+  const use = (cells: readonly StreamCell[]): void => cells.forEach((c) => (c.used = true));
+  const last = (): Row | undefined => rows[rows.length - 1];
+
+  /** Wrapped lines after a complete row: a row of their own, or the continuation of the last row. */
+  const flushPending = (): void => {
+    if (pending.length === 0) return;
+    const texts = pending.map((p) => p.text);
+    const prev = last();
+    const groups = pending.length >= 3 ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
+    // Lines right under a new category cannot continue a row of the category before.
+    const fresh = prev === undefined || levels.rowsInLevel === 0;
+    if (groups !== null || fresh) {
+      if (groups === null) {
+        startRow([joinWrapped(texts)], pending[0]?.line ?? 0);
+      } else {
+        const [nameIdx = [], ...valueIdx] = groups;
+        const row = startRow(
+          nameIdx.map((i) => texts[i] ?? ''),
+          pending[0]?.line ?? 0,
+        );
+        valueIdx.forEach((idx, k) => fillRow(row, [joinWrapped(idx.map((i) => texts[i] ?? ''))], k));
+      }
+    } else if (prev !== undefined) {
+      const lastPiece =
+        prev.lastCol < 0 ? (prev.name[prev.name.length - 1] ?? '') : (prev.values[prev.lastCol]?.at(-1) ?? '');
+      const nextCol = prev.lastCol + 1;
+      const text = joinWrapped(texts);
+      if (ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(prev, [text], ruleCol);
+      else if (prev.lastCol >= 0 && gapScore(lastPiece, texts[0] ?? '') >= 1 && nextCol < width)
+        fillRow(prev, [text], nextCol);
+      else if (prev.lastCol < 0) prev.name.push(text);
+      else prev.values[prev.lastCol]?.push(text);
+    }
+    pending.forEach((p) => use(p.cells));
+    pending = [];
+  };
+
+  /** A line holding a whole row, or several (flattened tables). */
+  const readLine = (cells: StreamCell[], line: number): void => {
+    const texts = kinds.includes('nature') ? cells.map((c) => c.text) : joinComparators(cells.map((c) => c.text));
+    const n = texts.length;
+    // Numeric columns (分值, 得分, 指标性质) show where a row's cells are even when one is blank.
+    const several = n > width + 1 || texts.slice(1).some((t) => ROW_START.test(t)) || (shaped && n >= 3);
+    const split = several ? splitLineRows(texts, kinds, pending.length > 0) : null;
+    if (split !== null) {
+      for (const part of split) {
+        const name = part.name.map((i) => texts[i] ?? '');
+        let row: Row;
+        if (name.length === 0) {
+          row = startRow(
+            pending.map((p) => p.text),
+            pending[0]?.line ?? line,
+          );
+          pending.forEach((p) => use(p.cells));
+          pending = [];
+        } else {
+          flushPending();
+          row = startRow(name, line);
+        }
+        fillRow(
+          row,
+          part.values.map((cells) => joinWrapped(cells.map((i) => texts[i] ?? ''))),
+          0,
+        );
+      }
+      use(cells);
+      return;
+    }
+    const nameFromPending = pending.length > 0 && (n < width || (n === width && VALUE_LIKE.test(texts[0] ?? '')));
+    if (nameFromPending) {
+      const row = startRow(
+        pending.map((p) => p.text),
+        pending[0]?.line ?? line,
+      );
+      pending.forEach((p) => use(p.cells));
+      pending = [];
+      overflow(row, fillRow(row, texts, 0), line);
+    } else {
+      flushPending();
+      const nameCount = Math.max(1, n - width);
+      const row = startRow(texts.slice(0, nameCount), line);
+      overflow(row, fillRow(row, texts.slice(nameCount), 0), line);
+    }
+    use(cells);
+  };
+
+  /** Cuts the buffered one-cell lines into rows by cell shapes; reads them in turn when they do not fit. */
+  const flushRun = (): void => {
+    // 得分计算方法 text sits after its row's numbers; it is set aside and given to that row.
+    const isRule = (text: string): boolean => ruleCol >= 0 && SCORING_RULE.test(text);
+    const parts = run.filter((r) => !isRule(r.text));
+    const rules = run.flatMap((r, k) =>
+      isRule(r.text) ? [{ r, before: k - run.slice(0, k).filter((x) => isRule(x.text)).length }] : [],
+    );
+    run = [];
+    const cut =
+      parts.length === 0
+        ? null
+        : splitLineRows(
+            parts.map((r) => r.text),
+            kinds,
+            false,
+          );
+    if (cut === null) {
+      for (const p of [...parts, ...rules.map((x) => x.r)]) readCellPerLine(p.text, p.cells, true);
+      return;
+    }
+    const made = cut.map((part) => {
+      const row = startRow(
+        part.name.map((i) => parts[i]?.text ?? ''),
+        parts[part.name[0] ?? 0]?.cells[0]?.line ?? 0,
+      );
+      fillRow(
+        row,
+        part.values.map((idx) => joinWrapped(idx.map((i) => parts[i]?.text ?? ''))),
+        0,
+      );
+      return { row, end: Math.max(...part.name, ...part.values.flat()) + 1 };
+    });
+    for (const { r, before } of rules) {
+      const owner = [...made].reverse().find((m) => m.end <= before) ?? made[0];
+      if (owner !== undefined) fillRow(owner.row, [r.text], ruleCol);
+    }
+    for (const p of [...parts, ...rules.map((x) => x.r)]) use(p.cells);
+  };
+
+  for (const event of events) {
+    if (event.kind === 'level') {
+      flushPending();
+      if (!levels.isIndicatorName(event.token)) flushRun();
+      if (levels.apply(event.token)) continue;
+      const cells = [...event.token.cells];
+      const text = joinWrapped(cells.map((c) => c.text));
+      if (cellPerLine) readCellPerLine(text, cells);
+      else pending.push({ text, cells, line: event.token.line });
+      continue;
+    }
+    const cells = trimEmpty(event.cells);
+    if (byShape && cells.length === 0 && (rows.length > 0 || run.length > 0)) {
+      run.push({ text: '', cells: [] });
+      continue;
+    }
+    if (cellPerLine && cells.length === 0 && rows.length > 0) {
+      // An NBSP-only line: an empty cell that still takes its column.
+      const row = last();
+      if (row !== undefined && row.lastCol + 1 < width) fillRow(row, [''], row.lastCol + 1);
+      continue;
+    }
+    if (cells.length === 1 && POINTS_ONLY.test(cells[0]?.text ?? '')) {
+      // A level-1 label lost in extraction leaves only its points: a new level 1 starts here.
+      flushPending();
+      flushRun();
+      addExtra(draft, '一级指标(分值)', cells[0]?.text ?? '');
+      use(cells);
+      levels.lost();
+      continue;
+    }
+    if (cells.every((c) => NO_TEXT.test(c.text))) {
+      use(event.cells);
+      continue;
+    }
+    const first = cells[0];
+    if (cellPerLine && first !== undefined) {
+      readCellPerLine(first.text, [first]);
+      continue;
+    }
+    if (cells.length === 1 && first !== undefined) {
+      // `指标3:…` or a one-cell pipe row opens a row of its own; other lines may be wrapped text.
+      const rule = ruleCol >= 0 && SCORING_RULE.test(first.text);
+      if (!rule && (ROW_START.test(first.text) || first.pipe || event.rowStart)) {
+        flushPending();
+        startRow([first.text], event.line);
+        use(cells);
+      } else pending.push({ text: first.text, cells, line: event.line });
+      continue;
+    }
+    if (event.rowStart) flushPending();
+    readLine(cells, event.line);
+  }
+  flushPending();
+  flushRun();
+
+  function overflow(row: Row, extra: readonly string[], line: number): void {
+    if (extra.length === 0) return;
+    if (extra.length === 1 && row.trailing === null && NUMBER_ONLY.test(extra[0] ?? '')) {
+      row.trailing = extra[0] ?? null;
+      return;
+    }
+    const raw = extra.join(' ');
+    addExtra(draft, `${joinWrapped(row.name)}(多出的值)`, raw);
+    ctx.log.add(
+      'indicator-extra-values',
+      'warning',
+      `指标"${joinWrapped(row.name)}"的数值多于表头列数，多出的"${raw}"已放入 extras，请核对列对应关系。`,
+      line,
+      raw,
+      { form: ctx.form },
+    );
+  }
+
+  function readCellPerLine(text: string, cells: readonly StreamCell[], now = false): void {
+    if (byShape && !now) {
+      run.push({ text, cells });
+      return;
+    }
+    const row = last();
+    const filled = row === undefined ? width : row.lastCol + 1;
+    const line = cells[0]?.line ?? 0;
+    // A category label or `指标3:` closes the row before, even when its last cells were blank.
+    if (row !== undefined && ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(row, [text], ruleCol);
+    else if (row !== undefined && (ROW_START.test(text) || levels.rowsInLevel === 0)) startRow([text], line);
+    else if (row !== undefined && filled < width) fillRow(row, [text], filled);
+    else if (row !== undefined && NUMBER_ONLY.test(text)) overflow(row, [text], line);
+    else startRow([text], line);
+    use(cells);
+  }
+
+  settlePieces(pieces);
+  levels.reportMissing(rows);
+  finishRows(rows, columns, ctx);
+}

@@ -1,0 +1,140 @@
+import { addExtra, type ParseContext } from './form-draft.js';
+import { displayWidth, joinWrapped } from './join-wrapped.js';
+import { tokenText, useToken, type LabelToken, type Token } from './cell-stream.js';
+
+/**
+ * The 年度总体目标 block: a planned text (年初设定目标 / 预期目标) then an actual text (全年实际完成情况).
+ * Both are usually wrapped over many lines with nothing between them, so the split is chosen where
+ * a paragraph visibly ends: a sentence end, a short last line, a blank line, a list restarting at 1.
+ */
+
+const PLANNED = new Set(['年初设定目标', '预期目标', '项目年度目标']);
+const ACTUAL = new Set([
+  '全年实际完成情况',
+  '实际完成情况',
+  '目标实际完成情况',
+  '年度目标完成情况',
+  '年度总体目标完成情况综述',
+]);
+/** The numbered item a line of an objectives list begins with: `目标2:`, `2.`, `（2）`. */
+const ITEM = /^(?:目标\s*\d{1,2}|\d{1,2}[.、．]|[（(]\d{1,2}[)）])/;
+const LIST_START = /^(1[.、．]|一是|目标1|（1）|\(1\))/;
+
+interface TextLine {
+  text: string;
+  afterBlank: boolean;
+}
+
+/** Index of the first actual line; 0 or lines.length means "no split found". */
+export function chooseSplit(lines: readonly TextLine[]): number {
+  if (lines.length < 2) return lines.length;
+  const anyBlank = lines.some((l, i) => i > 0 && l.afterBlank);
+  const allBlank = lines.every((l, i) => i === 0 || l.afterBlank);
+  let best = lines.length;
+  let bestScore = -Infinity;
+  let widest = 0;
+  for (let k = 1; k < lines.length; k++) {
+    const prev = lines[k - 1];
+    const next = lines[k];
+    if (prev === undefined || next === undefined) continue;
+    widest = Math.max(widest, displayWidth(prev.text));
+    let score = 0;
+    if (/[。.!！;；]$/.test(prev.text)) score += 3;
+    if (displayWidth(prev.text) < widest * 0.85) score += 2;
+    if (anyBlank && !allBlank && next.afterBlank) score += 1;
+    if (LIST_START.test(next.text)) score += 3;
+    if (/^[，。、；：）)”]/.test(next.text)) score -= 10;
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return bestScore >= 3 ? best : lines.length;
+}
+
+/** Reads the objectives block from its region tokens (anchor label first, may be null). */
+export function parseObjectives(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
+  const { draft } = ctx;
+  if (anchor !== null) useToken(anchor);
+  draft.hasBody = true;
+  let planned: Token[] = [];
+  let actual: Token[] = [];
+  let other: { label: string; tokens: Token[] } | null = null;
+  let target: 'both' | 'actual' | 'other' = 'both';
+  const both: Token[] = [];
+  for (const token of tokens) {
+    if (token.type === 'label' && token.kinds.has('objective-column')) {
+      useToken(token);
+      const key = token.key.replace(/^\d[.、]/, '');
+      if (PLANNED.has(key)) target = 'both';
+      else if (ACTUAL.has(key)) {
+        // Text already read under the planned header alone is the planned text.
+        if (both.length > 0) planned.push(...both.splice(0));
+        if (planned.length > 0) target = 'actual';
+      } else if (!PLANNED.has(key) && !ACTUAL.has(key)) {
+        other = { label: key, tokens: [] };
+        target = 'other';
+      }
+      continue;
+    }
+    if (tokenText(token) === '') continue;
+    // A bare number before any text is the section's points (`目标实际完成情况` `20`).
+    if (
+      token.type === 'cell' &&
+      /^\d{1,3}$/.test(token.cell.text) &&
+      both.length + planned.length + actual.length === 0
+    ) {
+      addExtra(draft, `${anchor?.key ?? '年度总体目标'}(分值)`, token.cell.text);
+      useToken(token);
+      continue;
+    }
+    if (target === 'other' && other !== null) other.tokens.push(token);
+    else if (target === 'actual') actual.push(token);
+    else both.push(token);
+  }
+  if (both.length > 0) {
+    const split = splitBoth(both);
+    planned = [...split.planned, ...planned];
+    actual = [...split.actual, ...actual];
+  }
+  for (const t of [...planned, ...actual]) useToken(t);
+  const join = (ts: readonly Token[]): string | null => {
+    const s = joinWrapped(ts.map(tokenText));
+    return s === '' ? null : s;
+  };
+  draft.planned ??= join(planned);
+  draft.actual ??= join(actual);
+  if (other !== null) {
+    other.tokens.forEach(useToken);
+    addExtra(draft, other.label, join(other.tokens) ?? '');
+  }
+}
+
+/** Splits the cells printed under both sub-headers into planned and actual. */
+function splitBoth(tokens: readonly Token[]): { planned: Token[]; actual: Token[] } {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+  const groups = [...byLine.values()];
+  // One line with two cells: the host put both texts on one row, separated by white space.
+  if (groups.length === 1 && groups[0]?.length === 2)
+    return { planned: [groups[0][0] as Token], actual: [groups[0][1] as Token] };
+  const lines = groups.map((g) => ({
+    text: joinWrapped(g.map(tokenText)),
+    afterBlank: g[0]?.type === 'cell' ? g[0].cell.afterBlank : false,
+  }));
+  // One cell per line, row by row: `目标1:…` planned then `目标1:…` actual, and so on.
+  const numberOf = (text: string): string | null => ITEM.exec(text)?.[0] ?? null;
+  const paired =
+    lines.length >= 4 &&
+    lines.length % 2 === 0 &&
+    lines.every(
+      (l, i) => numberOf(l.text) !== null && (i % 2 === 0 || numberOf(l.text) === numberOf(lines[i - 1]?.text ?? '')),
+    );
+  if (paired)
+    return {
+      planned: groups.filter((_, i) => i % 2 === 0).flat(),
+      actual: groups.filter((_, i) => i % 2 === 1).flat(),
+    };
+  const k = chooseSplit(lines);
+  return { planned: groups.slice(0, k).flat(), actual: groups.slice(k).flat() };
+}

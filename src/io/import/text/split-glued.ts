@@ -1,0 +1,100 @@
+import {
+  EXTRA_LABELS,
+  FIELD_LABELS,
+  FUNDING_ANCHORS,
+  FUNDING_COLUMNS,
+  FUND_ROW_NAMES,
+  INDICATOR_COLUMNS,
+  INDICATOR_ANCHORS,
+  INDICATOR_LEVEL_HEADERS,
+  LEVEL1_NAMES,
+  LEVEL2_NAMES,
+  OBJECTIVE_ANCHORS,
+} from './vocabulary.js';
+
+/**
+ * Some hosts serve a whole table as one run of text with no separators
+ * (`…自评表(2022年度)项目总得分99分项目名称碟令薯…`). Cutting such a run before and after the
+ * labels we know gives back at least the labelled fields. Only long runs holding several distinct
+ * labels are cut, so that ordinary sentences that mention a label stay whole.
+ */
+
+const MIN_GLUED_LENGTH = 30;
+/** Longer runs are not searched: bounded time on hostile input. */
+const MAX_GLUED_LENGTH = 20_000;
+
+/** Each printed character's variants: brackets of both widths; OCR reads `A` as `八`, `)` as `1`. */
+const VARIANTS: Readonly<Record<string, string>> = { '(': '[（(]', ')': '[）)1l]', A: '[AＡ八]' };
+
+function labelPattern(label: string): string {
+  return [...label].map((ch) => VARIANTS[ch] ?? ch.replace(/[.*+?^${}|[\]\\/]/, '\\$&')).join('');
+}
+
+const LABELS = [
+  ...FIELD_LABELS.keys(),
+  ...EXTRA_LABELS,
+  ...FUNDING_ANCHORS,
+  ...OBJECTIVE_ANCHORS,
+  ...INDICATOR_ANCHORS,
+  ...INDICATOR_LEVEL_HEADERS,
+  ...LEVEL1_NAMES,
+  ...LEVEL2_NAMES,
+].filter((l) => l.length >= 4);
+/**
+ * Column headers and funding rows are also words of prose (`预算执行率=预算执行数/调整后预算数`):
+ * they are cut only in runs that the labels above already show to be a glued table.
+ */
+const TABLE_WORDS = [...INDICATOR_COLUMNS.keys(), ...FUNDING_COLUMNS.keys(), ...FUND_ROW_NAMES].filter(
+  (l) => l.length >= 4,
+);
+const STRUCTURE = new Set(LABELS.map((l) => l.replace(/[()]/g, '')));
+
+const GLUED = new RegExp(
+  [...new Set([...LABELS, ...TABLE_WORDS])]
+    .sort((a, b) => b.length - a.length)
+    .map(labelPattern)
+    .join('|'),
+  'g',
+);
+
+const FILE_NAME = /\.(?:docx?|xlsx?|pdf|wps)$/i;
+const TITLE_END = '自评表';
+/** A title is short; a 自评表 further into the run is a word of some other text. */
+const MAX_TITLE = 40;
+
+const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
+const isStructure = (hit: string): boolean => STRUCTURE.has(hit.replace(/[()（）]/g, ''));
+
+/** `生态效益指标1病害…`: the `指标` before a number opens the row (`指标1`), so the label is `生态效益`. */
+function rowStartAfter(cell: string, label: string, start: number): string {
+  if (!label.endsWith('指标') || !/\d/.test(cell.charAt(start + label.length))) return label;
+  const short = label.slice(0, -2);
+  return LABEL_SET.has(short) ? short : label;
+}
+
+/**
+ * Cuts a long glued run at known labels; short or label-poor text is returned as one piece, and so
+ * is a file name (`…自评表单位名称….docx` names a download, it is not a form). Labels inside the
+ * run's first title (`马铃薯…项目绩效目标自评表`) are words of the title and stay in it.
+ */
+export function splitGluedLabels(cell: string): string[] {
+  if (cell.length < MIN_GLUED_LENGTH || cell.length > MAX_GLUED_LENGTH || FILE_NAME.test(cell)) return [cell];
+  const titleEnd = cell.indexOf(TITLE_END);
+  const inTitle = titleEnd < 0 || titleEnd > MAX_TITLE ? 0 : titleEnd + TITLE_END.length;
+  const hits = [...cell.matchAll(GLUED)].filter((h) => h.index >= inTitle);
+  if (new Set(hits.map((h) => h[0]).filter(isStructure)).size < 2) return [cell];
+  const out: string[] = [];
+  let at = 0;
+  for (const hit of hits) {
+    const start = hit.index;
+    if (start < at) continue;
+    if (start > at) out.push(cell.slice(at, start));
+    // A category's points glued after it belong to it: `数量指标(10分)`.
+    const points = /^[(（]\d{1,3}(?:\.\d)?分[)）]/.exec(cell.slice(start + hit[0].length))?.[0] ?? '';
+    const label = points === '' ? rowStartAfter(cell, hit[0], start) : hit[0] + points;
+    out.push(label);
+    at = start + label.length;
+  }
+  if (at < cell.length) out.push(cell.slice(at));
+  return out.map((p) => p.replace(/^[:：\s]+/, '')).filter((p) => p !== '');
+}

@@ -1,0 +1,132 @@
+import type { IndicatorColumn } from './vocabulary.js';
+import { isNothing, parseMoney } from './parse-number.js';
+
+/**
+ * Where indicator rows begin inside one printed line that holds several of them (a flattened HTML
+ * or xlsx table: `补助村数量 =8个 8 8 8 保障村干部人数 =42个 42 8 8`). Each row is a name (one or two
+ * cells) followed by values in the header's column order; the split chosen is the one whose cells
+ * best fit the column shapes: 分值/得分 are numbers, 指标性质 is a comparator, a name is not a value,
+ * and `指标3:` starts a row.
+ */
+
+/** `指标3:` / `指标3.` / `指标 3、` opening a cell: the printed start of a 三级指标. */
+export const ROW_START = /^指标\s*\d{1,3}\s*[:：.．、]/;
+const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)|[%％]$/;
+const NATURE = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|定性|定量)$/;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const OCR_NUMBER = /^(?=.*[IlOo])[\dIlOo]{1,3}(?:\.\d{1,2})?$/;
+
+export interface LineRow {
+  /** Indexes of the name cells (empty when the name came before the line). */
+  readonly name: number[];
+  /** Indexes of the value cells per column, in column order from the first column. */
+  readonly values: number[][];
+}
+
+const INFEASIBLE = Infinity;
+/** A name wrapped or spaced over up to four cells. */
+const NAME_SIZES = [1, 2, 3, 4];
+const MAX_NOTE_CELLS = 4;
+const NOTE_CELL_COST = 0.8;
+
+/** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
+function valueCost(kind: IndicatorColumn, text: string): number {
+  if (ROW_START.test(text)) return INFEASIBLE;
+  switch (kind) {
+    case 'weight':
+    case 'score':
+      if (isNothing(text) || NUMBER.test(text)) return 0;
+      // OCR debris (`IO` for 10) still stands where the number stood.
+      return OCR_NUMBER.test(text) ? 1 : INFEASIBLE;
+    case 'nature':
+      return NATURE.test(text) ? 0 : INFEASIBLE;
+    case 'unit':
+      return text.length <= 5 && !/\d/.test(text) ? 0 : INFEASIBLE;
+    case 'note':
+    case 'extra':
+      return parseMoney(text) !== null ? 2 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Cost of leaving a column of `kind` blank at the end of a row. */
+function missingCost(kind: IndicatorColumn): number {
+  if (kind === 'note' || kind === 'extra') return 0.3;
+  if (kind === 'score' || kind === 'weight') return 1;
+  return 1.5;
+}
+
+function nameCost(texts: readonly string[]): number {
+  const first = texts[0] ?? '';
+  if (texts.slice(1).some((t) => ROW_START.test(t))) return INFEASIBLE;
+  // A number or a dash is no name, but scrambled text must still be cut somewhere.
+  let cost = NUMBER.test(first) || isNothing(first) ? 8 : VALUE_LIKE.test(first) ? 4 : 0;
+  if (ROW_START.test(first)) cost -= 1;
+  return cost + 1.5 * (texts.length - 1);
+}
+
+/**
+ * Splits `texts` (the cells of one line) into rows; `namePending` lets the first row take its name
+ * from the lines before. Null when no split fits the columns at all.
+ */
+export function splitLineRows(
+  texts: readonly string[],
+  columns: readonly IndicatorColumn[],
+  namePending: boolean,
+): LineRow[] | null {
+  const n = texts.length;
+  const width = columns.length;
+  // best[i]: least cost of cutting texts[0..i) into whole rows.
+  const best = new Array<number>(n + 1).fill(INFEASIBLE);
+  const from: (LineRow | null)[] = new Array<LineRow | null>(n + 1).fill(null);
+  best[0] = 0;
+  const keep = (end: number, total: number, row: LineRow): void => {
+    if (total < (best[end] ?? INFEASIBLE)) {
+      best[end] = total;
+      from[end] = row;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const base = best[i] ?? INFEASIBLE;
+    if (base === INFEASIBLE) continue;
+    const nameSizes = i === 0 && namePending ? [0, ...NAME_SIZES] : NAME_SIZES;
+    for (const names of nameSizes) {
+      const nc = names === 0 ? 0.5 : nameCost(texts.slice(i, i + names));
+      if (nc === INFEASIBLE || i + names > n) continue;
+      let cost = base + nc;
+      for (let m = 0; m <= width && i + names + m <= n; m++) {
+        if (names === 0 && m === 0) continue;
+        if (m > 0) {
+          cost += valueCost(columns[m - 1] ?? 'extra', texts[i + names + m - 1] ?? '');
+          if (cost === INFEASIBLE) break;
+        }
+        let missing = 0;
+        for (let k = m; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
+        const name = Array.from({ length: names }, (_, k) => i + k);
+        const values = Array.from({ length: m }, (_, k) => [i + names + k]);
+        keep(i + names + m, cost + missing, { name, values });
+        // A note written with spaces spans several cells at the end of its row.
+        const lastKind = columns[width - 1];
+        if (m !== width || (lastKind !== 'note' && lastKind !== 'extra')) continue;
+        let tail = cost;
+        for (let extra = 1; extra <= MAX_NOTE_CELLS && i + names + m + extra <= n; extra++) {
+          const text = texts[i + names + m + extra - 1] ?? '';
+          if (ROW_START.test(text) || NUMBER.test(text)) break;
+          tail += NOTE_CELL_COST;
+          const last = [...(values[width - 1] ?? []), ...Array.from({ length: extra }, (_, k) => i + names + m + k)];
+          keep(i + names + m + extra, tail, { name, values: [...values.slice(0, -1), last] });
+        }
+      }
+    }
+  }
+  if ((best[n] ?? INFEASIBLE) === INFEASIBLE) return null;
+  const rows: LineRow[] = [];
+  for (let end = n; end > 0;) {
+    const row = from[end];
+    if (row === null || row === undefined) return null;
+    rows.unshift(row);
+    end = row.name[0] ?? row.values[0]?.[0] ?? 0;
+  }
+  return rows;
+}

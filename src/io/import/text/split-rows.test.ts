@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { splitGluedAmounts } from './split-glued-amounts.js';
+import { splitGluedRows, splitGluedRun } from './split-glued-row.js';
+import { splitLineRows } from './split-line-rows.js';
+import type { IndicatorColumn } from './vocabulary.js';
+
+const SCORED: IndicatorColumn[] = ['target', 'actual', 'weight', 'score', 'note'];
+const FAMILY_D: IndicatorColumn[] = ['weight', 'target', 'actual', 'score', 'note'];
+
+/** The rows of a split, as cell texts: [name, col1, col2, …]. */
+function rowsOf(texts: string[], columns: IndicatorColumn[]): string[][] | null {
+  const rows = splitLineRows(texts, columns, false);
+  return (
+    rows?.map((r) => [
+      r.name.map((i) => texts[i]).join(' '),
+      ...r.values.map((c) => c.map((i) => texts[i]).join(' ')),
+    ]) ?? null
+  );
+}
+
+describe('splitLineRows: several rows on one printed line', () => {
+  it('cuts a flattened table where 分值/得分 are numbers and names are not values', () => {
+    const texts = '补助村(社区)数量 =8个 8 8 8 保障村干部人数 =42个 42 8 8'.split(' ');
+    expect(rowsOf(texts, SCORED)).toEqual([
+      ['补助村(社区)数量', '=8个', '8', '8', '8'],
+      ['保障村干部人数', '=42个', '42', '8', '8'],
+    ]);
+  });
+
+  it('starts a row at 指标N: even when the row before lacks values', () => {
+    const texts = ['指标4.不合格产品处置率', '指标5:药品不良反应报告数', '≥150', '150'];
+    expect(rowsOf(texts, ['target', 'actual'])).toEqual([
+      ['指标4.不合格产品处置率'],
+      ['指标5:药品不良反应报告数', '≥150', '150'],
+    ]);
+  });
+
+  it('keeps one row whose name or note was printed with spaces', () => {
+    expect(rowsOf('保障 村干部 人数 =42个 42 8 8'.split(' '), SCORED)).toEqual([
+      ['保障 村干部 人数', '=42个', '42', '8', '8'],
+    ]);
+    expect(rowsOf('养护里程 ≥120公里 118公里 20 19 雨季 影响'.split(' '), SCORED)).toEqual([
+      ['养护里程', '≥120公里', '118公里', '20', '19', '雨季 影响'],
+    ]);
+  });
+});
+
+describe('splitGluedRun: cells served with no separator', () => {
+  it('cuts family D rows (分值 first) where target and actual agree', () => {
+    expect(splitGluedRun('指标1免费发放原原种8550万粒550万粒8', FAMILY_D)).toEqual([
+      ['指标1免费发放原原种', '8', '550万粒', '550万粒', '8'],
+    ]);
+    expect(splitGluedRun('指标1种薯采购价格不高于市场价8是是8', FAMILY_D)).toEqual([
+      ['指标1种薯采购价格不高于市场价', '8', '是', '是', '8'],
+    ]);
+  });
+
+  it('cuts several rows of one run, amounts of one unit agreeing', () => {
+    expect(
+      splitGluedRun('保证专款专用专款专用专款专用10每年补助1000万元1000万元1000万元10', ['target', 'actual', 'score']),
+    ).toEqual([
+      ['保证专款专用', '专款专用', '专款专用', '10'],
+      ['每年补助1000万元', '1000万元', '1000万元', '10'],
+    ]);
+    expect(splitGluedRun('医疗收入达到5亿元5亿元6.47亿元10', ['target', 'actual', 'score'])).toEqual([
+      ['医疗收入达到5亿元', '5亿元', '6.47亿元', '10'],
+    ]);
+  });
+
+  it('keeps OCR debris in the score as printed, and leaves untrustworthy runs whole', () => {
+    expect(splitGluedRun('保障人数102370人2370人IO', FAMILY_D)).toEqual([['保障人数', '10', '2370人', '2370人', 'IO']]);
+    expect(splitGluedRun('持续完善繁育体系8是基本达到7加强技术指导', FAMILY_D)).toBeNull();
+    expect(splitGluedRun('一级种薯繁育基地8000亩', FAMILY_D)).toBeNull();
+  });
+
+  it('splits a run at its 指标N starts, not inside a year', () => {
+    expect(splitGluedRows('指标1甲8是是8指标2乙8否否8')).toEqual(['指标1甲8是是8', '指标2乙8否否8']);
+    expect(splitGluedRows('指标12021年11月30日前完成')).toEqual(['指标12021年11月30日前完成']);
+  });
+});
+
+describe('splitGluedAmounts: a funding row glued', () => {
+  it('cuts by column shapes and the rate that 执行数/预算数 must give', () => {
+    expect(splitGluedAmounts('202010100.00%10', ['budget', 'executed', 'weight', 'rate', 'score'])).toEqual([
+      '20',
+      '20',
+      '10',
+      '100.00%',
+      '10',
+    ]);
+    expect(splitGluedAmounts('10001000100%20', ['budget', 'executed', 'rate', 'score'])).toEqual([
+      '1000',
+      '1000',
+      '100%',
+      '20',
+    ]);
+  });
+
+  it('leaves runs without a rate, or with a rate no cut agrees with, whole', () => {
+    expect(splitGluedAmounts('2010', ['budget', 'executed', 'rate'])).toBeNull();
+    expect(splitGluedAmounts('2010100%', ['budget', 'executed', 'rate'])).toBeNull();
+  });
+});

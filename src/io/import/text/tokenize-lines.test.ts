@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { dropPageMarkers, splitCells } from './tokenize-lines.js';
+
+describe('splitCells', () => {
+  it('keeps an empty cell between filled ones of a pipe or tab row, not the padding after them', () => {
+    expect(splitCells('| 培训完成时间 | ≤ | 2023年10月 | | 2023年9月 | 10 | ||||')).toEqual([
+      '培训完成时间',
+      '≤',
+      '2023年10月',
+      '',
+      '2023年9月',
+      '10',
+    ]);
+    expect(splitCells('群众满意度\t≥90%\t\t10\t10\t')).toEqual(['群众满意度', '≥90%', '', '10', '10']);
+  });
+
+  it('keeps a lone ★ on the name after it', () => {
+    expect(splitCells('★ 培训人次 ≥300人次')).toEqual(['★培训人次', '≥300人次']);
+  });
+
+  it('re-cuts a long glued line at its labels, ignoring wrap spaces inside the run', () => {
+    const line =
+      '项目名称东津院区建设补助主管部门襄阳市卫生健康委 预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A)' +
+      '得分(20分*执行率)年度财政 资金总额10001000100%20 一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分';
+    expect(splitCells(line).slice(0, 12)).toEqual([
+      '项目名称',
+      '东津院区建设补助',
+      '主管部门',
+      '襄阳市卫生健康委',
+      '预算执行情况',
+      '(万元)(20分)',
+      '预算数(A)',
+      '执行数(B)',
+      '执行率(B/A)',
+      '得分(20分*执行率)',
+      '年度财政资金总额',
+      '10001000100%20',
+    ]);
+  });
+});
+
+describe('dropPageMarkers', () => {
+  it('drops inline page markers but keeps blank amounts around a number', () => {
+    const lines = dropPageMarkers(['运行监管 4 4 — 1 — 项目年度目标', '上年结转资金 - 10 -']);
+    expect(lines.map((l) => l.replace(/\s+/g, ' '))).toEqual(['运行监管 4 4 项目年度目标', '上年结转资金 - 10 -']);
+  });
+
+  it('drops 1、 2、 opening consecutive glued lines only', () => {
+    const glued = (n: number): string => `${n}、${'项目名称初中公用经费主管部门银川市教育局'.repeat(5)}`;
+    expect(dropPageMarkers([glued(1), glued(2)]).map((l) => l.slice(0, 4))).toEqual(['项目名称', '项目名称']);
+    expect(dropPageMarkers([glued(1)])[0]?.slice(0, 2)).toBe('1、');
+  });
+});

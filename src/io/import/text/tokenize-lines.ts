@@ -1,0 +1,121 @@
+import { joinWrapped } from './join-wrapped.js';
+import { splitGluedLabels } from './split-glued.js';
+
+/**
+ * The input text as numbered lines of cells. A cell is what the extraction separated by white
+ * space or by `|` (pipe tables); a line made only of NBSP/blank characters with at least one NBSP
+ * is an explicit empty cell of one-cell-per-line layouts.
+ */
+export interface TextLine {
+  /** 1-based line number in the input. */
+  readonly no: number;
+  readonly cells: readonly string[];
+  /** True when the line only holds NBSPs (an empty cell, not a gap). */
+  readonly emptyCell: boolean;
+  /** True when a blank line precedes this one. */
+  readonly afterBlank: boolean;
+  /** True for a row of a pipe or tab-separated table: the line is one table row, whatever its cell count. */
+  readonly pipe: boolean;
+}
+
+const WHITE = /[\s\u00a0\u3000]+/;
+const PIPE_ROW = /\|.*\|/;
+
+const STAR = /^[★☆*]+$/;
+
+/** A long line of long runs is glued text whose spaces are line-wrap debris, not cell borders. */
+const GLUED_LINE_LENGTH = 150;
+const GLUED_MEAN_PART = 15;
+/** A line this long without any space is one glued run. */
+const GLUED_RUN = 80;
+
+/** The glued line re-cut at the labels it holds, when that finds more cells than its spaces. */
+function recutGlued(line: string, parts: readonly string[]): string[] | null {
+  const words = parts.filter((p) => p.replace(WHITE, '') !== '');
+  if (line.length < GLUED_LINE_LENGTH || words.length < 2) return null;
+  if (line.replace(WHITE, '').length / words.length < GLUED_MEAN_PART) return null;
+  const pieces = splitGluedLabels(joinWrapped(words));
+  return pieces.length > words.length ? pieces : null;
+}
+
+/** A row of a pipe table, or of a tab-separated table copied from a spreadsheet. */
+function isTableRow(line: string): boolean {
+  return PIPE_ROW.test(line) || line.includes('\t');
+}
+
+/**
+ * Splits one line into cells: on `|` in pipe tables, on tabs in copied spreadsheets (both keep
+ * empty cells between filled ones), else on runs of white space.
+ */
+export function splitCells(line: string): string[] {
+  const pipe = isTableRow(line);
+  const parts = PIPE_ROW.test(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
+  const recut = pipe ? null : recutGlued(line, parts);
+  if (recut !== null) return recut;
+  const out: string[] = [];
+  let marker = '';
+  for (const part of parts) {
+    if (part.replace(WHITE, '') === '') {
+      // An empty cell between two filled ones of a pipe row keeps its column.
+      if (pipe && out.length > 0) out.push('');
+      continue;
+    }
+    const text = part.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+    // A lone ★ marks the indicator printed after it.
+    if (STAR.test(text)) {
+      marker += text;
+      continue;
+    }
+    for (const piece of splitGluedLabels(marker + text)) out.push(piece);
+    marker = '';
+  }
+  if (marker !== '') out.push(marker);
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** A host's page marker inside a line of cells: `— 1 —`, `-2-` (not `- 10 -`, blank amounts around one). */
+const INLINE_PAGE_MARKER = /(^|\s)(?:[—–－]\s*\d{1,3}\s*[—–－]|-\d{1,3}-)(?=\s|$)/g;
+/** A host's page number opening a long glued line: `2、预算执行率10…`. */
+const PAGE_NUMBER_START = /^\s*(\d{1,3})、(?=\S)/;
+
+function isGluedLine(line: string): boolean {
+  return line.length >= GLUED_LINE_LENGTH || (line.length >= GLUED_RUN && !/\s/.test(line.trim()));
+}
+
+/**
+ * The lines without the page markers web hosts insert into the text (not the form's content):
+ * inline `— 1 —`, and `1、` `2、` `3、` opening consecutive glued lines (one such line alone may be
+ * the form's own numbered list, and is kept).
+ */
+export function dropPageMarkers(lines: readonly string[]): string[] {
+  const out = lines.map((l) => l.replace(INLINE_PAGE_MARKER, '$1'));
+  const numbered = out.map((l) => (isGluedLine(l) ? Number(PAGE_NUMBER_START.exec(l)?.[1] ?? NaN) : NaN));
+  const seen = new Set(numbered.filter((n) => !Number.isNaN(n)));
+  return out.map((line, i) => {
+    const n = numbered[i] ?? NaN;
+    const inRun = !Number.isNaN(n) && (seen.has(n - 1) || seen.has(n + 1));
+    return inRun ? line.replace(PAGE_NUMBER_START, '') : line;
+  });
+}
+
+/** Text → lines with cells; blank lines are dropped but remembered in `afterBlank`. */
+export function tokenizeLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  let afterBlank = false;
+  let no = 0;
+  for (const raw of dropPageMarkers(text.split(/\r\n|\r|\n|\u2028|\u2029/))) {
+    no += 1;
+    const cells = splitCells(raw);
+    if (cells.length === 0) {
+      if (raw.includes('\u00a0') && raw.replace(/[\s\u00a0\u3000]/g, '') === '') {
+        lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
+        afterBlank = false;
+      } else afterBlank = true;
+      continue;
+    }
+    lines.push({ no, cells, emptyCell: false, afterBlank, pipe: isTableRow(raw) });
+    afterBlank = false;
+  }
+  return lines;
+}

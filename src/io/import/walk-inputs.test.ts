@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkInputs } from './walk-inputs.js';
+
+function tree(files: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), 'jixiao-walk-'));
+  for (const f of files) {
+    mkdirSync(join(root, f, '..'), { recursive: true });
+    writeFileSync(join(root, f), 'x');
+  }
+  return root;
+}
+
+describe('walkInputs', () => {
+  it('walks directories in sorted order, skipping hidden entries and other file types', async () => {
+    const root = tree([
+      'b.pdf',
+      'a.txt',
+      'sub/z.xlsx',
+      'sub/.hidden.json',
+      '.git/config.json',
+      'README.md',
+      'c.NDJSON',
+      'A.docx',
+    ]);
+    const { files, missing } = await walkInputs([root]);
+    expect(missing).toEqual([]);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual([
+      'A.docx',
+      'a.txt',
+      'b.pdf',
+      'c.NDJSON',
+      join('sub', 'z.xlsx'),
+    ]);
+  });
+
+  it('keeps explicit files in the order given, once, and lists missing paths', async () => {
+    const root = tree(['one.md', 'two.pdf']);
+    const { files, missing } = await walkInputs([join(root, 'one.md'), join(root, 'nope.pdf'), root]);
+    expect(files).toEqual([join(root, 'one.md'), join(root, 'two.pdf')]);
+    expect(missing).toEqual([join(root, 'nope.pdf')]);
+  });
+});

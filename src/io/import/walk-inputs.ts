@@ -1,0 +1,57 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Extensions picked up when walking a directory (files named explicitly are always taken). */
+export const importableExtensions: readonly string[] = [
+  '.pdf',
+  '.docx',
+  '.xlsx',
+  '.json',
+  '.ndjson',
+  '.jsonl',
+  '.txt',
+  '.text',
+];
+
+export interface WalkedInputs {
+  /** Files to import: explicit files in the order given, each directory's files sorted by path. */
+  readonly files: string[];
+  /** Paths given that do not exist or cannot be read. */
+  readonly missing: string[];
+}
+
+const isHidden = (name: string): boolean => name.startsWith('.');
+const isImportable = (name: string): boolean => importableExtensions.some((ext) => name.toLowerCase().endsWith(ext));
+
+/** Compare by UTF-16 code units, not locale, so the order is the same on every machine. */
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+async function walkDirectory(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries.filter((e) => !isHidden(e.name)).sort((a, b) => byPath(a.name, b.name));
+  for (const entry of names) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walkDirectory(path, out);
+    else if (entry.isFile() && isImportable(entry.name)) out.push(path);
+  }
+}
+
+/**
+ * Expand files and directories into the files to import. Directories are walked recursively in a
+ * stable sorted order, skipping hidden entries (`.git`, `.DS_Store`) and files of other types.
+ * Duplicates (a file named twice, or inside a named directory) are kept once. Never throws.
+ */
+export async function walkInputs(paths: readonly string[]): Promise<WalkedInputs> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walkDirectory(path, files);
+      else files.push(path);
+    } catch {
+      missing.push(path);
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { writeOfficialXlsx } from '../../../../scripts/fixtures/official-xlsx.js';
+import { formSchema, type Form } from '../../../domain/form/form.schema.js';
+import { findLostText } from '../grid/find-lost-text.js';
+import { gridToForms } from '../grid/grid-to-forms.js';
+import { importXlsx } from './import-xlsx.js';
+import { sheetToGrid } from './sheet-to-grid.js';
+import { writeFlatTemplate } from './write-flat-template.js';
+
+const root = new URL('../../../../', import.meta.url);
+const fixture = (path: string): Uint8Array => readFileSync(new URL(path, root));
+const golden = formSchema
+  .array()
+  .parse(JSON.parse(readFileSync(new URL('fixtures/seed/pingshan-justice-2020.golden.json', root), 'utf8')));
+
+/** A form exercising what the seed lacks: scores, 年初预算数, money in 元, extras, 总分, blank fields. */
+const scored: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '示范项目支出绩效自评表',
+  project: {
+    name: '示范项目',
+    period: null,
+    department: '某某局',
+    implementer: null,
+    isKeyProject: true,
+    attribute: null,
+  },
+  funding: {
+    unit: '元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: 1000000,
+        budget: 1200000.5,
+        executed: 1150000,
+        rate: 95.83,
+        weight: 10,
+        score: 9.58,
+      },
+      { name: '其他资金', initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null },
+    ],
+  },
+  objectives: { planned: '完成建设', actual: null },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '培训人数',
+      target: '≥100人',
+      actual: '120人',
+      note: null,
+      weight: 20,
+      score: 19.5,
+    },
+    {
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      name: '满意度',
+      target: '≥90%',
+      actual: '0',
+      note: '无',
+      weight: 10,
+      score: 0,
+    },
+  ],
+  remarks: null,
+  preparer: { name: '李四', phone: null },
+  selfScore: { total: 95.58, grade: '优' },
+  extras: { 项目负责人: '张三', 填报日期: '2022-01-05' },
+};
+
+describe('importXlsx', () => {
+  it('imports the official layout (merged cells, one sheet per form) exactly as the golden forms', async () => {
+    const result = await importXlsx(fixture('fixtures/xlsx/pingshan-justice-2020.xlsx'), 'seed.xlsx');
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual(golden);
+  });
+
+  it('imports several official-layout forms on one sheet', async () => {
+    const bytes = await writeOfficialXlsx(golden, () => ({}), true);
+    const result = await importXlsx(bytes, 'one-sheet.xlsx');
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual(golden);
+  });
+
+  it('loses no text of the official-layout sheets', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(fixture('fixtures/xlsx/pingshan-justice-2020.xlsx')) as unknown as ArrayBuffer);
+    for (const sheet of book.worksheets) {
+      const grid = sheetToGrid(sheet, 'seed.xlsx', []);
+      expect(findLostText(grid, gridToForms(grid))).toEqual([]);
+    }
+  });
+
+  it('imports the hand-filled flat template exactly as the golden forms', async () => {
+    const result = await importXlsx(fixture('fixtures/xlsx/pingshan-justice-2020-flat.xlsx'), 'flat.xlsx');
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual(golden);
+  });
+
+  it('round-trips forms through writeFlatTemplate, scores, 元 and extras included', async () => {
+    const forms = [...golden, scored];
+    const result = await importXlsx(await writeFlatTemplate(forms), 'round.xlsx');
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual(forms);
+  });
+
+  it('official layout round-trips the scored form too', async () => {
+    const result = await importXlsx(await writeOfficialXlsx([scored]), 'scored.xlsx');
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual([scored]);
+  });
+
+  it('reads an empty template as no forms without errors', async () => {
+    const result = await importXlsx(await writeFlatTemplate([]), 'empty.xlsx');
+    expect(result).toEqual({ forms: [], issues: [] });
+  });
+
+  it('reports flat rows it cannot place, with their text', async () => {
+    const book = new ExcelJS.Workbook();
+    const main = book.addWorksheet('绩效指标');
+    main.addRow(['年度', '项目名称', '三级指标', '年度指标值', '全年完成值']);
+    main.addRow([null, null, '孤儿指标', '1', '1']);
+    main.addRow([2020, '甲', '指标一', '1', '1']);
+    const funding = book.addWorksheet('项目资金');
+    funding.addRow(['项目名称', '资金名称', '全年预算数']);
+    funding.addRow(['乙', '年度资金总额', 5]);
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'flat.xlsx');
+    expect(result.forms).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['flat-row-without-project', 'warning'],
+      ['flat-incomplete-form', 'error'],
+      ['flat-orphan-funding', 'warning'],
+    ]);
+    expect(result.issues[0]?.raw).toContain('孤儿指标');
+    expect(result.issues[1]?.raw).toContain('指标一');
+  });
+
+  const errorOf = async (bytes: Uint8Array): Promise<string> => {
+    const result = await importXlsx(bytes, 'bad.xlsx');
+    expect(result.forms).toEqual([]);
+    const error = result.issues.find((i) => i.severity === 'error');
+    expect(error?.message).toContain('bad.xlsx');
+    return error?.code ?? '';
+  };
+
+  it('reports not-a-zip, truncated zips, a zip without a workbook, and zip bombs', async () => {
+    const seed = fixture('fixtures/xlsx/pingshan-justice-2020.xlsx');
+    expect(await errorOf(strToU8('a,b,c\n1,2,3'))).toBe('xlsx-not-zip');
+    expect(await errorOf(seed.subarray(0, seed.length - 100))).toBe('xlsx-corrupt');
+    expect(await errorOf(zipSync({ 'word/document.xml': strToU8('<x/>') }))).toBe('xlsx-no-workbook');
+    const bomb = zipSync(
+      { 'xl/workbook.xml': strToU8('<x/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) },
+      { level: 6 },
+    );
+    expect(await errorOf(bomb)).toBe('xlsx-too-large');
+  });
+
+  it('reports a workbook exceljs cannot read', async () => {
+    const broken = zipSync({ '[Content_Types].xml': strToU8('<Types'), 'xl/workbook.xml': strToU8('<workbook') });
+    expect(await errorOf(broken)).toBe('xlsx-unreadable');
+  });
+
+  it('cuts a gigantic cell with an error issue', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('表');
+    sheet.addRow(['项目名称', '字'.repeat(150_000)]);
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'huge.xlsx');
+    const cut = result.issues.find((i) => i.code === 'cell-too-long');
+    expect(cut?.severity).toBe('error');
+    expect(cut?.message).toContain('huge.xlsx');
+  });
+});
