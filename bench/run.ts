@@ -1,12 +1,12 @@
 /**
- * `npm run bench` runs every benchmark; `npm run bench -- score` (or stream, text, pdf, export) runs one.
+ * `npm run bench` runs every benchmark; `npm run bench -- score` (or stream, text, pdf, export, web, server) runs one.
  * `npm run bench -- stream 10000 100000` picks the NDJSON sizes. Results go to stdout; record them in
  * bench/README.md with the machine and date.
  */
 import { cpus } from 'node:os';
 
 const [only, ...rest] = process.argv.slice(2);
-const names = ['score', 'stream', 'text', 'pdf', 'export'] as const;
+const names = ['score', 'stream', 'text', 'pdf', 'export', 'web'] as const;
 type Name = (typeof names)[number];
 
 if (only !== undefined && !names.includes(only as Name)) {
@@ -28,6 +28,8 @@ const run = async (name: Name): Promise<void> => {
       return (await import('./pdf.bench.js')).benchPdf(numbers[0]);
     case 'export':
       return (await import('./export/export.bench.js')).benchExport(numbers[0]);
+    case 'web':
+      return (await import('./web/web.bench.js')).benchWeb(numbers[0]);
   }
 };
 for (const name of only ? [only as Name] : names) await run(name);

@@ -1,0 +1,230 @@
+import { memo, useCallback, useRef, type ClipboardEvent, type Dispatch } from 'react';
+import { Button, InputNumber, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Finding, Indicator } from '../lib/core';
+import type { ReviewComment } from '../api/types';
+import { blankIndicator, type FormEdit, type GroupRun } from './form-edit';
+import { FindingList, findingsKey } from './FindingList';
+import { CellInput, CommentBox, Comments, GroupCell, Reading, RowActions } from './IndicatorCells';
+import { indicatorsFromPaste, looksLikeTable } from './paste-rows';
+import { formatRatio } from '../lib/format';
+
+export type EditorMode = 'edit' | 'review' | 'read';
+
+/** What the scorer says about one row, as primitives so that memoised rows compare cheaply. */
+export interface RowScore {
+  readonly targetReading: string;
+  readonly actualReading: string;
+  readonly targetUnreadable: boolean;
+  readonly actualUnreadable: boolean;
+  readonly ratio: number | null;
+  readonly score: number;
+  readonly weight: number;
+  readonly status: 'scored' | 'not-applicable' | 'needs-rating';
+  readonly explanation: string;
+}
+
+export interface IndicatorRowProps {
+  readonly index: number;
+  readonly count: number;
+  readonly indicator: Indicator;
+  readonly rowScore: RowScore;
+  readonly findings: readonly Finding[];
+  readonly comments: readonly ReviewComment[];
+  readonly rating: number | undefined;
+  readonly level1Run: GroupRun | null;
+  readonly level2Run: GroupRun | null;
+  readonly mode: EditorMode;
+  readonly dispatch: Dispatch<FormEdit>;
+  readonly onComment: (index: number, body: string) => void;
+  readonly onRate: (index: number, r: number) => void;
+}
+
+function same(a: IndicatorRowProps, b: IndicatorRowProps): boolean {
+  return (
+    a.index === b.index &&
+    a.count === b.count &&
+    a.indicator === b.indicator &&
+    a.mode === b.mode &&
+    a.rating === b.rating &&
+    a.dispatch === b.dispatch &&
+    a.onComment === b.onComment &&
+    a.onRate === b.onRate &&
+    a.comments === b.comments &&
+    sameRun(a.level1Run, b.level1Run) &&
+    sameRun(a.level2Run, b.level2Run) &&
+    sameScore(a.rowScore, b.rowScore) &&
+    findingsKey(a.findings) === findingsKey(b.findings)
+  );
+}
+
+function sameRun(a: GroupRun | null, b: GroupRun | null): boolean {
+  return a === b || (a !== null && b !== null && a.name === b.name && a.from === b.from && a.to === b.to);
+}
+
+function sameScore(a: RowScore, b: RowScore): boolean {
+  return (Object.keys(a) as (keyof RowScore)[]).every((k) => a[k] === b[k]);
+}
+
+/** One 三级指标 row of the paper form: inputs, how jixiao reads them, r and score, findings beside. */
+export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
+  const { index, indicator: ind, rowScore: s, mode, dispatch } = p;
+  const editable = mode === 'edit';
+  const label = `第${index + 1}项「${ind.name}」`;
+  const severity = p.findings.some((f) => f.severity === 'error')
+    ? 'has-error'
+    : p.findings.some((f) => f.severity === 'warning')
+      ? 'has-warning'
+      : '';
+  // Several cells pasted from Excel become rows after this one (a blank new row is replaced).
+  // The row's indicator through a ref: the paste handler stays the same while the row is typed in.
+  const indRef = useRef(ind);
+  indRef.current = ind;
+  const onPaste = useCallback(
+    (e: ClipboardEvent<HTMLElement>) => {
+      const text = e.clipboardData.getData('text/plain');
+      if (!editable || !looksLikeTable(text)) return;
+      const current = indRef.current;
+      const rows = indicatorsFromPaste(text, { level1: current.level1, level2: current.level2 });
+      if (rows.length === 0) return;
+      e.preventDefault();
+      const blank =
+        (current.name === '新指标' || current.name.trim() === '') && current.target === null && current.actual === null;
+      dispatch({ type: 'insert-indicators', at: index + 1, indicators: rows });
+      if (blank) dispatch({ type: 'remove-indicator', index });
+    },
+    [editable, index, dispatch],
+  );
+
+  return (
+    <tr className={severity} data-testid="indicator-row" data-index={index}>
+      {p.level1Run && (
+        <td rowSpan={p.level1Run.to - p.level1Run.from} className="group">
+          <GroupCell run={p.level1Run} level="level1" editable={editable} dispatch={dispatch} />
+        </td>
+      )}
+      {p.level2Run && (
+        <td rowSpan={p.level2Run.to - p.level2Run.from} className="group">
+          <GroupCell run={p.level2Run} level="level2" editable={editable} dispatch={dispatch} />
+          {editable && (
+            <Button
+              size="small"
+              type="link"
+              icon={<PlusOutlined />}
+              aria-label={`在「${p.level2Run.name}」下添加指标`}
+              onClick={() =>
+                dispatch({
+                  type: 'insert-indicators',
+                  at: (p.level2Run as GroupRun).to,
+                  indicators: [blankIndicator(ind.level1, ind.level2)],
+                })
+              }
+            >
+              添加
+            </Button>
+          )}
+        </td>
+      )}
+      <td className="cell-main">
+        {editable ? (
+          <CellInput
+            index={index}
+            field="name"
+            value={ind.name}
+            label={`${label}三级指标名称`}
+            multiline
+            dispatch={dispatch}
+            onPaste={onPaste}
+          />
+        ) : (
+          ind.name
+        )}
+      </td>
+      <td className="cell-main">
+        {editable ? (
+          <CellInput
+            index={index}
+            field="target"
+            value={ind.target}
+            label={`${label}年度指标值`}
+            dispatch={dispatch}
+            onPaste={onPaste}
+          />
+        ) : (
+          (ind.target ?? '')
+        )}
+        <Reading text={s.targetReading} bad={s.targetUnreadable} />
+      </td>
+      <td className="cell-main">
+        {editable ? (
+          <CellInput
+            index={index}
+            field="actual"
+            value={ind.actual}
+            label={`${label}全年完成值`}
+            dispatch={dispatch}
+            onPaste={onPaste}
+          />
+        ) : (
+          (ind.actual ?? '')
+        )}
+        <Reading text={s.actualReading} bad={s.actualUnreadable} />
+      </td>
+      <td style={{ textAlign: 'right' }} data-testid="indicator-score">
+        <Tooltip title={s.explanation}>
+          <span
+            tabIndex={0}
+            aria-label={`完成率 ${formatRatio(s.ratio)}，得分 ${s.score.toFixed(2)}／${s.weight.toFixed(2)}。${s.explanation}`}
+          >
+            {s.status === 'not-applicable' ? '不适用' : s.status === 'needs-rating' ? '待评分' : formatRatio(s.ratio)}
+            <br />
+            <strong>{s.score.toFixed(2)}</strong>
+            <span style={{ color: '#667085' }}>／{s.weight.toFixed(2)}</span>
+          </span>
+        </Tooltip>
+        {mode === 'review' &&
+          s.status !== 'not-applicable' &&
+          (s.status === 'needs-rating' || p.rating !== undefined) && (
+            <InputNumber
+              size="small"
+              min={0}
+              max={100}
+              suffix="%"
+              style={{ width: 80, marginTop: 4 }}
+              aria-label={`${label}评审评分（完成率%）`}
+              {...(p.rating === undefined ? {} : { defaultValue: Math.round(p.rating * 100) })}
+              onBlur={(e) => {
+                const v = Number(e.target.value);
+                if (e.target.value !== '' && Number.isFinite(v)) p.onRate(index, Math.min(100, Math.max(0, v)) / 100);
+              }}
+            />
+          )}
+      </td>
+      <td className="cell-main">
+        {editable ? (
+          <CellInput
+            index={index}
+            field="note"
+            value={ind.note}
+            label={`${label}未完成原因和改进措施`}
+            multiline
+            dispatch={dispatch}
+            onPaste={null}
+          />
+        ) : (
+          (ind.note ?? '')
+        )}
+      </td>
+      <td>
+        <FindingList findings={p.findings} />
+        <Comments comments={p.comments} />
+        {mode === 'review' && <CommentBox label={label} onSubmit={(body) => p.onComment(index, body)} />}
+      </td>
+      {editable && (
+        <td>
+          <RowActions index={index} count={p.count} label={label} dispatch={dispatch} />
+        </td>
+      )}
+    </tr>
+  );
+}, same);

@@ -1,0 +1,54 @@
+import { decodeText } from '../../../src/io/import/decode-text.js';
+import { classifyText, detectBinaryFormat, formatLabel } from '../../../src/io/import/detect-format.js';
+import { importJsonText } from '../../../src/io/import/import-json.js';
+import { importText } from '../../../src/io/import/text/import-text.js';
+import type { ImportIssue } from '../../../src/io/import/import-result.js';
+import type { Form } from '../lib/core';
+
+/** What the browser could read out of one dropped file before anything is saved. */
+export interface FilePreview {
+  readonly name: string;
+  readonly size: number;
+  /** 文本, JSON, PDF, Excel (.xlsx) … */
+  readonly format: string;
+  /** False for PDF, Word and Excel: only the server parses those (pdf.js, exceljs stay out of the browser). */
+  readonly previewed: boolean;
+  readonly forms: readonly Form[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/**
+ * Reads a text or JSON file with the same importers the server runs (src/io/import), so the preview
+ * shows exactly the forms and issues the import will produce. Binary formats are only labelled.
+ * Never throws: a file that cannot be read comes back with an error issue.
+ */
+export async function previewFile(file: File): Promise<FilePreview> {
+  const base = { name: file.name, size: file.size };
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const binary = detectBinaryFormat(bytes);
+    if (binary !== 'text-like')
+      return { ...base, format: formatLabel[binary], previewed: false, forms: [], issues: [] };
+    const { text } = decodeText(bytes);
+    const format = classifyText(text, file.name);
+    const result = format === 'text' ? importText(text, file.name) : importJsonText(text, file.name, format);
+    return { ...base, format: formatLabel[format], previewed: true, forms: result.forms, issues: result.issues };
+  } catch (err) {
+    return {
+      ...base,
+      format: '未知',
+      previewed: false,
+      forms: [],
+      issues: [
+        {
+          file: file.name,
+          code: 'preview-failed',
+          severity: 'error',
+          message: `无法在浏览器中读取此文件：${err instanceof Error ? err.message : String(err)}。可直接导入，由服务器解析。`,
+          location: null,
+          raw: null,
+        },
+      ],
+    };
+  }
+}
