@@ -94,6 +94,15 @@ add('level1', AMBIGUOUS_LEVEL_NAMES);
 add('level2', LEVEL2_NAMES);
 const PREFIXES = prefixesOf(VOCAB.keys());
 
+/** Four-character level-1 names by each one-character-misread shape (`?目产出` → 项目产出). */
+const LEVEL1_BY_SHAPE = {
+  get(text: string): string | undefined {
+    return [...LEVEL1_NAMES].find(
+      (l) => l.length === 4 && l !== text && [...l].filter((ch, k) => ch !== text.charAt(k)).length === 1,
+    );
+  },
+};
+
 /** Column headers by their sorted characters: OCR of a rotated two-line header scrambles them (`考值参分`). */
 const sortChars = (s: string): string => [...s].sort().join('');
 const ANAGRAMS = new Map<string, string>();
@@ -141,6 +150,9 @@ function lookup(acc: string): { kinds: Set<LabelKind>; key: string; points: stri
   const bare = base.replace(/\([A-Z/]{1,3}\)$/, '');
   const bareKinds = bare === base ? undefined : VOCAB.get(bare);
   if (bareKinds !== undefined) return { kinds: bareKinds, key: bare, points };
+  // `顼目产出(30分)`: one character of a level-1 name misread, known by its points.
+  const misread = points === null || base.length !== 4 ? undefined : LEVEL1_BY_SHAPE.get(base);
+  if (misread !== undefined) return { kinds: new Set(['level1']), key: misread, points };
   // `年度绩效目标1 (80分)`: a numbered anchor of a table printed once per objective.
   const numbered = /^(.{4,}?)[1-9]$/.exec(base)?.[1];
   const numberedKinds = numbered === undefined ? undefined : VOCAB.get(numbered);

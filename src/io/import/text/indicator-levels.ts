@@ -1,6 +1,7 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Row } from './indicator-rows.js';
-import { useToken, type LabelToken } from './cell-stream.js';
+import { tokenText, useToken, type LabelToken } from './cell-stream.js';
+import { normalizeLabel, splitPoints } from './vocabulary.js';
 
 /**
  * The current 一级/二级指标 while reading the indicator table. Category labels set it; a category
@@ -86,6 +87,19 @@ export class LevelTracker {
     }
     this.rowsInLevel = 0;
     useToken(token);
+    const printed = splitPoints(normalizeLabel(tokenText(token))).base;
+    if (printed !== name && printed.length === name.length)
+      this.ctx.log.add(
+        'label-misread',
+        'info',
+        `"${printed}"按"${name}"读取（识别错字），请核对。`,
+        token.line,
+        tokenText(token),
+        {
+          form: this.ctx.form,
+          path: 'indicators',
+        },
+      );
     if (token.points !== null) addExtra(this.ctx.draft, `${name}(分值)`, `${token.points}分`);
     return true;
   }

@@ -4,6 +4,7 @@ import { joinWrapped } from './join-wrapped.js';
 import { isAmountCell, isNothing, parseMoney, parseRate } from './parse-number.js';
 import { tokenText, useToken, type LabelToken, type Token } from './cell-stream.js';
 import { FUNDING_COLUMNS, normalizeLabel, type FundingColumn } from './vocabulary.js';
+import { placeBeforeRate } from './place-funding-values.js';
 import { splitGluedAmounts } from './split-glued-amounts.js';
 
 /**
@@ -31,7 +32,7 @@ function toLine(row: Row, columns: readonly FundingColumn[], ctx: ParseContext):
   }
   let col = 0;
   const numeric = columns.filter((c) => c !== 'extra');
-  for (const value of row.values) {
+  for (const value of placeBeforeRate(row.values, numeric)) {
     const rate = parseRate(value);
     if (rate !== null && numeric.includes('rate')) {
       line.rate = rate;

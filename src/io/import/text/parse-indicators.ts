@@ -4,7 +4,7 @@ import { finishRows, fillRow, newRow, type Row } from './indicator-rows.js';
 import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-columns.js';
 import { LevelTracker } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
-import { ROW_START, splitLineRows } from './split-line-rows.js';
+import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { expandGlued, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
 
@@ -20,18 +20,6 @@ const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)/;
 const POINTS_ONLY = /^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
-
-/** `≥` `90%` printed apart is one value `≥90%` (tables without a 指标性质 column). */
-function joinComparators(texts: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const text of texts) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && /^[≥≤≧≦<>=＞＜﹦═]{1,2}$/.test(prev) && /^\d/.test(text))
-      out[out.length - 1] = prev + text;
-    else out.push(text);
-  }
-  return out;
-}
 
 /** Reads the indicator table from its region tokens into the draft. */
 export function parseIndicators(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
@@ -86,6 +74,11 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     const fresh = prev === undefined || levels.rowsInLevel === 0;
     if (groups !== null || fresh) {
       if (groups === null) {
+        // Text before any category is no row; it is reported as unplaced.
+        if (levels.level1 === '' && levels.level2 === '') {
+          pending = [];
+          return;
+        }
         startRow([joinWrapped(texts)], pending[0]?.line ?? 0);
       } else {
         const [nameIdx = [], ...valueIdx] = groups;
@@ -121,11 +114,20 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       for (const part of split) {
         const name = part.name.map((i) => texts[i] ?? '');
         let row: Row;
-        if (name.length === 0) {
-          row = startRow(
-            pending.map((p) => p.text),
-            pending[0]?.line ?? line,
-          );
+        // `指标1:禁毒舞台剧` / `宣传的场次 ≥1场 …`: a numbered name wrapped onto its values' line.
+        const prev = part === split[0] ? last() : undefined;
+        const wrapped =
+          prev !== undefined &&
+          prev.lastCol < 0 &&
+          levels.rowsInLevel > 0 &&
+          ROW_START.test(prev.name[0] ?? '') &&
+          !ROW_START.test(name[0] ?? '');
+        if (wrapped && prev !== undefined) {
+          flushPending();
+          prev.name.push(...name);
+          row = prev;
+        } else if (name.length === 0) {
+          row = startRow([...pending.map((p) => p.text), ...name], pending[0]?.line ?? line);
           pending.forEach((p) => use(p.cells));
           pending = [];
         } else {

@@ -49,11 +49,17 @@ const TABLE_WORDS = [...INDICATOR_COLUMNS.keys(), ...FUNDING_COLUMNS.keys(), ...
 );
 const STRUCTURE = new Set(LABELS.map((l) => l.replace(/[()]/g, '')));
 
+/** `顼目产出(30分)`: a level-1 name with one character misread by OCR, known by the points after it. */
+const MISREAD_LEVEL1 = [...LEVEL1_NAMES]
+  .filter((l) => l.length === 4)
+  .flatMap((l) => [...l].map((_, k) => `${l.slice(0, k)}[^\\d\\s]${l.slice(k + 1)}`))
+  .join('|');
+
 const GLUED = new RegExp(
-  [...new Set([...LABELS, ...TABLE_WORDS])]
-    .sort((a, b) => b.length - a.length)
-    .map(labelPattern)
-    .join('|'),
+  [
+    ...[...new Set([...LABELS, ...TABLE_WORDS])].sort((a, b) => b.length - a.length).map(labelPattern),
+    `(?:${MISREAD_LEVEL1})(?=[(（]\\d{1,3}分[)）])`,
+  ].join('|'),
   'g',
 );
 

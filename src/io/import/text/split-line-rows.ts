@@ -28,6 +28,8 @@ const INFEASIBLE = Infinity;
 const NAME_SIZES = [1, 2, 3, 4];
 const MAX_NOTE_CELLS = 4;
 const NOTE_CELL_COST = 0.8;
+/** A blank 指标性质 or 度量单位 whose cell the host dropped. */
+const SKIP_COST = 0.7;
 
 /** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
 function valueCost(kind: IndicatorColumn, text: string): number {
@@ -41,18 +43,20 @@ function valueCost(kind: IndicatorColumn, text: string): number {
     case 'nature':
       return NATURE.test(text) ? 0 : INFEASIBLE;
     case 'unit':
-      return text.length <= 5 && !/\d/.test(text) ? 0 : INFEASIBLE;
+      if (text.length > 5 || /\d/.test(text)) return INFEASIBLE;
+      return text.length <= 3 || text.includes('/') ? 0 : 1;
     case 'note':
     case 'extra':
       return parseMoney(text) !== null ? 2 : 0;
     default:
-      return 0;
+      // 定性/定量 or a lone comparator is the 指标性质, not a target or an actual.
+      return NATURE.test(text) ? 2 : 0;
   }
 }
 
 /** Cost of leaving a column of `kind` blank at the end of a row. */
 function missingCost(kind: IndicatorColumn): number {
-  if (kind === 'note' || kind === 'extra') return 0.3;
+  if (kind === 'note' || kind === 'extra' || kind === 'unit' || kind === 'nature') return 0.3;
   if (kind === 'score' || kind === 'weight') return 1;
   return 1.5;
 }
@@ -87,6 +91,29 @@ export function splitLineRows(
       from[end] = row;
     }
   };
+  const lastKind = columns[width - 1];
+  /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
+  const walk = (pos: number, col: number, cost: number, values: number[][], name: number[]): void => {
+    const filled = name.length > 0 || values.some((v) => v.length > 0);
+    let missing = 0;
+    for (let k = col; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
+    if (filled) keep(pos, cost + missing, { name, values });
+    const kind = columns[col];
+    if (kind === undefined) {
+      // A note written with spaces spans several cells at the end of its row.
+      const note = values[width - 1];
+      const noteKind = lastKind === 'note' || lastKind === 'extra';
+      if (!noteKind || note === undefined || note.length === 0 || note.length >= MAX_NOTE_CELLS) return;
+      const text = texts[pos] ?? '';
+      if (pos >= n || ROW_START.test(text) || NUMBER.test(text)) return;
+      walk(pos + 1, col, cost + NOTE_CELL_COST, [...values.slice(0, -1), [...note, pos]], name);
+      return;
+    }
+    if (kind === 'unit' || kind === 'nature') walk(pos, col + 1, cost + SKIP_COST, [...values, []], name);
+    if (pos >= n) return;
+    const c = valueCost(kind, texts[pos] ?? '');
+    if (c !== INFEASIBLE) walk(pos + 1, col + 1, cost + c, [...values, [pos]], name);
+  };
   for (let i = 0; i < n; i++) {
     const base = best[i] ?? INFEASIBLE;
     if (base === INFEASIBLE) continue;
@@ -94,30 +121,8 @@ export function splitLineRows(
     for (const names of nameSizes) {
       const nc = names === 0 ? 0.5 : nameCost(texts.slice(i, i + names));
       if (nc === INFEASIBLE || i + names > n) continue;
-      let cost = base + nc;
-      for (let m = 0; m <= width && i + names + m <= n; m++) {
-        if (names === 0 && m === 0) continue;
-        if (m > 0) {
-          cost += valueCost(columns[m - 1] ?? 'extra', texts[i + names + m - 1] ?? '');
-          if (cost === INFEASIBLE) break;
-        }
-        let missing = 0;
-        for (let k = m; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
-        const name = Array.from({ length: names }, (_, k) => i + k);
-        const values = Array.from({ length: m }, (_, k) => [i + names + k]);
-        keep(i + names + m, cost + missing, { name, values });
-        // A note written with spaces spans several cells at the end of its row.
-        const lastKind = columns[width - 1];
-        if (m !== width || (lastKind !== 'note' && lastKind !== 'extra')) continue;
-        let tail = cost;
-        for (let extra = 1; extra <= MAX_NOTE_CELLS && i + names + m + extra <= n; extra++) {
-          const text = texts[i + names + m + extra - 1] ?? '';
-          if (ROW_START.test(text) || NUMBER.test(text)) break;
-          tail += NOTE_CELL_COST;
-          const last = [...(values[width - 1] ?? []), ...Array.from({ length: extra }, (_, k) => i + names + m + k)];
-          keep(i + names + m + extra, tail, { name, values: [...values.slice(0, -1), last] });
-        }
-      }
+      const name = Array.from({ length: names }, (_, k) => i + k);
+      walk(i + names, 0, base + nc, [], name);
     }
   }
   if ((best[n] ?? INFEASIBLE) === INFEASIBLE) return null;
@@ -126,7 +131,19 @@ export function splitLineRows(
     const row = from[end];
     if (row === null || row === undefined) return null;
     rows.unshift(row);
-    end = row.name[0] ?? row.values[0]?.[0] ?? 0;
+    end = row.name[0] ?? row.values.find((v) => v.length > 0)?.[0] ?? 0;
   }
   return rows;
+}
+
+/** `≥` `90%` printed apart is one value `≥90%` (tables without a 指标性质 column). */
+export function joinComparators(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^[≥≤≧≦<>=＞＜﹦═]{1,2}$/.test(prev) && /^\d/.test(text))
+      out[out.length - 1] = prev + text;
+    else out.push(text);
+  }
+  return out;
 }

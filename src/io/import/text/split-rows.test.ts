@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { placeBeforeRate } from './place-funding-values.js';
 import { splitGluedAmounts } from './split-glued-amounts.js';
 import { splitGluedRows, splitGluedRun } from './split-glued-row.js';
 import { splitLineRows } from './split-line-rows.js';
-import type { IndicatorColumn } from './vocabulary.js';
+import type { FundingColumn, IndicatorColumn } from './vocabulary.js';
 
 const SCORED: IndicatorColumn[] = ['target', 'actual', 'weight', 'score', 'note'];
 const FAMILY_D: IndicatorColumn[] = ['weight', 'target', 'actual', 'score', 'note'];
@@ -99,5 +100,26 @@ describe('splitGluedAmounts: a funding row glued', () => {
   it('leaves runs without a rate, or with a rate no cut agrees with, whole', () => {
     expect(splitGluedAmounts('2010', ['budget', 'executed', 'rate'])).toBeNull();
     expect(splitGluedAmounts('2010100%', ['budget', 'executed', 'rate'])).toBeNull();
+  });
+});
+
+describe('placeBeforeRate: blank funding cells before the rate', () => {
+  const family: FundingColumn[] = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'];
+
+  it('leaves blank the column that makes 执行数/预算数 the printed rate and 分值 points', () => {
+    expect(placeBeforeRate(['30', '30', '10', '100%', '99'], family)).toEqual(['', '30', '30', '10', '100%', '99']);
+    expect(placeBeforeRate(['30', '30', '100%'], family)).toEqual(['', '30', '30', '', '100%']);
+  });
+
+  it('keeps full rows and rows without a rate as printed', () => {
+    expect(placeBeforeRate(['40', '40', '38.6', '10', '96.5%', '9.65'], family)).toEqual([
+      '40',
+      '40',
+      '38.6',
+      '10',
+      '96.5%',
+      '9.65',
+    ]);
+    expect(placeBeforeRate(['30', '30'], family)).toEqual(['30', '30']);
   });
 });

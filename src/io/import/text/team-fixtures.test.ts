@@ -140,6 +140,30 @@ describe('rows read by the shapes of their cells', () => {
     ]);
   });
 
+  it('reads family C split targets from whitespace rows, a blank 度量单位 collapsed', () => {
+    const header = '绩效指标 一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分 未完成原因分析';
+    const rows = [
+      '产出指标 数量指标 培训课时 ≥ 40 学时 40 10 10',
+      '时效指标 培训完成时间 ≤ 2023年10月 2023年9月 10 10',
+    ];
+    const text = `${head}${header}\n${rows.join('\n')}\n效益指标 社会效益指标 诊疗能力 定性 明显提升 提升 10 8 实践不足\n`;
+    const indicators = importText(text, 'c.txt').forms[0]?.indicators ?? [];
+    expect(indicators.map((i) => [i.name, i.target, i.actual, i.note, i.weight, i.score])).toEqual([
+      ['培训课时', '≥40学时', '40', null, 10, 10],
+      ['培训完成时间', '≤2023年10月', '2023年9月', null, 10, 10],
+      ['诊疗能力', '明显提升', '提升', '实践不足', 10, 8],
+    ]);
+  });
+
+  it('joins a numbered name wrapped onto the line of its values', () => {
+    const text = `${head}绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n产出指标 数量指标 指标1:禁毒舞台剧\n宣传的场次 ≥1场 1场 12 12\n指标2:试剂数量 ≥2400份 3200份 12 12\n`;
+    const indicators = importText(text, 'w.txt').forms[0]?.indicators ?? [];
+    expect(indicators.map((i) => [i.name, i.target, i.score])).toEqual([
+      ['指标1:禁毒舞台剧宣传的场次', '≥1场', 12],
+      ['指标2:试剂数量', '≥2400份', 12],
+    ]);
+  });
+
   it('tells a blank note from the next name in one-cell-per-line text', () => {
     const cells = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '未完成原因和改进措施'];
     const rows = [
