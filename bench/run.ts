@@ -6,7 +6,7 @@
 import { cpus } from 'node:os';
 
 const [only, ...rest] = process.argv.slice(2);
-const names = ['score', 'stream', 'text', 'pdf', 'export', 'web'] as const;
+const names = ['score', 'stream', 'text', 'pdf', 'export', 'web', 'server'] as const;
 type Name = (typeof names)[number];
 
 if (only !== undefined && !names.includes(only as Name)) {
@@ -30,6 +30,8 @@ const run = async (name: Name): Promise<void> => {
       return (await import('./export/export.bench.js')).benchExport(numbers[0]);
     case 'web':
       return (await import('./web/web.bench.js')).benchWeb(numbers[0]);
+    case 'server':
+      return (await import('./server/server.bench.js')).benchServer(numbers[0], numbers[1]);
   }
 };
 for (const name of only ? [only as Name] : names) await run(name);

@@ -1,42 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseForms, formVariants, repoRoot } from './form-pool.js';
+import { buildCli, resultsDir } from './build.js';
 import { fmt, mb, perSecond, report } from './measure.js';
-
-const resultsDir = join(repoRoot, 'bench/results');
-const buildDir = join(resultsDir, 'build');
-
-/**
- * Compile src/ like `npm run build` but into bench/results/build (git- and lint-ignored), so the
- * benchmark runs the built CLI without touching dist/. tsc emits even when some file has a type error.
- */
-function buildCli(): string {
-  mkdirSync(resultsDir, { recursive: true });
-  const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-  spawnSync(
-    process.execPath,
-    [
-      tsc,
-      '-p',
-      join(repoRoot, 'tsconfig.build.json'),
-      '--outDir',
-      buildDir,
-      '--sourceMap',
-      'false',
-      '--declaration',
-      'false',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
-  const main = join(buildDir, 'cli/main.js');
-  if (!existsSync(main)) throw new Error('building the CLI failed: bench/results/build/cli/main.js is missing');
-  return main;
-}
 
 /** A preload that makes the child report its own peak resident set size on exit. */
 function rssReporter(): string {

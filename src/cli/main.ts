@@ -2,11 +2,15 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './commands/check.js';
+import { registerDbCommand } from './commands/db.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { runParse } from './commands/parse.js';
 import { runProfiles } from './commands/profiles.js';
 import { runScore } from './commands/score.js';
+import { registerServeCommand } from './commands/serve.js';
 import { runSummary } from './commands/summary.js';
+import { registerUserCommand } from './commands/user.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { UserError, formatUserError } from './user-error.js';
 
@@ -65,6 +69,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--json', '输出 JSON (JSON output)'))
     .action(async (flags) => setExit(await runProfiles(flags, io)));
   registerExport(program, io, setExit);
+  registerServeCommand(program, io, setExit);
+  registerDbCommand(program, io, setExit);
+  registerUserCommand(program, io, setExit);
+  registerDemoCommand(program, io, setExit);
   return program;
 }
 

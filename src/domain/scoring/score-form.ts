@@ -15,7 +15,7 @@ export type Ratings = ReadonlyMap<number, number>;
  * (the checker raises `unknown-category`).
  */
 export function scoreForm(form: Form, profile: Profile, ratings: Ratings = new Map()): FormScore {
-  const readings = form.indicators.map((ind, index) => {
+  const readings = form.indicators.map((ind, index): Reading => {
     const target = parseValue(ind.target);
     const actual = parseValue(ind.actual);
     const category = categoryOf(ind.level1, profile);
@@ -52,28 +52,37 @@ export function scoreForm(form: Form, profile: Profile, ratings: Ratings = new M
     }
   }
 
-  const indicatorScores: IndicatorScore[] = [];
+  // One pass groups indicators by category; scores land at their printed index, so no sort is needed.
+  const byCategory = new Map<string, Reading[]>(profile.categories.map((c) => [c.name, []]));
+  const indicatorScores = new Array<IndicatorScore>(readings.length);
+  for (const r of readings) {
+    if (r.category === null) indicatorScores[r.index] = indicatorScore(r, '', 0, 0);
+    else byCategory.get(r.category)?.push(r);
+  }
   const categories: CategoryScore[] = [];
   let unassigned = 0;
   for (const c of profile.categories) {
-    const members = readings.filter((r) => r.category === c.name);
-    const scored = members.filter((r) => r.ratio.ratio !== null);
-    const usePrinted = members.length > 0 && members.every((r) => r.ind.weight != null);
-    let catPoints = points.get(c.name) ?? 0;
-    if (usePrinted) catPoints = members.reduce((s, r) => s + (r.ind.weight ?? 0), 0);
-    if (scored.length === 0) unassigned += catPoints;
-    const share = scored.length > 0 ? catPoints / scored.length : 0;
+    const members = byCategory.get(c.name) ?? [];
+    let scored = 0;
+    let printedWeights = 0;
+    let allPrinted = members.length > 0;
+    for (const r of members) {
+      if (r.ratio.ratio !== null) scored += 1;
+      if (r.ind.weight == null) allPrinted = false;
+      else printedWeights += r.ind.weight;
+    }
+    const catPoints = allPrinted ? printedWeights : (points.get(c.name) ?? 0);
+    if (scored === 0) unassigned += catPoints;
+    const share = scored > 0 ? catPoints / scored : 0;
     let catScore = 0;
     for (const r of members) {
-      const weight = r.ratio.ratio === null ? 0 : usePrinted ? (r.ind.weight ?? 0) : share;
+      const weight = r.ratio.ratio === null ? 0 : allPrinted ? (r.ind.weight ?? 0) : share;
       const score = weight * (r.ratio.ratio ?? 0);
       catScore += score;
-      indicatorScores.push(indicatorScore(r, c.name, weight, score));
+      indicatorScores[r.index] = indicatorScore(r, c.name, weight, score);
     }
     categories.push({ level1: c.name, points: catPoints, score: catScore, indicators: members.length });
   }
-  for (const r of readings) if (r.category === null) indicatorScores.push(indicatorScore(r, '', 0, 0));
-  indicatorScores.sort((a, b) => a.index - b.index);
 
   const budget = scoreBudget(form, profile);
   let total = budget.score + categories.reduce((s, c) => s + c.score, 0);
@@ -116,18 +125,16 @@ export function scoreForm(form: Form, profile: Profile, ratings: Ratings = new M
   };
 }
 
-function indicatorScore(
-  r: {
-    ind: Form['indicators'][number];
-    index: number;
-    target: IndicatorScore['target'];
-    actual: IndicatorScore['actual'];
-    ratio: RatioResult;
-  },
-  category: string,
-  weight: number,
-  score: number,
-): IndicatorScore {
+interface Reading {
+  readonly ind: Form['indicators'][number];
+  readonly index: number;
+  readonly target: IndicatorScore['target'];
+  readonly actual: IndicatorScore['actual'];
+  readonly category: string | null;
+  readonly ratio: RatioResult;
+}
+
+function indicatorScore(r: Reading, category: string, weight: number, score: number): IndicatorScore {
   const status =
     r.ratio.rule === 'not-applicable' ? 'not-applicable' : r.ratio.ratio === null ? 'needs-rating' : 'scored';
   return {
