@@ -3,13 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingReport } from '../../src/domain/report/index.js';
 import { jsonOf, readJson, runCli, seedExpected, seedForms, seedGolden, tempDir, type CliRun } from './run-cli.js';
-
-interface Expected {
-  findings: {
-    mustInclude: { project: string; code: string; indicator: string | null }[];
-    mustNotInclude: string[];
-  };
-}
+import type { SeedExpected as Expected } from '../support/fixtures.js';
 
 const expected = readJson<Expected>(seedExpected);
 

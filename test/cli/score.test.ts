@@ -1,20 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreReport } from '../../src/domain/report/index.js';
 import { jsonOf, readJson, runCli, seedExpected, seedGolden, type CliRun } from './run-cli.js';
-
-interface Expected {
-  profile: string;
-  tolerance: number;
-  forms: {
-    project: string;
-    budgetScore: number;
-    categories: Record<string, number>;
-    total: number;
-    grade: string;
-    provisional: boolean;
-    indicators: { name: string; ratio: number | null; status: string }[];
-  }[];
-}
+import type { SeedExpected as Expected } from '../support/fixtures.js';
 
 const expected = readJson<Expected>(seedExpected);
 const near = (actual: number | null | undefined, want: number, tol = expected.tolerance): void => {

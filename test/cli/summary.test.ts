@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryReport } from '../../src/domain/report/index.js';
 import { jsonOf, readJson, runCli, seedExpected, seedGolden } from './run-cli.js';
-
-interface Expected {
-  tolerance: number;
-  summary: {
-    department: string;
-    year: number;
-    projects: number;
-    budget: number;
-    executed: number;
-    rate: number;
-    score: number;
-    grades: Record<string, number>;
-    recurringIndicators: { name: string; kind: string; projects: number; target?: number; actual?: number }[];
-  };
-}
+import type { SeedExpected as Expected } from '../support/fixtures.js';
 
 const { summary: want, tolerance } = readJson<Expected>(seedExpected);
 const near = (actual: number | null | undefined, value: number): void => {
