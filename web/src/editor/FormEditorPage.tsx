@@ -185,6 +185,21 @@ function FormEditor(props: { record: FormRecord; review: Review; profile: Profil
   transitionTo.current = onTransition;
   const onTransitionStable = useCallback((to: FormStatus) => transitionTo.current(to), []);
   const openHistory = useCallback(() => setHistoryOpen(true), []);
+  // The same element while typing, so that the score bar leaves the buttons alone.
+  const actions = useMemo(
+    () => (
+      <EditorActions
+        id={record.id}
+        projectName={form.project.name}
+        status={record.status}
+        role={user.role}
+        busy={busy}
+        onHistory={openHistory}
+        onTransition={onTransitionStable}
+      />
+    ),
+    [record.id, form.project.name, record.status, user.role, busy, openHistory, onTransitionStable],
+  );
 
   return (
     <div style={{ maxWidth: 1400 }}>
@@ -201,19 +216,11 @@ function FormEditor(props: { record: FormRecord; review: Review; profile: Profil
         grade={evaluation.score.grade}
         provisional={evaluation.score.provisional}
         deducted={deducted}
-        counts={counts}
+        errors={counts.error}
+        warnings={counts.warning}
+        infos={counts.info}
         save={mode === 'edit' ? autosave.state : null}
-        actions={
-          <EditorActions
-            id={record.id}
-            projectName={form.project.name}
-            status={record.status}
-            role={user.role}
-            busy={busy}
-            onHistory={openHistory}
-            onTransition={onTransitionStable}
-          />
-        }
+        actions={actions}
       />
       <ReviewPanelWithReturn
         id={record.id}

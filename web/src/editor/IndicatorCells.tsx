@@ -35,7 +35,11 @@ export const CellInput = memo(function CellInput(props: {
     onChange,
     ...(props.onPaste ? { onPaste: props.onPaste } : {}),
   };
-  return props.multiline ? <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} {...common} /> : <Input {...common} />;
+  return props.multiline ? (
+    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} {...common} />
+  ) : (
+    <Input className="cell-value" {...common} />
+  );
 });
 
 /** Move up, move down, delete: memoised, since typing in the row changes none of them. */

@@ -1,34 +1,23 @@
 import { memo, useCallback, useRef, type ClipboardEvent, type Dispatch } from 'react';
-import { Button, InputNumber, Tooltip } from 'antd';
+import { Button, InputNumber } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Finding, Indicator } from '../lib/core';
+import { formatValue, type Finding, type Indicator, type IndicatorScore } from '../lib/core';
 import type { ReviewComment } from '../api/types';
 import { blankIndicator, type FormEdit, type GroupRun } from './form-edit';
 import { FindingList, findingsKey } from './FindingList';
 import { CellInput, CommentBox, Comments, GroupCell, Reading, RowActions } from './IndicatorCells';
 import { indicatorsFromPaste, looksLikeTable } from './paste-rows';
 import { formatRatio } from '../lib/format';
+import { HoverTooltip } from '../lib/hover-tooltip';
 
 export type EditorMode = 'edit' | 'review' | 'read';
-
-/** What the scorer says about one row, as primitives so that memoised rows compare cheaply. */
-export interface RowScore {
-  readonly targetReading: string;
-  readonly actualReading: string;
-  readonly targetUnreadable: boolean;
-  readonly actualUnreadable: boolean;
-  readonly ratio: number | null;
-  readonly score: number;
-  readonly weight: number;
-  readonly status: 'scored' | 'not-applicable' | 'needs-rating';
-  readonly explanation: string;
-}
 
 export interface IndicatorRowProps {
   readonly index: number;
   readonly count: number;
   readonly indicator: Indicator;
-  readonly rowScore: RowScore;
+  /** What the scorer says about this row; undefined while the score has not caught up with a new row. */
+  readonly score: IndicatorScore | undefined;
   readonly findings: readonly Finding[];
   readonly comments: readonly ReviewComment[];
   readonly rating: number | undefined;
@@ -53,8 +42,8 @@ function same(a: IndicatorRowProps, b: IndicatorRowProps): boolean {
     a.comments === b.comments &&
     sameRun(a.level1Run, b.level1Run) &&
     sameRun(a.level2Run, b.level2Run) &&
-    sameScore(a.rowScore, b.rowScore) &&
-    findingsKey(a.findings) === findingsKey(b.findings)
+    sameScore(a.score, b.score) &&
+    (a.findings === b.findings || findingsKey(a.findings) === findingsKey(b.findings))
   );
 }
 
@@ -62,13 +51,56 @@ function sameRun(a: GroupRun | null, b: GroupRun | null): boolean {
   return a === b || (a !== null && b !== null && a.name === b.name && a.from === b.from && a.to === b.to);
 }
 
-function sameScore(a: RowScore, b: RowScore): boolean {
-  return (Object.keys(a) as (keyof RowScore)[]).every((k) => a[k] === b[k]);
+/**
+ * Whether the row would show the same score. Every keystroke scores the whole form afresh, so the
+ * other rows get new but equal scores; the core reads each distinct cell string once and hands back
+ * the same value object, which makes the readings comparable by identity (a miss only re-renders).
+ */
+function sameScore(a: IndicatorScore | undefined, b: IndicatorScore | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    a.target === b.target &&
+    a.actual === b.actual &&
+    a.ratio === b.ratio &&
+    a.score === b.score &&
+    a.weight === b.weight &&
+    a.status === b.status &&
+    a.explanation === b.explanation
+  );
+}
+
+/** What the row shows of its score: the readings of both values, r and points. */
+function rowScoreOf(s: IndicatorScore | undefined) {
+  if (!s)
+    return {
+      targetReading: '',
+      actualReading: '',
+      targetUnreadable: false,
+      actualUnreadable: false,
+      ratio: null,
+      score: 0,
+      weight: 0,
+      status: 'not-applicable' as const,
+      explanation: '',
+    };
+  return {
+    targetReading: formatValue(s.target),
+    actualReading: formatValue(s.actual),
+    targetUnreadable: s.target.kind === 'unparsed',
+    actualUnreadable: s.actual.kind === 'unparsed',
+    ratio: s.ratio,
+    score: s.score,
+    weight: s.weight,
+    status: s.status,
+    explanation: s.explanation,
+  };
 }
 
 /** One 三级指标 row of the paper form: inputs, how jixiao reads them, r and score, findings beside. */
 export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
-  const { index, indicator: ind, rowScore: s, mode, dispatch } = p;
+  const { index, indicator: ind, mode, dispatch } = p;
+  const s = rowScoreOf(p.score);
   const editable = mode === 'edit';
   const label = `第${index + 1}项「${ind.name}」`;
   const severity = p.findings.some((f) => f.severity === 'error')
@@ -171,7 +203,7 @@ export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
         <Reading text={s.actualReading} bad={s.actualUnreadable} />
       </td>
       <td style={{ textAlign: 'right' }} data-testid="indicator-score">
-        <Tooltip title={s.explanation}>
+        <HoverTooltip title={s.explanation}>
           <span
             tabIndex={0}
             aria-label={`完成率 ${formatRatio(s.ratio)}，得分 ${s.score.toFixed(2)}／${s.weight.toFixed(2)}。${s.explanation}`}
@@ -181,7 +213,7 @@ export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
             <strong>{s.score.toFixed(2)}</strong>
             <span style={{ color: '#667085' }}>／{s.weight.toFixed(2)}</span>
           </span>
-        </Tooltip>
+        </HoverTooltip>
         {mode === 'review' &&
           s.status !== 'not-applicable' &&
           (s.status === 'needs-rating' || p.rating !== undefined) && (

@@ -1,41 +1,15 @@
 import { memo, useCallback, useMemo, useState, type Dispatch } from 'react';
 import { AutoComplete, Button, Input, Modal, Space, Typography } from 'antd';
 import { PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
-import { formatValue, type Form, type IndicatorScore, type Profile } from '../lib/core';
+import type { Form, Profile } from '../lib/core';
 import type { ReviewComment } from '../api/types';
 import type { Evaluation } from './use-evaluation';
 import { blankIndicator, groupRuns, type FormEdit, type GroupRun } from './form-edit';
-import { IndicatorRow, type EditorMode, type RowScore } from './IndicatorRow';
+import { IndicatorRow, type EditorMode } from './IndicatorRow';
 import { indicatorsFromPaste } from './paste-rows';
 
 const noComments: readonly ReviewComment[] = [];
 const noFindings: readonly never[] = [];
-
-function rowScoreOf(s: IndicatorScore | undefined): RowScore {
-  if (!s)
-    return {
-      targetReading: '',
-      actualReading: '',
-      targetUnreadable: false,
-      actualUnreadable: false,
-      ratio: null,
-      score: 0,
-      weight: 0,
-      status: 'not-applicable',
-      explanation: '',
-    };
-  return {
-    targetReading: formatValue(s.target),
-    actualReading: formatValue(s.actual),
-    targetUnreadable: s.target.kind === 'unparsed',
-    actualUnreadable: s.actual.kind === 'unparsed',
-    ratio: s.ratio,
-    score: s.score,
-    weight: s.weight,
-    status: s.status,
-    explanation: s.explanation,
-  };
-}
 
 export interface IndicatorTableProps {
   readonly form: Form;
@@ -52,7 +26,10 @@ export interface IndicatorTableProps {
 /** 绩效指标: the indicator table grouped by 一级/二级 as merged cells, like the paper form. */
 export function IndicatorTable(p: IndicatorTableProps) {
   const { form, evaluation, mode, dispatch } = p;
-  const runs = useMemo(() => groupRuns(form.indicators), [form.indicators]);
+  // The merged cells depend on the rows' 一级/二级 names only. Typing a value leaves them alone, so the
+  // runs keep their identity and every row's memo compares them at a glance.
+  const groupsKey = form.indicators.map((ind) => `${ind.level1}\u0000${ind.level2}`).join('\u0001');
+  const runs = useMemo(() => groupRuns(form.indicators), [groupsKey]);
   const startsL1 = useMemo(() => new Map(runs.level1.map((r) => [r.from, r])), [runs]);
   const startsL2 = useMemo(() => new Map(runs.level2.map((r) => [r.from, r])), [runs]);
   const commentsByIndex = useMemo(() => {
@@ -103,7 +80,7 @@ export function IndicatorTable(p: IndicatorTableProps) {
                 index={i}
                 count={form.indicators.length}
                 indicator={ind}
-                rowScore={rowScoreOf(evaluation.score.indicators[i])}
+                score={evaluation.score.indicators[i]}
                 findings={evaluation.byIndicator.get(i) ?? noFindings}
                 comments={commentsByIndex.get(i) ?? noComments}
                 rating={p.ratings.get(i)}

@@ -3,6 +3,7 @@ import { ApiError, describeError } from '../api/client';
 import { conflictOf, getForm, saveForm } from '../api/forms';
 import type { FormRecord } from '../api/types';
 import type { Form } from '../lib/core';
+import { trailingTimer, type TrailingTimer } from '../lib/trailing-timer';
 import { clearBackup, writeBackup } from './draft-backup';
 import type { FormEdit } from './form-edit';
 import { mergeForms, type Difference } from './form-diff';
@@ -81,23 +82,41 @@ export function useAutosave(opts: {
     }
   }, [id]);
 
+  // One backup timer, one save timer and one pagehide listener for the editor's life. Re-arming them
+  // on every keystroke (clearTimeout, setTimeout, add and remove a window listener) ran inside the
+  // keystroke's commit and cost about 1 ms of it; touching a trailing timer costs a clock read.
+  const backupIfDirty = useCallback(() => {
+    if (enabledRef.current && latest.current !== base.current)
+      writeBackup(id, { baseVersion: version.current, base: base.current, form: latest.current });
+  }, [id]);
+  const timers = useRef<{ backup: TrailingTimer; save: TrailingTimer } | null>(null);
   useEffect(() => {
-    if (!enabled || form === base.current) return;
+    const backup = trailingTimer(backupIfDirty, backupMs);
+    const save = trailingTimer(() => void saveNow(), debounceMs);
+    timers.current = { backup, save };
+    window.addEventListener('pagehide', backupIfDirty);
+    return () => {
+      backup.cancel();
+      save.cancel();
+      timers.current = null;
+      window.removeEventListener('pagehide', backupIfDirty);
+    };
+  }, [backupIfDirty, saveNow]);
+
+  useEffect(() => {
+    if (!enabled || form === base.current) {
+      timers.current?.backup.cancel();
+      timers.current?.save.cancel();
+      return;
+    }
     // The localStorage copy trails the typing by a moment (a 30 KB write per keystroke would cost
     // the editor its frame budget); leaving the page writes it at once.
-    const backupNow = () => writeBackup(id, { baseVersion: version.current, base: base.current, form });
-    const b = setTimeout(backupNow, backupMs);
-    window.addEventListener('pagehide', backupNow);
+    timers.current?.backup.touch();
     // Keep the same state object while already dirty: a new one would re-render the editor per keystroke.
     if (!inConflict.current)
       setState((s) => (s.kind === 'offline' || s.kind === 'invalid' || s.kind === 'dirty' ? s : { kind: 'dirty' }));
-    const t = setTimeout(() => void saveNow(), debounceMs);
-    return () => {
-      clearTimeout(t);
-      clearTimeout(b);
-      window.removeEventListener('pagehide', backupNow);
-    };
-  }, [form, enabled, id, saveNow]);
+    timers.current?.save.touch();
+  }, [form, enabled]);
 
   // Leaving the editor (another page of the app) must not drop typing still waiting for its timers.
   useEffect(
