@@ -20,12 +20,17 @@ const NOTE_START = /^(备注|注)\s*[:：]/;
 const PAGE_MARKER =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*\/\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|附件\s*\d{0,3}\s*[:：]?)$/;
 
+const MARKER_START = /^[-—–－\d第附]/;
+
 function isTitleLine(line: TextLine): boolean {
   return line.cells.some((c) => c.includes('自评表')) || line.cells.some((c) => /^项目名称/.test(c));
 }
 
 /** True for a line that is only a page marker (`-1-`, `1 / 17`, `第1页`) or `附件2`. */
 export function isMarkerLine(line: TextLine): boolean {
+  // Every marker begins with a dash, a digit, 第 or 附: other lines need no joining and no regex.
+  const first = line.cells[0];
+  if (first === undefined || !MARKER_START.test(first)) return false;
   return PAGE_MARKER.test(line.cells.join(' ').trim());
 }
 

@@ -109,6 +109,40 @@ const ANAGRAMS = new Map<string, string>();
 for (const [key, kinds] of VOCAB)
   if (key.length >= 4 && (kinds.has('indicator-column') || kinds.has('funding-column')))
     ANAGRAMS.set(sortChars(key), key);
+/**
+ * Characters of the anagram keys, and the sums of their character codes: text with any other
+ * character, or another sum, cannot be one (so no sort is needed to know).
+ */
+const ANAGRAM_CHARS = new Set([...ANAGRAMS.keys()].flatMap((k) => [...k]));
+/** The same characters by code (all keys are BMP text, so a surrogate half is never among them). */
+const ANAGRAM_CODES = new Uint8Array(0x10000);
+for (const ch of ANAGRAM_CHARS) ANAGRAM_CODES[ch.charCodeAt(0)] = 1;
+const codeSum = (s: string): number => [...s].reduce((n, ch) => n + (ch.codePointAt(0) ?? 0), 0);
+const ANAGRAM_SUMS = new Set([...ANAGRAMS.keys()].map(codeSum));
+function anagramOf(acc: string): string | undefined {
+  if (acc.length < 4 || acc.length > 8) return undefined;
+  let sum = 0;
+  for (let k = 0; k < acc.length; k++) {
+    const code = acc.charCodeAt(k);
+    if (ANAGRAM_CODES[code] !== 1) return undefined;
+    sum += code;
+  }
+  return ANAGRAM_SUMS.has(sum) ? ANAGRAMS.get(sortChars(acc)) : undefined;
+}
+
+/**
+ * Characters a vocabulary key begins with. Other text is no label (nor the start of one) unless it
+ * is a scrambled column header (4–8 characters of those headers) or a one-character misread of a
+ * level-1 name, which always ends with its points `(N分)`; such text needs no look-up at all.
+ */
+const KEY_FIRST_CODES = new Uint8Array(0x10000);
+for (const key of VOCAB.keys()) KEY_FIRST_CODES[key.charCodeAt(0)] = 1;
+function mayBeLabel(acc: string): boolean {
+  if (acc === '') return false;
+  const first = acc.charCodeAt(0);
+  if (KEY_FIRST_CODES[first] === 1) return true;
+  return (acc.length >= 4 && acc.length <= 8 && ANAGRAM_CODES[first] === 1) || acc.endsWith('分)');
+}
 
 /** Labels are short; longer cells are never tried (keeps matching linear on huge cells). */
 const MAX_LABEL_CELL = 40;
@@ -122,43 +156,50 @@ export function toStream(lines: readonly TextLine[]): StreamCell[] {
       out.push({ text: '', line: line.no, first: true, afterBlank: line.afterBlank, pipe: false, used: true });
       continue;
     }
-    line.cells.forEach((text, k) =>
+    for (let k = 0; k < line.cells.length; k++)
       out.push({
-        text,
+        text: line.cells[k] ?? '',
         line: line.no,
         first: k === 0,
         afterBlank: k === 0 && line.afterBlank,
         pipe: line.pipe,
         used: false,
-      }),
-    );
+      });
   }
   return out;
 }
 
 const SCORED: readonly LabelKind[] = ['level1', 'level2', 'funding-anchor', 'indicator-anchor'];
 
-function lookup(acc: string): { kinds: Set<LabelKind>; key: string; points: string | null } | null {
+interface Hit {
+  readonly kinds: Set<LabelKind>;
+  readonly key: string;
+  readonly points: string | null;
+}
+
+function lookup(acc: string): Hit | null {
   const direct = VOCAB.get(acc);
   if (direct !== undefined) return { kinds: direct, key: acc, points: null };
-  const { base, points } = splitPoints(acc);
+  // Only text ending with `分)` has points to split off (spares splitPoints' object otherwise).
+  const { base, points } = acc.endsWith('分)') ? splitPoints(acc) : { base: acc, points: null };
   const found = points === null ? undefined : VOCAB.get(base);
   // Only categories and section anchors carry points; a column header never does.
   const kinds = found !== undefined && SCORED.some((k) => found.has(k)) ? found : undefined;
   if (kinds !== undefined) return { kinds, key: base, points };
   // Column headers carry letters of the formula: 年初预算数(A), 执行率(B/A).
-  const bare = base.replace(/\([A-Z/]{1,3}\)$/, '');
+  const bare = base.endsWith(')') ? base.replace(/\([A-Z/]{1,3}\)$/, '') : base;
   const bareKinds = bare === base ? undefined : VOCAB.get(bare);
   if (bareKinds !== undefined) return { kinds: bareKinds, key: bare, points };
   // `顼目产出(30分)`: one character of a level-1 name misread, known by its points.
   const misread = points === null || base.length !== 4 ? undefined : LEVEL1_BY_SHAPE.get(base);
   if (misread !== undefined) return { kinds: new Set(['level1']), key: misread, points };
   // `年度绩效目标1 (80分)`: a numbered anchor of a table printed once per objective.
-  const numbered = /^(.{4,}?)[1-9]$/.exec(base)?.[1];
+  const last = base.charCodeAt(base.length - 1);
+  const numbered = last >= 0x31 && last <= 0x39 ? /^(.{4,}?)[1-9]$/.exec(base)?.[1] : undefined;
   const numberedKinds = numbered === undefined ? undefined : VOCAB.get(numbered);
   if (numbered !== undefined && numberedKinds?.has('indicator-anchor') === true)
     return { kinds: numberedKinds, key: numbered, points };
-  const anagram = acc.length >= 4 && acc.length <= 8 ? ANAGRAMS.get(sortChars(acc)) : undefined;
+  const anagram = anagramOf(acc);
   const anagramKinds = anagram === undefined ? undefined : VOCAB.get(anagram);
   return anagram === undefined || anagramKinds === undefined
     ? null
@@ -172,24 +213,35 @@ function lookup(acc: string): { kinds: Set<LabelKind>; key: string; points: stri
 export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken | null {
   const firstCell = cells[i];
   if (firstCell === undefined || firstCell.text === '') return null;
-  let best: LabelToken | null = null;
+  let best: Hit | null = null;
+  let bestEnd = i;
   let acc = '';
   for (let j = i; j < cells.length && j < i + MAX_LABEL_PARTS; j++) {
     const cell = cells[j];
     if (cell === undefined || cell.text === '' || cell.text.length > MAX_LABEL_CELL) break;
     acc += normalizeLabel(cell.text);
+    if (!mayBeLabel(acc)) break;
     const hit = lookup(acc);
-    if (hit !== null) best = { type: 'label', ...hit, cells: cells.slice(i, j + 1), rest: null, line: firstCell.line };
+    if (hit !== null) {
+      best = hit;
+      bestEnd = j + 1;
+    }
     if (!PREFIXES.has(acc)) break;
   }
-  if (best !== null) return withPoints(best, cells, i + best.cells.length);
-  const glued = /^([^:：]{2,12})[:：]\s*(.+)$/.exec(firstCell.text);
+  if (best !== null) return withPoints(labelToken(best, cells.slice(i, bestEnd), null), cells, bestEnd);
+  const glued = /[:：]/.test(firstCell.text) ? /^([^:：]{2,12})[:：]\s*(.+)$/.exec(firstCell.text) : null;
   if (glued?.[1] !== undefined && glued[2] !== undefined) {
     const hit = lookup(normalizeLabel(glued[1]));
     if (hit !== null && (hit.kinds.has('field') || hit.kinds.has('extra') || hit.kinds.has('fund-row')))
-      return { type: 'label', ...hit, cells: [firstCell], rest: glued[2].trim(), line: firstCell.line };
+      return labelToken(hit, [firstCell], glued[2].trim());
   }
   return null;
+}
+
+/** A label token; built in one place so that every token has the same shape. */
+function labelToken(hit: Hit, cells: readonly StreamCell[], rest: string | null): LabelToken {
+  const line = cells[0]?.line ?? 0;
+  return { type: 'label', kinds: hit.kinds, key: hit.key, points: hit.points, cells, rest, line };
 }
 
 const POINTS_CELL = /^[(（]\s*(\d+(?:\.\d+)?)?\s*分\s*[)）]$/;

@@ -42,7 +42,8 @@ function levelToken(key: string, cell: StreamCell): LabelToken {
 }
 
 /** Glued runs are long, unbroken and hold numbers. */
-const GLUED_CANDIDATE = /^(?=.*\d)\S{8,}$/u;
+const MIN_GLUED_RUN = 8;
+const GLUED_CANDIDATE = new RegExp(`^(?=.*\\d)\\S{${MIN_GLUED_RUN},}$`, 'u');
 
 /** Pieces of printed cells, to mark the printed cell used once every piece is. */
 export type PieceMap = Map<StreamCell, StreamCell[]>;
@@ -66,7 +67,7 @@ export function expandGlued(
   const out: Event[] = [];
   for (const event of events) {
     const only = event.kind === 'line' && event.cells.length === 1 ? event.cells[0] : undefined;
-    if (event.kind !== 'line' || only === undefined || !GLUED_CANDIDATE.test(only.text)) {
+    if (event.kind !== 'line' || only === undefined || only.text.length < MIN_GLUED_RUN || !GLUED_CANDIDATE.test(only.text)) {
       out.push(event);
       continue;
     }

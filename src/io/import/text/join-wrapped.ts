@@ -4,18 +4,26 @@
  * numbers. Leading and trailing white space is removed; nothing else is changed.
  */
 
-const LATIN = /[A-Za-z0-9]/;
 const SPACES = /[\s\u00a0\u3000]+/;
+const HAS_SPACE = /[\s\u00a0\u3000]/;
+
+/** `[A-Za-z0-9]` by character code. */
+function isLatin(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
 
 /** Joins wrapped pieces of one cell; white space inside a piece is collapsed by the same rule. */
 export function joinWrapped(pieces: readonly string[]): string {
   let out = '';
+  const add = (word: string): void => {
+    if (word === '') return;
+    if (out !== '' && isLatin(out.charCodeAt(out.length - 1)) && isLatin(word.charCodeAt(0))) out += ' ';
+    out += word;
+  };
   for (const piece of pieces) {
-    for (const word of piece.split(SPACES)) {
-      if (word === '') continue;
-      if (out !== '' && LATIN.test(out.charAt(out.length - 1)) && LATIN.test(word.charAt(0))) out += ' ';
-      out += word;
-    }
+    // Most pieces hold no white space: no split (and no array) for them.
+    if (!HAS_SPACE.test(piece)) add(piece);
+    else for (const word of piece.split(SPACES)) add(word);
   }
   return out;
 }
@@ -28,6 +36,10 @@ export function normalizeText(text: string): string {
 /** Width of text as printed: CJK and full-width characters count two, others one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  // By code point; one beyond the BMP (a surrogate pair) counts two, as its halves lie in that range.
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    w += code >= 0x2e80 && (code <= 0xffef || code > 0xffff) ? 2 : 1;
+  }
   return w;
 }

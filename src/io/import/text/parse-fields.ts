@@ -25,10 +25,15 @@ function pickValues(label: LabelToken, all: readonly Token[], wholeText: boolean
   return next === undefined ? [] : tokens.filter((t) => t.line === next.line);
 }
 
+/** The ISO date, or null when no such day exists (Gregorian calendar; checked without Date parsing, which is slow). */
 function isoDate(y: string, m: string, d: string): string | null {
-  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > days) return null;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
 /** `2020.1.1-2020.12.31` → ISO dates; null when the text is not two full dates. */

@@ -127,7 +127,7 @@ export function parseForm(lines: readonly TextLine[], log: IssueLog, form: numbe
   readTitle(cells, draft, ctx);
   for (const cell of cells) {
     // `单位：万元` printed above the table states the money unit of the whole form.
-    const unit = /^单位[:：]\s*(万元|元)$/.exec(cell.text);
+    const unit = cell.text.startsWith('单位') ? /^单位[:：]\s*(万元|元)$/.exec(cell.text) : null;
     if (unit === null) continue;
     cell.used = true;
     if (unit[1] === '元') draft.unit = '元';

@@ -167,7 +167,9 @@ export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[]
       useToken(token);
       return;
     }
-    const glued = isAmountCell(text) ? null : /^(.*?[^\d.]|)(\d[\d.]*[%％][\d.]*)(\D.*)?$/u.exec(text);
+    // Glued numbers always hold a rate's `%`; text without one is not tried.
+    const glued =
+      isAmountCell(text) || !/[%％]/.test(text) ? null : /^(.*?[^\d.]|)(\d[\d.]*[%％][\d.]*)(\D.*)?$/u.exec(text);
     // The header's last label may be glued to the first row's numbers (`得分202010100.00%10`).
     const lead = glued === null ? undefined : FUNDING_COLUMNS.get(normalizeLabel(glued[1] ?? ''));
     const withLead = lead !== undefined && headerPlace ? [...columns, lead] : columns;

@@ -22,14 +22,15 @@ function isNameLine(line: TextLine): boolean {
 
 /** Indexes (into `lines`) where forms begin, ascending; empty when the text holds no form. */
 export function findFormStarts(lines: readonly TextLine[]): number[] {
+  // Each line is asked several times whether it is a title: answered once.
+  const title = lines.map(isTitleLine);
   const starts: number[] = [];
   let floor = 0;
   lines.forEach((line, i) => {
     if (!isNameLine(line)) return;
     let start = i;
     for (let k = i; k >= Math.max(floor, i - TITLE_WINDOW); k--) {
-      const candidate = lines[k];
-      if (candidate !== undefined && isTitleLine(candidate)) {
+      if (title[k] === true) {
         start = k;
         break;
       }
@@ -41,11 +42,8 @@ export function findFormStarts(lines: readonly TextLine[]): number[] {
   // Titles far from any 项目名称 (区域绩效目标自评表 prints none) start forms of their own.
   const nearStart = new Uint8Array(lines.length);
   for (const s of starts) nearStart.fill(1, Math.max(0, s - TITLE_WINDOW), Math.min(lines.length, s + 4));
-  lines.forEach((line, i) => {
-    if (!isTitleLine(line)) return;
-    const next = lines[i + 1];
-    const nextIsTitle = next !== undefined && isTitleLine(next);
-    if (!nextIsTitle && nearStart[i] === 0) starts.push(i);
+  title.forEach((isTitle, i) => {
+    if (isTitle && title[i + 1] !== true && nearStart[i] === 0) starts.push(i);
   });
   return [...new Set(starts)].sort((a, b) => a - b);
 }

@@ -27,6 +27,29 @@ function unitOf(text: string): string | null {
   return m === null ? null : (m[2] ?? '');
 }
 
+/** True when run[at, t) is printed again right after itself. */
+function repeatsAt(run: string, at: number, t: number): boolean {
+  const n = t - at;
+  if (t + n > run.length) return false;
+  for (let k = 0; k < n; k++) if (run.charCodeAt(at + k) !== run.charCodeAt(t + k)) return false;
+  return true;
+}
+
+/** An amount's start (QUANTITY's): a comparator or not, then its digits and decimal point. */
+const AMOUNT_NUMBER = /[≥≤≧≦<>=＞＜﹦]?\d[\d.]*/y;
+/** QUANTITY allows at most this many unit characters after the number. */
+const MAX_UNIT = 3;
+
+/**
+ * The furthest end of an amount (a QUANTITY) starting at `at` in `run`, or -1 when none starts
+ * there: its number takes every digit and point that follow, and at most MAX_UNIT characters may
+ * come after them. Lets the search skip the QUANTITY regex on text that cannot be an amount.
+ */
+function amountLimit(run: string, at: number): number {
+  AMOUNT_NUMBER.lastIndex = at;
+  return AMOUNT_NUMBER.test(run) ? AMOUNT_NUMBER.lastIndex + MAX_UNIT : -1;
+}
+
 const NO_TARGET = /^[一—\-/／]$/;
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
@@ -51,17 +74,193 @@ const MIN_SCORE = 2;
 /** Text left for the note after the numbers is more often a cut in the wrong place. */
 const NOTE_COST = 1;
 
+/** How the best parse goes on from a search state. */
+type Link =
+  /** The row ends the run. */
+  | { readonly kind: 'end' }
+  /** The row ends; the next row starts at `at`. */
+  | { readonly kind: 'rest'; readonly at: number }
+  /** `cells` fill the next columns; the parse goes on from (`at`, `col`). */
+  | { readonly kind: 'cells'; readonly cells: readonly string[]; readonly at: number; readonly col: number };
+
 interface Parse {
-  readonly rows: string[][];
   readonly score: number;
   /** Other parses as good as this one: the cut is then not trusted. */
   readonly ties: number;
+  readonly link: Link;
 }
+
+const END: Link = { kind: 'end' };
 
 function better(a: Parse | null, b: Parse): Parse {
   if (a === null || b.score > a.score + 1e-9) return b;
   if (Math.abs(b.score - a.score) <= 1e-9) return { ...a, ties: a.ties + 1 + b.ties };
   return a;
+}
+
+/** The best parse on from a state, and how many search steps a plain enumeration of it takes. */
+interface StateResult {
+  readonly best: Parse | null;
+  readonly steps: number;
+}
+
+/**
+ * The search for the best cut of one run. The rows are cut left to right: a name, then one value
+ * per column in order; a row may stop after its actual, and the next row starts there. The best
+ * parse on from a position and column does not depend on how the run before was cut, so each
+ * (position, column) state is searched once (dynamic programming), not once per way of reaching it.
+ *
+ * The work bound counts the steps of the plain depth-first enumeration (every way of reaching a
+ * state walks it again), so that the same runs are given up on: `steps` sums, per state, the
+ * enumeration's steps below it. The states actually searched are a subset of those steps, so the
+ * search itself stops early once it has done more than the bound.
+ */
+class GluedRunSearch {
+  /** Steps of the plain enumeration (capped just above the bound). */
+  steps = 0;
+  /** Work actually done; never more than `steps` would be. */
+  private work = 0;
+  private readonly states = new Map<number, StateResult>();
+  private readonly starts = new Map<number, Parse | null>();
+  private readonly ti: number;
+
+  constructor(
+    private readonly run: string,
+    private readonly columns: readonly IndicatorColumn[],
+  ) {
+    this.ti = columns.indexOf('target');
+  }
+
+  get givenUp(): boolean {
+    return this.work > MAX_STEPS || this.steps > MAX_STEPS;
+  }
+
+  /** The best parse of the run from `start` on, beginning with a row name. */
+  from(start: number): Parse | null {
+    const known = this.starts.get(start);
+    if (known !== undefined || this.starts.has(start)) return known ?? null;
+    const { run } = this;
+    const digitFirst = /^\d/.test(run.charAt(start)) ? -0.3 : 0;
+    let best: Parse | null = null;
+    for (let n = start + 2; n < run.length - 1 && !this.givenUp; n++) {
+      const next = this.state(n, 0);
+      this.steps = Math.min(MAX_STEPS + 1, this.steps + next.steps);
+      if (next.best !== null)
+        best = better(best, {
+          score: digitFirst + next.best.score,
+          ties: next.best.ties,
+          link: { kind: 'cells', cells: [run.slice(start, n)], at: n, col: 0 },
+        });
+    }
+    this.starts.set(start, best);
+    return best;
+  }
+
+  /** The rows of a parse found by `from(0)`. */
+  rows(first: Parse): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    for (let parse: Parse | null | undefined = first; parse !== null && parse !== undefined; ) {
+      const link: Link = parse.link;
+      if (link.kind === 'cells') {
+        row.push(...link.cells);
+        parse = this.states.get(this.key(link.at, link.col))?.best;
+        continue;
+      }
+      rows.push(row);
+      row = [];
+      parse = link.kind === 'rest' ? this.starts.get(link.at) : null;
+    }
+    return rows;
+  }
+
+  private key(at: number, col: number): number {
+    return at * (this.columns.length + 1) + col;
+  }
+
+  /** A row may stop after its actual; numeric columns left out cost more when another row follows. */
+  private missing(col: number, atEnd: boolean): number {
+    let missing = 0;
+    for (let k = col; k < this.columns.length; k++)
+      if (this.columns[k] === 'weight' || this.columns[k] === 'score') missing += atEnd ? 0.5 : 1.5;
+    return missing;
+  }
+
+  private state(at: number, col: number): StateResult {
+    const key = this.key(at, col);
+    const known = this.states.get(key);
+    if (known !== undefined) return known;
+    this.work += 1;
+    const { run, columns, ti } = this;
+    let best: Parse | null = null;
+    let steps = 1;
+    const take = (cells: string[], next: number, nextCol: number, gain: number): void => {
+      const after = this.state(next, nextCol);
+      steps += after.steps;
+      if (after.best !== null)
+        best = better(best, {
+          score: gain + after.best.score,
+          ties: after.best.ties,
+          link: { kind: 'cells', cells, at: next, col: nextCol },
+        });
+    };
+    if (col > ti + 1) {
+      if (at === run.length) best = better(best, { score: -this.missing(col, true), ties: 0, link: END });
+      else {
+        const rest = this.from(at);
+        if (rest !== null)
+          best = better(best, { score: -this.missing(col, false) + rest.score, ties: rest.ties, link: { kind: 'rest', at } });
+      }
+    }
+    const kind = columns[col];
+    if (at < run.length && kind !== undefined && !this.givenUp) {
+      if (kind === 'weight' || kind === 'score') {
+        // OCR debris (`IO` for 10) ending the run still closes the row; it is kept as printed.
+        const tail = run.slice(at);
+        if (OCR_NUMBER.test(tail)) take([tail], run.length, col + 1, 0);
+        const m = SCORE_NUMBER.exec(tail);
+        for (let len = m?.[0].length ?? 0; len >= 1; len--) {
+          const num = run.slice(at, at + len);
+          // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
+          if (!num.endsWith('.')) take([num], at + len, col + 1, len * 0.01);
+        }
+      } else if (col === ti) {
+        const targetLimit = amountLimit(run, at);
+        for (let t = at + 1; t < run.length && !this.givenUp; t++) {
+          const unit = t <= targetLimit ? unitOf(run.slice(at, t)) : null;
+          // The same text twice, or two short amounts of one unit: actuals end at `twice`, then
+          // (amounts only) at every place up to MAX_AMOUNT on.
+          const twice = t + (t - at);
+          const last = unit === null ? t : Math.min(run.length, t + MAX_AMOUNT);
+          const tried = 1 + (last - t) - (twice <= last ? 1 : 0);
+          steps += tried;
+          this.work += tried;
+          // agreement() reaches MIN_SCORE only for a one-character target (— before a worded
+          // actual), the same text twice, or two amounts: other pairs are not worth scoring.
+          const single = t - at === 1;
+          const repeated = repeatsAt(run, at, t);
+          if (!single && !repeated && unit === null) continue;
+          const target = run.slice(at, t);
+          const actualLimit = unit === null ? -1 : amountLimit(run, t);
+          for (let k = 0; k <= last - t; k++) {
+            // `twice` first, then the other ends in order (as a set of ends, without repeats).
+            const a = k === 0 ? twice : t + k;
+            if ((k > 0 && a === twice) || a > run.length) continue;
+            if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
+            const actual = run.slice(t, a);
+            const agree = agreement(target, actual);
+            if (agree >= MIN_SCORE) take([target, actual], a, col + 2, agree);
+          }
+        }
+      } else if (col > ti + 1) {
+        // note / extra: the rest of the run, on the last row only.
+        take([run.slice(at)], run.length, col + 1, -NOTE_COST);
+      }
+    }
+    const result = { best, steps: Math.min(steps, MAX_STEPS + 1) };
+    this.states.set(key, result);
+    return result;
+  }
 }
 
 /**
@@ -74,71 +273,10 @@ export function splitGluedRun(run: string, columns: readonly IndicatorColumn[]):
   const ti = columns.indexOf('target');
   const ai = columns.indexOf('actual');
   if (ti < 0 || ai !== ti + 1) return null;
-  const memo = new Map<number, Parse | null>();
-  let steps = 0;
-
-  const parseFrom = (start: number): Parse | null => {
-    const known = memo.get(start);
-    if (known !== undefined) return known;
-    memo.set(start, null);
-    let best: Parse | null = null;
-    // A row may stop after its actual; numeric columns left out cost more when another row follows.
-    const rowEnd = (at: number, col: number, cells: string[], score: number): void => {
-      let missing = 0;
-      for (let k = col; k < columns.length; k++)
-        if (columns[k] === 'weight' || columns[k] === 'score') missing += at === run.length ? 0.5 : 1.5;
-      if (at === run.length) best = better(best, { rows: [cells], score: score - missing, ties: 0 });
-      else {
-        const rest = parseFrom(at);
-        if (rest !== null)
-          best = better(best, { rows: [cells, ...rest.rows], score: score - missing + rest.score, ties: rest.ties });
-      }
-    };
-    const walk = (at: number, col: number, cells: string[], score: number): void => {
-      steps += 1;
-      if (steps > MAX_STEPS) return;
-      if (col > ai) rowEnd(at, col, cells, score);
-      if (at === run.length) return;
-      const kind = columns[col];
-      if (kind === undefined) return;
-      if (kind === 'weight' || kind === 'score') {
-        // OCR debris (`IO` for 10) ending the run still closes the row; it is kept as printed.
-        if (OCR_NUMBER.test(run.slice(at))) walk(run.length, col + 1, [...cells, run.slice(at)], score);
-        const m = SCORE_NUMBER.exec(run.slice(at));
-        for (let len = m?.[0].length ?? 0; len >= 1; len--) {
-          const num = run.slice(at, at + len);
-          // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
-          if (!num.endsWith('.')) walk(at + len, col + 1, [...cells, num], score + len * 0.01);
-        }
-        return;
-      }
-      if (col === ti) {
-        for (let t = at + 1; t < run.length; t++) {
-          const target = run.slice(at, t);
-          // The same text twice, or two short amounts of one unit.
-          const ends = new Set([t + (t - at)]);
-          if (unitOf(target) !== null) for (let a = t + 1; a <= Math.min(run.length, t + MAX_AMOUNT); a++) ends.add(a);
-          for (const a of ends) {
-            steps += 1;
-            if (a > run.length || steps > MAX_STEPS) continue;
-            const agree = agreement(target, run.slice(t, a));
-            if (agree >= MIN_SCORE) walk(a, col + 2, [...cells, target, run.slice(t, a)], score + agree);
-          }
-        }
-        return;
-      }
-      // note / extra: the rest of the run, on the last row only.
-      if (col > ai) walk(run.length, col + 1, [...cells, run.slice(at)], score - NOTE_COST);
-    };
-    const digitFirst = /^\d/.test(run.charAt(start)) ? -0.3 : 0;
-    for (let n = start + 2; n < run.length - 1; n++) walk(n, 0, [run.slice(start, n)], digitFirst);
-    memo.set(start, best);
-    return best;
-  };
-
-  const found = parseFrom(0);
-  if (found === null || found.ties > 0 || steps > MAX_STEPS) return null;
-  return found.rows;
+  const search = new GluedRunSearch(run, columns);
+  const found = search.from(0);
+  if (found === null || found.ties > 0 || search.givenUp) return null;
+  return search.rows(found);
 }
 
 /** Splits a glued run holding several rows at its `指标N` starts. */

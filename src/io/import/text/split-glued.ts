@@ -79,6 +79,23 @@ function rowStartAfter(cell: string, label: string, start: number): string {
 }
 
 /**
+ * The GLUED matches from `from` on. An exec loop, not `matchAll`: matchAll clones the regex on every
+ * call, and cloning this large one costs far more than running it.
+ */
+function labelHits(cell: string, from: number): RegExpExecArray[] {
+  const hits: RegExpExecArray[] = [];
+  GLUED.lastIndex = 0;
+  for (let m = GLUED.exec(cell); m !== null; m = GLUED.exec(cell)) if (m.index >= from) hits.push(m);
+  return hits;
+}
+
+/** Appends the pieces of `cell` (see splitGluedLabels) to `out`; short cells, the usual case, need no array of their own. */
+export function pushGluedPieces(cell: string, out: string[]): void {
+  if (cell.length < MIN_GLUED_LENGTH) out.push(cell);
+  else for (const piece of splitGluedLabels(cell)) out.push(piece);
+}
+
+/**
  * Cuts a long glued run at known labels; short or label-poor text is returned as one piece, and so
  * is a file name (`…自评表单位名称….docx` names a download, it is not a form). Labels inside the
  * run's first title (`马铃薯…项目绩效目标自评表`) are words of the title and stay in it.
@@ -87,7 +104,7 @@ export function splitGluedLabels(cell: string): string[] {
   if (cell.length < MIN_GLUED_LENGTH || cell.length > MAX_GLUED_LENGTH || FILE_NAME.test(cell)) return [cell];
   const titleEnd = cell.indexOf(TITLE_END);
   const inTitle = titleEnd < 0 || titleEnd > MAX_TITLE ? 0 : titleEnd + TITLE_END.length;
-  const hits = [...cell.matchAll(GLUED)].filter((h) => h.index >= inTitle);
+  const hits = labelHits(cell, inTitle);
   if (new Set(hits.map((h) => h[0]).filter(isStructure)).size < 2) return [cell];
   const out: string[] = [];
   let at = 0;

@@ -25,7 +25,7 @@ export interface LineRow {
 
 const INFEASIBLE = Infinity;
 /** A name wrapped or spaced over up to four cells. */
-const NAME_SIZES = [1, 2, 3, 4];
+const MAX_NAME_CELLS = 4;
 const MAX_NOTE_CELLS = 4;
 const NOTE_CELL_COST = 0.8;
 /** A blank 指标性质 or 度量单位 whose cell the host dropped. */
@@ -61,13 +61,18 @@ function missingCost(kind: IndicatorColumn): number {
   return 1.5;
 }
 
-function nameCost(texts: readonly string[]): number {
-  const first = texts[0] ?? '';
-  if (texts.slice(1).some((t) => ROW_START.test(t))) return INFEASIBLE;
-  // A number or a dash is no name, but scrambled text must still be cut somewhere.
+/** Cost of a name's first cell: a number or a dash is no name, but scrambled text must still be cut somewhere. */
+function nameHeadCost(first: string): number {
   let cost = NUMBER.test(first) || isNothing(first) ? 8 : VALUE_LIKE.test(first) ? 4 : 0;
   if (ROW_START.test(first)) cost -= 1;
-  return cost + 1.5 * (texts.length - 1);
+  return cost;
+}
+
+/** Indexes `start` … `start + count - 1`. */
+function range(start: number, count: number): number[] {
+  const out: number[] = [];
+  for (let k = start; k < start + count; k++) out.push(k);
+  return out;
 }
 
 /**
@@ -85,44 +90,83 @@ export function splitLineRows(
   const best = new Array<number>(n + 1).fill(INFEASIBLE);
   const from: (LineRow | null)[] = new Array<LineRow | null>(n + 1).fill(null);
   best[0] = 0;
-  const keep = (end: number, total: number, row: LineRow): void => {
-    if (total < (best[end] ?? INFEASIBLE)) {
-      best[end] = total;
-      from[end] = row;
+  // Per-cell facts and per-column costs are asked for by many walks: computed once.
+  const rowStart = texts.map((t) => ROW_START.test(t));
+  const costs = new Float64Array(width * n).fill(NaN);
+  const cost = (col: number, pos: number): number => {
+    const k = col * n + pos;
+    let c = costs[k] ?? NaN;
+    if (Number.isNaN(c)) {
+      c = valueCost(columns[col] ?? 'extra', texts[pos] ?? '');
+      costs[k] = c;
     }
+    return c;
   };
-  const lastKind = columns[width - 1];
-  /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
-  const walk = (pos: number, col: number, cost: number, values: number[][], name: number[]): void => {
-    const filled = name.length > 0 || values.some((v) => v.length > 0);
+  // Same summation order as adding missingCost column by column from `col` on.
+  const missingFrom = Array.from({ length: width + 1 }, (_, col) => {
     let missing = 0;
     for (let k = col; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
-    if (filled) keep(pos, cost + missing, { name, values });
+    return missing;
+  });
+  const lastKind = columns[width - 1];
+  const noteKind = lastKind === 'note' || lastKind === 'extra';
+  // The row being walked: its name and, per column, a run of cells (a value is one cell, a blank
+  // collapsed column none, a note up to MAX_NOTE_CELLS). Kept in place and undone on return, so
+  // that a walk step allocates nothing; a row is copied out only when it is the best so far.
+  let nameStart = 0;
+  let nameCount = 0;
+  const colStart = new Int32Array(width + 1);
+  const colCount = new Int32Array(width + 1);
+  const keep = (col: number): LineRow => {
+    const values: number[][] = [];
+    for (let k = 0; k < col; k++) values.push(range(colStart[k] ?? 0, colCount[k] ?? 0));
+    return { name: range(nameStart, nameCount), values };
+  };
+  /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
+  const walk = (pos: number, col: number, total: number, any: boolean): void => {
+    const kept = total + (missingFrom[col] ?? 0);
+    if (any && kept < (best[pos] ?? INFEASIBLE)) {
+      best[pos] = kept;
+      from[pos] = keep(col);
+    }
     const kind = columns[col];
     if (kind === undefined) {
       // A note written with spaces spans several cells at the end of its row.
-      const note = values[width - 1];
-      const noteKind = lastKind === 'note' || lastKind === 'extra';
-      if (!noteKind || note === undefined || note.length === 0 || note.length >= MAX_NOTE_CELLS) return;
-      const text = texts[pos] ?? '';
-      if (pos >= n || ROW_START.test(text) || NUMBER.test(text)) return;
-      walk(pos + 1, col, cost + NOTE_CELL_COST, [...values.slice(0, -1), [...note, pos]], name);
+      const noteCells = col > 0 ? (colCount[col - 1] ?? 0) : 0;
+      if (!noteKind || noteCells === 0 || noteCells >= MAX_NOTE_CELLS) return;
+      if (pos >= n || rowStart[pos] === true || NUMBER.test(texts[pos] ?? '')) return;
+      colCount[col - 1] = noteCells + 1;
+      walk(pos + 1, col, total + NOTE_CELL_COST, any);
+      colCount[col - 1] = noteCells;
       return;
     }
-    if (kind === 'unit' || kind === 'nature') walk(pos, col + 1, cost + SKIP_COST, [...values, []], name);
+    if (kind === 'unit' || kind === 'nature') {
+      colStart[col] = pos;
+      colCount[col] = 0;
+      walk(pos, col + 1, total + SKIP_COST, any);
+    }
     if (pos >= n) return;
-    const c = valueCost(kind, texts[pos] ?? '');
-    if (c !== INFEASIBLE) walk(pos + 1, col + 1, cost + c, [...values, [pos]], name);
+    const c = cost(col, pos);
+    if (c === INFEASIBLE) return;
+    colStart[col] = pos;
+    colCount[col] = 1;
+    walk(pos + 1, col + 1, total + c, true);
   };
+  const heads = texts.map(nameHeadCost);
   for (let i = 0; i < n; i++) {
     const base = best[i] ?? INFEASIBLE;
     if (base === INFEASIBLE) continue;
-    const nameSizes = i === 0 && namePending ? [0, ...NAME_SIZES] : NAME_SIZES;
-    for (const names of nameSizes) {
-      const nc = names === 0 ? 0.5 : nameCost(texts.slice(i, i + names));
-      if (nc === INFEASIBLE || i + names > n) continue;
-      const name = Array.from({ length: names }, (_, k) => i + k);
-      walk(i + names, 0, base + nc, [], name);
+    nameStart = i;
+    if (i === 0 && namePending) {
+      nameCount = 0;
+      walk(i, 0, base + 0.5, false);
+    }
+    for (let names = 1; names <= MAX_NAME_CELLS && i + names <= n; names++) {
+      // A name is never cut across a `指标N:` start.
+      if (names > 1 && rowStart[i + names - 1] === true) break;
+      nameCount = names;
+      const nc = (heads[i] ?? 0) + 1.5 * (names - 1);
+      walk(i + names, 0, base + nc, true);
     }
   }
   if ((best[n] ?? INFEASIBLE) === INFEASIBLE) return null;

@@ -1,5 +1,5 @@
 import { joinWrapped } from './join-wrapped.js';
-import { splitGluedLabels } from './split-glued.js';
+import { pushGluedPieces, splitGluedLabels } from './split-glued.js';
 
 /**
  * The input text as numbered lines of cells. A cell is what the extraction separated by white
@@ -19,6 +19,7 @@ export interface TextLine {
 }
 
 const WHITE = /[\s\u00a0\u3000]+/;
+const NOT_WHITE = /[^\s\u00a0\u3000]/;
 const PIPE_ROW = /\|.*\|/;
 
 const STAR = /^[★☆*]+$/;
@@ -31,42 +32,56 @@ const GLUED_RUN = 80;
 
 /** The glued line re-cut at the labels it holds, when that finds more cells than its spaces. */
 function recutGlued(line: string, parts: readonly string[]): string[] | null {
-  const words = parts.filter((p) => p.replace(WHITE, '') !== '');
-  if (line.length < GLUED_LINE_LENGTH || words.length < 2) return null;
+  if (line.length < GLUED_LINE_LENGTH) return null;
+  const words = parts.filter((p) => NOT_WHITE.test(p));
+  if (words.length < 2) return null;
   if (line.replace(WHITE, '').length / words.length < GLUED_MEAN_PART) return null;
   const pieces = splitGluedLabels(joinWrapped(words));
   return pieces.length > words.length ? pieces : null;
 }
 
+/** True for a row of a pipe table; the regex runs only on lines with two `|`. */
+function isPipeRow(line: string): boolean {
+  const first = line.indexOf('|');
+  return first >= 0 && line.indexOf('|', first + 1) > first && PIPE_ROW.test(line);
+}
+
 /** A row of a pipe table, or of a tab-separated table copied from a spreadsheet. */
 function isTableRow(line: string): boolean {
-  return PIPE_ROW.test(line) || line.includes('\t');
+  return isPipeRow(line) || line.includes('\t');
 }
+
+/** `★`, `☆` or `*`: the characters a lone indicator marker is made of. */
+const isStarCode = (code: number): boolean => code === 0x2605 || code === 0x2606 || code === 0x2a;
 
 /**
  * Splits one line into cells: on `|` in pipe tables, on tabs in copied spreadsheets (both keep
  * empty cells between filled ones), else on runs of white space.
  */
 export function splitCells(line: string): string[] {
-  const pipe = isTableRow(line);
-  const parts = PIPE_ROW.test(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
+  return cellsOf(line, isTableRow(line));
+}
+
+function cellsOf(line: string, pipe: boolean): string[] {
+  const parts = isPipeRow(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
   const recut = pipe ? null : recutGlued(line, parts);
   if (recut !== null) return recut;
   const out: string[] = [];
   let marker = '';
   for (const part of parts) {
-    if (part.replace(WHITE, '') === '') {
+    if (!NOT_WHITE.test(part)) {
       // An empty cell between two filled ones of a pipe row keeps its column.
       if (pipe && out.length > 0) out.push('');
       continue;
     }
-    const text = part.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+    // trim() removes exactly the characters of \s (NBSP and U+3000 included).
+    const text = part.trim();
     // A lone ★ marks the indicator printed after it.
-    if (STAR.test(text)) {
+    if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) {
       marker += text;
       continue;
     }
-    for (const piece of splitGluedLabels(marker + text)) out.push(piece);
+    pushGluedPieces(marker + text, out);
     marker = '';
   }
   if (marker !== '') out.push(marker);
@@ -76,6 +91,8 @@ export function splitCells(line: string): string[] {
 
 /** A host's page marker inside a line of cells: `— 1 —`, `-2-` (not `- 10 -`, blank amounts around one). */
 const INLINE_PAGE_MARKER = /(^|\s)(?:[—–－]\s*\d{1,3}\s*[—–－]|-\d{1,3}-)(?=\s|$)/g;
+/** Every inline page marker holds one of these dashes; lines without one are left as they are. */
+const MARKER_DASH = /[-—–－]/;
 /** A host's page number opening a long glued line: `2、预算执行率10…`. */
 const PAGE_NUMBER_START = /^\s*(\d{1,3})、(?=\S)/;
 
@@ -89,24 +106,36 @@ function isGluedLine(line: string): boolean {
  * the form's own numbered list, and is kept).
  */
 export function dropPageMarkers(lines: readonly string[]): string[] {
-  const out = lines.map((l) => l.replace(INLINE_PAGE_MARKER, '$1'));
-  const numbered = out.map((l) => (isGluedLine(l) ? Number(PAGE_NUMBER_START.exec(l)?.[1] ?? NaN) : NaN));
-  const seen = new Set(numbered.filter((n) => !Number.isNaN(n)));
-  return out.map((line, i) => {
-    const n = numbered[i] ?? NaN;
-    const inRun = !Number.isNaN(n) && (seen.has(n - 1) || seen.has(n + 1));
-    return inRun ? line.replace(PAGE_NUMBER_START, '') : line;
+  const out = lines.map((l) => (MARKER_DASH.test(l) ? l.replace(INLINE_PAGE_MARKER, '$1') : l));
+  // Page numbers open glued lines only; most texts have none, and need no second pass.
+  const numbered = new Map<number, number>();
+  out.forEach((l, i) => {
+    if (!isGluedLine(l)) return;
+    const n = Number(PAGE_NUMBER_START.exec(l)?.[1] ?? NaN);
+    if (!Number.isNaN(n)) numbered.set(i, n);
   });
+  if (numbered.size === 0) return out;
+  const seen = new Set(numbered.values());
+  for (const [i, n] of numbered)
+    if (seen.has(n - 1) || seen.has(n + 1)) out[i] = (out[i] ?? '').replace(PAGE_NUMBER_START, '');
+  return out;
 }
+
+/** The text's lines; a plain string split when the text has only `\n` line ends (much faster than the regex). */
+function splitLines(text: string): string[] {
+  return OTHER_LINE_ENDS.test(text) ? text.split(/\r\n|\r|\n|\u2028|\u2029/) : text.split('\n');
+}
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
 
 /** Text → lines with cells; blank lines are dropped but remembered in `afterBlank`. */
 export function tokenizeLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   let afterBlank = false;
   let no = 0;
-  for (const raw of dropPageMarkers(text.split(/\r\n|\r|\n|\u2028|\u2029/))) {
+  for (const raw of dropPageMarkers(splitLines(text))) {
     no += 1;
-    const cells = splitCells(raw);
+    const pipe = isTableRow(raw);
+    const cells = cellsOf(raw, pipe);
     if (cells.length === 0) {
       if (raw.includes('\u00a0') && raw.replace(/[\s\u00a0\u3000]/g, '') === '') {
         lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
@@ -114,7 +143,7 @@ export function tokenizeLines(text: string): TextLine[] {
       } else afterBlank = true;
       continue;
     }
-    lines.push({ no, cells, emptyCell: false, afterBlank, pipe: isTableRow(raw) });
+    lines.push({ no, cells, emptyCell: false, afterBlank, pipe });
     afterBlank = false;
   }
   return lines;

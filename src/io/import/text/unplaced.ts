@@ -4,6 +4,12 @@ import type { StreamCell } from './cell-stream.js';
 /** Text with no letter or digit (`……`, `|`, `-`) carries nothing to place. */
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 
+/** Cheap sure case of text: it begins with a CJK ideograph or an ASCII letter or digit (no regex needed). */
+function startsWithText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 /**
  * Reports every cell no parser placed, one issue per run of consecutive lines, so that nothing
  * printed is dropped silently. `form` is null for text outside any form.
@@ -43,7 +49,7 @@ export function reportUnplaced(cells: readonly StreamCell[], log: IssueLog, form
   };
   let lastLine = -1;
   for (const cell of cells) {
-    if (cell.used || NO_TEXT.test(cell.text)) continue;
+    if (cell.used || (!startsWithText(cell.text) && NO_TEXT.test(cell.text))) continue;
     if (run.length > 0 && cell.line > lastLine + 1) flush();
     run.push(cell);
     lastLine = cell.line;

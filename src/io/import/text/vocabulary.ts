@@ -211,23 +211,32 @@ export const AMBIGUOUS_LEVEL_NAMES: ReadonlySet<string> = new Set(['成本指标
 /** Values that mean "nothing printed here". */
 export const NOTHING_VALUES: ReadonlySet<string> = new Set(['', '-', '—', '——', '－', '/', '／', '…', '……', '\u00a0']);
 
+/** Characters `normalizeLabel` changes (white space, brackets, colons); a leading 其中 is tested apart. */
+const NEEDS_NORMALIZING = /[\s\u00a0\u3000（）：:(]/;
+const HAS_WHITE = /[\s\u00a0\u3000]/;
+
 /**
  * The key used to compare printed text with the vocabularies: no white space, half-width
  * brackets/colons, no trailing colon, no leading 其中; OCR's `(八)` / `(B/A1` read as `(A)` / `(B/A)`.
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .replace(/[\s\u00a0\u3000]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/：/g, ':')
-    .replace(/^其中:?/, '')
-    .replace(/:+$/, '')
-    .replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
+  // Most printed text has nothing to normalize; one scan spares the replacements below, and each
+  // replacement runs only when its character is there.
+  if (!text.startsWith('其中') && !NEEDS_NORMALIZING.test(text)) return text;
+  let s = text;
+  if (HAS_WHITE.test(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
+  if (s.includes('（')) s = s.replace(/（/g, '(');
+  if (s.includes('）')) s = s.replace(/）/g, ')');
+  if (s.includes('：')) s = s.replace(/：/g, ':');
+  if (s.startsWith('其中')) s = s.replace(/^其中:?/, '');
+  if (s.endsWith(':')) s = s.replace(/:+$/, '');
+  if (s.includes('(')) s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
+  return s;
 }
 
 /** `产出指标(40分)` → { base: '产出指标', points: '40' }; text without such a suffix is returned whole. */
 export function splitPoints(label: string): { base: string; points: string | null } {
+  if (!label.endsWith('分)')) return { base: label, points: null };
   const m = /^(.*?)\((\d+(?:\.\d+)?)?分\)$/.exec(label);
   if (m?.[1] === undefined || m[1] === '') return { base: label, points: null };
   return { base: m[1], points: m[2] ?? '' };
