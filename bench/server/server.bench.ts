@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- server [seconds] [forms]`: autocannon against a local jixiao server on SQLite and
  * on PostgreSQL (JIXIAO_BENCH_DATABASE_URL, or a throwaway durable cluster started here), 50
- * connections: GET /api/forms/:id, GET /api/forms (page of 50 out of `forms`, default 10,000), PUT
- * /api/forms/:id (rotating over 2,000 forms with the versions read back), and a bare Fastify route
+ * connections: GET /api/forms/:id (one form, then every form in turn), GET /api/forms (page of 50
+ * out of `forms`, default 10,000), PUT /api/forms/:id (rotating over 2,000 forms with the versions
+ * read back), and a bare Fastify route
  * returning the same bytes as the form read, in the same run. Goal: form read ≥ ½ bare, p99 < 20 ms.
  * JIXIAO_BENCH_DIALECTS=sqlite|postgres runs one dialect; JIXIAO_BENCH_ONLY=get,list,put some routes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,12 +54,30 @@ async function login(base: string, password: string): Promise<{ cookie: string; 
   return { cookie, csrf: body.csrfToken };
 }
 
-function run(name: string, options: autocannon.Options): Promise<void> {
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux; null elsewhere). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th, in 1/100 s.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One autocannon run. Besides throughput and latency it prints the server process's CPU time per
+ * request: on two shared cores throughput follows whatever else runs, CPU per request much less so.
+ */
+function run(name: string, server: ChildProcess, options: autocannon.Options): Promise<void> {
+  const before = cpuMs(server.pid);
   return new Promise((resolve, reject) => {
     autocannon({ connections, ...options }, (err, r) => {
       if (err) return reject(err);
+      const after = cpuMs(server.pid);
+      const perRequest = before !== null && after !== null ? ((after - before) * 1000) / r.requests.total : NaN;
       console.log(
-        `${name.padEnd(34)} ${fmt(r.requests.average, 0).padStart(8)} req/s   p50 ${fmt(r.latency.p50)} ms   p99 ${fmt(r.latency.p99)} ms   non-2xx ${r.non2xx}  errors ${r.errors}`,
+        `${name.padEnd(34)} ${fmt(r.requests.average, 0).padStart(8)} req/s   p50 ${fmt(r.latency.p50)} ms   p99 ${fmt(r.latency.p99)} ms   server CPU ${fmt(perRequest, 0)} µs/req   non-2xx ${r.non2xx}  errors ${r.errors}`,
       );
       resolve();
     });
@@ -80,30 +99,39 @@ async function benchOne(dialect: string, dataDir: string, url: string, seconds: 
     );
     const want = (name: string) => (process.env.JIXIAO_BENCH_ONLY ?? 'get,list,put').includes(name);
     if (want('get')) {
-      await run('bare Fastify route (same bytes)', { url: `${ready.bare}/bare`, duration: seconds });
-      await run('GET /api/forms/:id', { url: `${ready.api}/api/forms/${id}`, headers, duration: seconds });
+      await run('bare Fastify route (same bytes)', child, { url: `${ready.bare}/bare`, duration: seconds });
+      await run('GET /api/forms/:id', child, { url: `${ready.api}/api/forms/${id}`, headers, duration: seconds });
+      // Every form in turn: more than the server's form cache holds, so each read fetches the JSON.
+      let turn = 0;
+      await run('GET /api/forms/:id, all ids in turn', child, {
+        url: ready.api,
+        headers,
+        duration: seconds,
+        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/forms/${ready.ids[turn++ % ready.ids.length]}` }) }],
+      });
     }
     if (want('list'))
-      await run('GET /api/forms (page of 50)', { url: `${ready.api}/api/forms`, headers, duration: seconds });
+      await run('GET /api/forms (page of 50)', child, { url: `${ready.api}/api/forms`, headers, duration: seconds });
     if (!want('put')) return;
 
     const versions = new Map<string, number>();
     const bodies = new Map<string, string>();
-    for (const fid of ready.ids) {
+    const putIds = ready.ids.slice(0, 2000);
+    for (const fid of putIds) {
       const r = await fetch(`${ready.api}/api/forms/${fid}`, { headers });
       const b = (await r.json()) as { version: number; form: unknown };
       versions.set(fid, b.version);
       bodies.set(fid, JSON.stringify(b.form));
     }
     let next = 0;
-    await run('PUT /api/forms/:id', {
+    await run('PUT /api/forms/:id', child, {
       url: ready.api,
       duration: seconds,
       requests: [
         {
           method: 'PUT',
           setupRequest: (req, context) => {
-            const fid = ready.ids[next++ % ready.ids.length] as string;
+            const fid = putIds[next++ % putIds.length] as string;
             (context as { fid?: string }).fid = fid;
             return {
               ...req,

@@ -26,7 +26,7 @@ export interface AppOptions {
 const defaultWebRoot = new URL('../../dist/web', import.meta.url).pathname;
 
 /**
- * The HTTP application (not listening): security headers, cookies, multipart with the upload limit,
+ * The HTTP application (not listening): security headers, cookies, multipart (uploads) with its limit,
  * login rate limiting, session auth with CSRF, the API routes and the web app. Errors are answered
  * from the one error table; stack traces never leave the server.
  */
@@ -46,7 +46,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         : ctx.config.trustProxy,
   });
   app.setErrorHandler(handleError);
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise to settle for every response.
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
       'request',
     );
+    done();
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(new AppError('not-found'))));
 
@@ -86,10 +88,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     }),
   );
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: ctx.config.maxUploadBytes, files: 100, fields: 10, fieldSize: 1000 },
-    throwFileSizeLimit: true,
-  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => {
@@ -104,7 +102,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   sessionRoutes(app, ctx);
   formsRoutes(app, ctx);
   reviewRoutes(app, ctx);
-  importsRoutes(app, ctx);
+  // Multipart only where uploads are taken: the plugin hooks every request of its scope (a close
+  // listener and an async clean-up per response); other routes answer a multipart body with 415.
+  await app.register(async (uploads) => {
+    await uploads.register(fastifyMultipart, {
+      limits: { fileSize: ctx.config.maxUploadBytes, files: 100, fields: 10, fieldSize: 1000 },
+      throwFileSizeLimit: true,
+    });
+    importsRoutes(uploads, ctx);
+  });
   summaryRoutes(app, ctx);
   exportRoutes(app, ctx);
   usersRoutes(app, ctx);

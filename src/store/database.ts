@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Generated } from 'kysely';
 import type { Role } from '../domain/workflow/workflow.js';
@@ -135,6 +135,18 @@ export interface Database {
 }
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Empties sqlite_stat4 when an ANALYZE run outside jixiao (the sqlite3 shell, `PRAGMA optimize`)
+ * left value samples behind: with them, SQLite re-plans every statement that binds a new value
+ * against an indexed column, which triples the cost of the per-request session lookup (see
+ * refreshStatistics). The row estimates of sqlite_stat1 are kept.
+ */
+function dropValueSamples(database: SQLite.Database): void {
+  const hasSamples = database.prepare("select 1 from sqlite_schema where name = 'sqlite_stat4'").get();
+  if (hasSamples === undefined) return;
+  database.exec('delete from sqlite_stat4; analyze sqlite_schema');
+}
 export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {
@@ -147,12 +159,20 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 // float8 is already a number; numeric (1700) we do not use.
 
+/** The one SQLite connection behind a database, with statements reused by SQL text. */
+export interface SqliteConnection {
+  /** The cached prepared statement for `sql`. */
+  readonly prepare: (sql: string) => SQLite.Statement;
+  /** Whether a transaction is open on the connection (then only its holder may use it). */
+  readonly inTransaction: () => boolean;
+}
+
 /**
  * Kysely's SQLite driver prepares every query anew; preparing costs about as much as running a
  * point query. Reuse prepared statements by SQL text (bounded: texts with `in (?, …)` vary).
  * Safe because the driver runs one statement at a time on this connection, to completion.
  */
-function withStatementCache(database: SQLite.Database, size = 500): SqliteDatabase {
+function withStatementCache(database: SQLite.Database, size = 500): SqliteConnection & SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => void database.close(),
@@ -165,14 +185,26 @@ function withStatementCache(database: SQLite.Database, size = 500): SqliteDataba
       }
       return stmt;
     },
+    inTransaction: () => database.inTransaction,
   };
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
+const sqliteConnections = new WeakMap<Db, SqliteConnection>();
 
 /** The PostgreSQL pool behind a database opened by openDatabase (undefined for SQLite). */
 export function poolOf(db: Db): pg.Pool | undefined {
   return pools.get(db);
+}
+
+/** The SQLite connection behind a database opened by openDatabase (undefined for PostgreSQL). */
+export function sqliteConnectionOf(db: Db): SqliteConnection | undefined {
+  return sqliteConnections.get(db);
+}
+
+/** The dialect of a database handle or of a transaction on it. */
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /**
@@ -203,6 +235,9 @@ export function openDatabase(options: {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  dropValueSamples(database);
+  const connection = withStatementCache(database);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  sqliteConnections.set(db, connection);
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

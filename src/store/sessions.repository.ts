@@ -23,7 +23,8 @@ export async function insertSession(db: Db, s: SessionRow, now: Date): Promise<v
     .execute();
 }
 
-const sessionQuery = prepared((db, param) =>
+/** A live session joined to its enabled user: `sessionId` = param(0), `now` (ISO) = param(1). */
+export const liveSessionQuery = (db: Db, param: (i: number) => string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -39,24 +40,34 @@ const sessionQuery = prepared((db, param) =>
     ])
     .where('sessions.id', '=', param(0))
     .where('sessions.expires_at', '>', param(1))
-    .where('users.disabled', '=', 0),
-);
+    .where('users.disabled', '=', 0);
+
+export interface SessionUser {
+  readonly session: SessionRow;
+  readonly user: User;
+}
+
+type LiveSessionRow = Awaited<ReturnType<ReturnType<typeof liveSessionQuery>['executeTakeFirstOrThrow']>>;
+
+/** A row of liveSessionQuery (or a query extending it) as the session and its user. */
+export const toSessionUser = (row: LiveSessionRow): SessionUser => ({
+  session: { id: row.sid, userId: row.uid, csrfToken: row.csrf_token, expiresAt: row.expires_at },
+  user: {
+    id: row.uid,
+    username: row.username,
+    role: row.role,
+    orgId: row.org_id,
+    displayName: row.display_name,
+    disabled: false,
+  },
+});
+
+const sessionQuery = prepared(liveSessionQuery);
 
 /** The live session with this id and its (enabled) user, in one query; null when absent or expired. */
-export async function findSession(db: Db, id: string, now: Date): Promise<{ session: SessionRow; user: User } | null> {
+export async function findSession(db: Db, id: string, now: Date): Promise<SessionUser | null> {
   const [row] = await sessionQuery(db, id, now.toISOString());
-  if (!row) return null;
-  return {
-    session: { id: row.sid, userId: row.uid, csrfToken: row.csrf_token, expiresAt: row.expires_at },
-    user: {
-      id: row.uid,
-      username: row.username,
-      role: row.role,
-      orgId: row.org_id,
-      displayName: row.display_name,
-      disabled: false,
-    },
-  };
+  return row ? toSessionUser(row) : null;
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as digest, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../store/database.js';
+import { findSessionWithForm, type FormForRead } from '../../store/form-read.repository.js';
 import { deleteSession, findSession, insertSession } from '../../store/sessions.repository.js';
 import { findUserByUsername, publicUser, type User } from '../../store/users.repository.js';
 import { AppError } from '../errors.js';
@@ -22,7 +23,8 @@ export interface LoggedIn {
   readonly expiresAt: Date;
 }
 
-export const sessionId = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** The session row id of a cookie token: its sha256, hex. (One-shot hash: a fifth of createHash's cost.) */
+export const sessionId = (token: string): string => digest('sha256', token, 'hex');
 
 /** Check the password and open a session. Throws bad-credentials (same answer for unknown users). */
 export async function login(db: Db, username: string, password: string, now: Date, seconds: number): Promise<LoggedIn> {
@@ -44,15 +46,35 @@ export async function login(db: Db, username: string, password: string, now: Dat
   return { user: publicUser(user), token, csrfToken, expiresAt };
 }
 
+/** An authenticated request's session: the user, the CSRF token to check writes against, the session id. */
+export interface SessionAuth {
+  readonly user: User;
+  readonly csrfToken: string;
+  readonly sessionId: string;
+}
+
 /** The session of a cookie token, or null (absent, expired, user disabled). */
-export async function resolveSession(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<{ user: User; csrfToken: string; sessionId: string } | null> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionAuth | null> {
   const id = sessionId(token);
   const found = await findSession(db, id, now);
   return found ? { user: found.user, csrfToken: found.session.csrfToken, sessionId: id } : null;
+}
+
+/**
+ * resolveSession and the form `formId` (null when there is no such form) in one query: one round
+ * trip for a form read. Null when the session is not live, whatever the form.
+ */
+export async function resolveSessionWithForm(
+  db: Db,
+  token: string,
+  now: Date,
+  formId: string,
+): Promise<{ auth: SessionAuth; form: FormForRead | null } | null> {
+  const id = sessionId(token);
+  const found = await findSessionWithForm(db, id, now, formId);
+  return found
+    ? { auth: { user: found.user, csrfToken: found.session.csrfToken, sessionId: id }, form: found.form }
+    : null;
 }
 
 export async function logout(db: Db, id: string): Promise<void> {

@@ -5,6 +5,7 @@ import {
   findTransition,
   isFormStatus,
   type Actor,
+  type FormPlace,
   type FormStatus,
 } from '../../domain/workflow/index.js';
 import type { Db } from '../../store/database.js';
@@ -21,11 +22,15 @@ export interface ActingUser extends Actor {
   readonly id: string;
 }
 
-/** The stored form if the actor may see it; otherwise 404 (never 403: ids of others' forms reveal nothing). */
+/** The form if the actor may see it; otherwise 404 (never 403: ids of others' forms reveal nothing). */
+export function seenBy<F extends FormPlace>(actor: Actor, form: F | null): F {
+  if (!form || !canSee(actor, form)) throw notFound();
+  return form;
+}
+
+/** The stored form if the actor may see it; otherwise 404 (seenBy). */
 export async function visibleForm(db: Db, actor: Actor, id: string): Promise<FormRecord> {
-  const record = await findForm(db, id);
-  if (!record || !canSee(actor, record)) throw notFound();
-  return record;
+  return seenBy(actor, await findForm(db, id));
 }
 
 export const parseStored = (record: Pick<FormRecord, 'json'>): Form => JSON.parse(record.json) as Form;
@@ -35,9 +40,34 @@ export const statusOf = (record: Pick<FormRecord, 'status'>): FormStatus => {
   return record.status;
 };
 
+type FormHead = Pick<FormRecord, 'id' | 'status' | 'version'>;
+
+/** `{"id":…,"status":…,"version":…,"form":` — the response up to the stored form JSON. */
+const responseHead = (f: FormHead): string =>
+  `{"id":${JSON.stringify(f.id)},"status":${JSON.stringify(f.status)},"version":${f.version},"form":`;
+
 /** `{ id, status, version, form }` as JSON text, splicing the stored form text in without re-encoding. */
 export function formResponseText(record: FormRecord): string {
-  return `{"id":${JSON.stringify(record.id)},"status":${JSON.stringify(record.status)},"version":${record.version},"form":${record.json}}`;
+  return `${responseHead(record)}${record.json}}`;
+}
+
+const closingBrace = Buffer.from('}');
+
+/**
+ * Responses already built, by the JSON bytes they wrap: the store hands out the same Buffer for an
+ * unchanged form (its JSON cache), so a form read again is sent without building it again. Weak:
+ * an entry lives as long as the store keeps the JSON (as much memory again as that cache).
+ */
+const built = new WeakMap<Buffer, FormHead & { readonly bytes: Buffer }>();
+
+/** formResponseText as UTF-8 bytes, around form JSON that is already bytes (no decoding, no re-encoding). */
+export function formResponseBytes(head: FormHead, json: Buffer): Buffer {
+  const known = built.get(json);
+  if (known && known.id === head.id && known.status === head.status && known.version === head.version)
+    return known.bytes;
+  const bytes = Buffer.concat([Buffer.from(responseHead(head)), json, closingBrace]);
+  built.set(json, { id: head.id, status: head.status, version: head.version, bytes });
+  return bytes;
 }
 
 /** The 409 for a stale write: the current version and content, so the client can reload and redo. */
