@@ -2,8 +2,8 @@
  * Reads the text layer and the drawn lines of PDF pages with pdfjs: the raw material of the
  * table reconstruction in pdf-to-grid.ts, and a cheap text dump for benchmarks and cross-checks.
  */
-import type { PdfPage } from './load-pdfjs.js';
-import { openPdfDocument } from './load-pdfjs.js';
+import type { PdfDocument, PdfPage } from './load-pdfjs.js';
+import { withPdfDocument } from './load-pdfjs.js';
 import { restoreIdeographs } from './look-alike-ideographs.js';
 import type { PdfRule } from './read-page-rules.js';
 import { asMatrix, readPageGraphics } from './read-page-rules.js';
@@ -52,7 +52,8 @@ export function normalizePdfText(text: string): string {
 export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
-  const content = await page.getTextContent();
+  // Both requests go to the pdf.js thread at once, so that it never waits for the main thread.
+  const [content, { rules, imageCount }] = await Promise.all([page.getTextContent(), readPageGraphics(page, view)]);
   const runs: PdfTextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
@@ -65,8 +66,50 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
     const y0 = t[5] ?? 0;
     runs.push({ text, x: a * x0 + c * y0 + e, y: b * x0 + d * y0 + f, width: item.width, size });
   }
-  const { rules, imageCount } = await readPageGraphics(page, view);
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules, imageCount };
+}
+
+/** One page read by readPdfPages: its content, or the error that kept it from being read. */
+export type PdfPageResult =
+  | { readonly page: number; readonly content: PdfPageContent }
+  | { readonly page: number; readonly error: unknown };
+
+/**
+ * Pages requested ahead of the one being handed out. pdfjs streams a page's text and operators
+ * with back-pressure (the thread waits for the main thread to take each chunk of operators), so
+ * with several pages in flight the pdf.js thread has other work while one stream waits.
+ */
+const PAGES_AHEAD = 3;
+
+/**
+ * Reads pages 1…`count` of a document in order, requesting up to PAGES_AHEAD pages ahead of the
+ * one handed out, so that the pdf.js thread parses while the caller works.
+ */
+export async function* readPdfPages(doc: PdfDocument, count: number): AsyncGenerator<PdfPageResult> {
+  const read = (n: number): Promise<PdfPageContent> => {
+    const reading = doc.getPage(n).then(async (page) => {
+      const content = await readPdfPage(page);
+      page.cleanup();
+      return content;
+    });
+    // Awaited below, or dropped with its document when the caller stops early.
+    reading.catch(() => undefined);
+    return reading;
+  };
+  const inFlight: Promise<PdfPageContent>[] = [];
+  let requested = 0;
+  for (let n = 1; n <= count; n++) {
+    while (requested < Math.min(count, n + PAGES_AHEAD)) inFlight.push(read(++requested));
+    const current = inFlight.shift();
+    if (current === undefined) break;
+    let result: PdfPageResult;
+    try {
+      result = { page: n, content: await current };
+    } catch (error) {
+      result = { page: n, error };
+    }
+    yield result;
+  }
 }
 
 /**
@@ -75,16 +118,12 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
  * importPdf is the non-throwing entry point.
  */
 export async function extractPdfGlyphs(bytes: Uint8Array, maxPages = 2000): Promise<PdfPageContent[]> {
-  const doc = await openPdfDocument(bytes);
-  try {
+  return withPdfDocument(bytes, async (doc) => {
     const pages: PdfPageContent[] = [];
-    for (let n = 1; n <= Math.min(doc.numPages, maxPages); n++) {
-      const page = await doc.getPage(n);
-      pages.push(await readPdfPage(page));
-      page.cleanup();
+    for await (const result of readPdfPages(doc, Math.min(doc.numPages, maxPages))) {
+      if ('error' in result) throw result.error;
+      pages.push(result.content);
     }
     return pages;
-  } finally {
-    await doc.destroy();
-  }
+  });
 }

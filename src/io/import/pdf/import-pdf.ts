@@ -6,9 +6,9 @@
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import { gridToForms } from '../grid/grid-to-forms.js';
 import type { PdfPageContent } from './extract-pdf-glyphs.js';
-import { readPdfPage } from './extract-pdf-glyphs.js';
+import { readPdfPages } from './extract-pdf-glyphs.js';
 import type { PdfDocument } from './load-pdfjs.js';
-import { openPdfDocument } from './load-pdfjs.js';
+import { withPdfDocument } from './load-pdfjs.js';
 import { pdfToGrid } from './pdf-to-grid.js';
 import { pdfPagesToText } from './pdf-text.js';
 
@@ -62,34 +62,26 @@ function startsAsPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
-/** Reads pages one by one; a page that fails is reported and skipped. */
+/** Reads the pages in order; a page that fails is reported and skipped. */
 async function readPages(doc: PdfDocument, file: string, issues: ImportIssue[]): Promise<PdfPageContent[]> {
   const started = Date.now();
   const pages: PdfPageContent[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  for await (const result of readPdfPages(doc, doc.numPages)) {
+    const n = result.page;
     if (Date.now() - started > PDF_TIME_LIMIT_MS) {
       issues.push(
         issue(file, 'pdf-time-limit', 'error', `读取 PDF 超时，第${n}页及以后未导入。请拆分文件后再导入。`, `第${n}页`),
       );
       break;
     }
-    try {
-      const page = await doc.getPage(n);
-      pages.push(await readPdfPage(page));
-      page.cleanup();
-    } catch (error) {
-      const raw = error instanceof Error ? error.message : String(error);
-      issues.push(
-        issue(
-          file,
-          'pdf-page-unreadable',
-          'error',
-          `第${n}页无法读取（文件可能已损坏），该页未导入。`,
-          `第${n}页`,
-          raw,
-        ),
-      );
+    if ('content' in result) {
+      pages.push(result.content);
+      continue;
     }
+    const raw = result.error instanceof Error ? result.error.message : String(result.error);
+    issues.push(
+      issue(file, 'pdf-page-unreadable', 'error', `第${n}页无法读取（文件可能已损坏），该页未导入。`, `第${n}页`, raw),
+    );
   }
   return pages;
 }
@@ -195,35 +187,28 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
  * has too many pages or no readable page.
  */
 async function readDocument(bytes: Uint8Array, file: string, issues: ImportIssue[]): Promise<PdfPageContent[] | null> {
-  let doc: PdfDocument;
   try {
-    doc = await openPdfDocument(bytes);
+    return await withPdfDocument(bytes, async (doc) => {
+      if (doc.numPages > MAX_PDF_PAGES) {
+        issues.push(
+          issue(
+            file,
+            'pdf-too-many-pages',
+            'error',
+            `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PDF_PAGES} 页，未导入。请拆分文件后再导入。`,
+          ),
+        );
+        return null;
+      }
+      const pages = await readPages(doc, file, issues);
+      if (pages.length === 0) {
+        issues.push(issue(file, 'pdf-no-pages', 'error', 'PDF 中没有可读取的页面，未导入。请检查文件是否完整。'));
+        return null;
+      }
+      return pages;
+    });
   } catch (error) {
     issues.push(openFailure(file, error));
     return null;
-  }
-  try {
-    if (doc.numPages > MAX_PDF_PAGES) {
-      issues.push(
-        issue(
-          file,
-          'pdf-too-many-pages',
-          'error',
-          `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PDF_PAGES} 页，未导入。请拆分文件后再导入。`,
-        ),
-      );
-      return null;
-    }
-    const pages = await readPages(doc, file, issues);
-    if (pages.length === 0) {
-      issues.push(issue(file, 'pdf-no-pages', 'error', 'PDF 中没有可读取的页面，未导入。请检查文件是否完整。'));
-      return null;
-    }
-    return pages;
-  } catch (error) {
-    issues.push(openFailure(file, error));
-    return null;
-  } finally {
-    await doc.destroy().catch(() => undefined);
   }
 }

@@ -1,5 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPdfjs } from './load-pdfjs.js';
+import { extractPdfGlyphs } from './extract-pdf-glyphs.js';
+import { loadPdfjs, withPdfDocument } from './load-pdfjs.js';
+import { acquirePdfjsThread } from './pdfjs-thread.js';
+
+const root = process.cwd();
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/pdf', name)));
 
 describe('loadPdfjs', () => {
   it('leaves JSON and Array.prototype.push as they were (the legacy build polyfills them slowly)', async () => {
@@ -16,4 +24,58 @@ describe('loadPdfjs', () => {
   it('imports pdfjs once per process', async () => {
     expect(await loadPdfjs()).toBe(await loadPdfjs());
   });
+});
+
+describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
+  it('leaves the globals of this thread alone', async () => {
+    const decompression = globalThis.DecompressionStream;
+    const push = Array.prototype.push;
+    expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
+    expect(globalThis.DecompressionStream).toBe(decompression);
+    expect(Array.prototype.push).toBe(push);
+  });
+
+  it('reads documents opened at the same time as it reads them one by one', async () => {
+    const names = ['dev-table.pdf', 'pingshan-justice-2020.libreoffice.pdf', 'borderless.pdf'];
+    const alone: unknown[] = [];
+    for (const name of names) alone.push(await extractPdfGlyphs(fixture(name)));
+    expect(await Promise.all(names.map((name) => extractPdfGlyphs(fixture(name))))).toEqual(alone);
+  });
+
+  it('rejects with pdfjs’ exception on bad input and still serves the next document', async () => {
+    await expect(withPdfDocument(fixture('encrypted.pdf'), async () => Promise.resolve(0))).rejects.toMatchObject({
+      name: 'PasswordException',
+    });
+    expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
+  });
+
+  it('rejects instead of hanging when the thread dies, and starts a new thread for the next document', async () => {
+    const reading = withPdfDocument(fixture('pingshan-justice-2020.pdf'), async (doc) => {
+      // An action the pdf.js worker does not know makes it throw outside any request: the thread exits.
+      const hold = acquirePdfjsThread();
+      hold.port.postMessage({ sourceName: 'main', targetName: 'worker', action: 'NoSuchAction', data: null });
+      hold.release();
+      const page = await doc.getPage(1);
+      return page.getTextContent();
+    });
+    await expect(reading).rejects.toThrow(/pdf\.js worker thread exited/);
+    expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
+  });
+
+  it('does not keep a process alive once its documents are closed', () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { importPdf } from './src/io/import/pdf/import-pdf.ts';
+      const result = await importPdf(new Uint8Array(readFileSync('fixtures/pdf/dev-table.pdf')), 'dev-table.pdf');
+      console.log(result.issues.length >= 0 ? 'done' : '');
+    `;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('done');
+    expect(child.status).toBe(0);
+  }, 70_000);
 });

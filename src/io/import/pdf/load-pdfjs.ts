@@ -1,10 +1,12 @@
 /**
  * Loads pdfjs-dist (legacy build, the one that runs on Node 20) once per process and opens
- * documents with the options every caller in this folder needs.
+ * documents with the options every caller in this folder needs. The parsing half of pdf.js runs
+ * in its own thread (pdfjs-thread.ts).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { acquirePdfjsThread } from './pdfjs-thread.js';
 
 type PdfjsModule = typeof Pdfjs;
 export type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
@@ -15,26 +17,20 @@ let pdfjsPromise: Promise<PdfjsModule> | undefined;
 // The legacy build bundles core-js, which on Node 20 replaces built-ins process-wide with slow
 // spec-edge-case polyfills: JSON.stringify became ~25× slower and Array.prototype.push ~2×
 // slower for every module of the process, not just pdfjs. Node 20's own versions are what the
-// modern pdfjs build uses, so they are put back once pdfjs has loaded.
+// modern pdfjs build uses, so they are put back once pdfjs has loaded. (The worker bundle, with
+// polyfills of its own, is loaded in the pdf.js thread only.)
 const RESTORED_BUILTINS: readonly (readonly [object, string])[] = [
   [Array.prototype, 'push'],
   [JSON, 'stringify'],
   [JSON, 'parse'],
 ];
 
-/** Held in a variable because the worker bundle ships no type declarations. */
-const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-
 async function importPdfjs(): Promise<PdfjsModule> {
   const saved = RESTORED_BUILTINS.map(
     ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const,
   );
   try {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // Loading the worker code now (it sets globalThis.pdfjsWorker, which pdfjs then runs in this
-    // thread) keeps its polyfills inside this window and its cost out of the first document.
-    await import(WORKER_MODULE);
-    return pdfjs;
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
   } finally {
     for (const [owner, key, descriptor] of saved) {
       if (descriptor) Object.defineProperty(owner, key, descriptor);
@@ -60,23 +56,59 @@ function pdfjsPackageDir(): string {
 }
 
 /**
- * Opens a PDF from bytes. The bytes are copied because pdfjs may detach the buffer it is given.
- * Rejects with pdfjs' own exceptions (InvalidPDFException, PasswordException, …) on bad input;
- * callers turn those into import issues.
+ * Where pdfjs installs the fonts it would render with: a stand-in that accepts and drops the
+ * @font-face rules. pdfjs' `ownerDocument` defaults to the DOM document, absent on Node, and then
+ * it draws text itself and has its thread build an outline path for every glyph shown (with
+ * `disableFontFace`, or as the fallback when installing a font fails) — 11% of that thread's time
+ * on the LibreOffice print, all of it for rendering this importer never does.
  */
-export async function openPdfDocument(bytes: Uint8Array): Promise<PdfDocument> {
+const FONTLESS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
+/**
+ * Opens a PDF from bytes, runs `use` on it and closes it. The bytes are copied because pdfjs
+ * transfers the buffer it is given to its thread. Rejects with pdfjs' own exceptions
+ * (InvalidPDFException, PasswordException, …) on bad input, which callers turn into import
+ * issues, and with an Error if the pdf.js thread dies meanwhile.
+ */
+export async function withPdfDocument<T>(bytes: Uint8Array, use: (doc: PdfDocument) => Promise<T>): Promise<T> {
   const pdfjs = await loadPdfjs();
   const dir = pdfjsPackageDir();
-  // pdfjs on Node reads these with fs when given file paths ending in a slash.
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    cMapUrl: join(dir, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  });
-  return task.promise;
+  const thread = acquirePdfjsThread();
+  try {
+    // pdfjs on Node reads these with fs when given file paths ending in a slash.
+    const task = pdfjs.getDocument({
+      data: bytes.slice(),
+      // pdfjs declares `port` as a web Worker; a Node MessagePort has the same postMessage and
+      // addEventListener('message').
+      worker: pdfjs.PDFWorker.create({ port: thread.port as never, verbosity: 0 }),
+      cMapUrl: join(dir, 'cmaps') + '/',
+      cMapPacked: true,
+      standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+      disableFontFace: false,
+      ownerDocument: FONTLESS_DOCUMENT,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+    });
+    const reading = task.promise.then(
+      async (doc) => {
+        try {
+          return await use(doc);
+        } finally {
+          await doc.destroy().catch(() => undefined);
+        }
+      },
+      async (error: unknown) => {
+        // Frees what the thread holds for a document it could not open.
+        await task.destroy().catch(() => undefined);
+        throw error;
+      },
+    );
+    return await Promise.race([reading, thread.exited]);
+  } finally {
+    thread.release();
+  }
 }
