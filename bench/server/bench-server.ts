@@ -6,19 +6,37 @@
  * Prints one JSON line `{ api, bare, ids, password }` when ready (ids: every form's); exits when stdin closes.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import pino from 'pino';
-import { loadConfig } from '../../src/config.js';
+import type * as Config from '../../src/config.js';
 import type { Form } from '../../src/domain/index.js';
-import { upsertAccount } from '../../src/server/accounts.js';
-import { buildApp } from '../../src/server/app.js';
-import { factsOf, scoreWithRatings } from '../../src/server/services/form-facts.js';
-import { formResponseText } from '../../src/server/services/forms.service.js';
-import { createContext } from '../../src/server/serve.js';
-import { findForm, insertForms, type NewForm } from '../../src/store/forms.repository.js';
-import { refreshStatistics } from '../../src/store/maintenance.js';
-import { ensureUnit } from '../../src/store/orgs.repository.js';
+import type * as Accounts from '../../src/server/accounts.js';
+import type * as App from '../../src/server/app.js';
+import type * as FormFacts from '../../src/server/services/form-facts.js';
+import type * as FormsService from '../../src/server/services/forms.service.js';
+import type * as Serve from '../../src/server/serve.js';
+import type * as FormsRepository from '../../src/store/forms.repository.js';
+import type { NewForm } from '../../src/store/forms.repository.js';
+import type * as Maintenance from '../../src/store/maintenance.js';
+import type * as Orgs from '../../src/store/orgs.repository.js';
+import { buildDir } from '../build.js';
 import { baseForms, formVariants } from '../form-pool.js';
+
+// The server code under test is the compiled build (server.bench.ts compiles it first), as
+// `npm start` runs dist/: tsx would wrap every function of it for its names and map its stack traces.
+const compiled = async <T>(path: string): Promise<T> =>
+  (await import(pathToFileURL(join(buildDir, path)).href)) as T;
+const { loadConfig } = await compiled<typeof Config>('config.js');
+const { upsertAccount } = await compiled<typeof Accounts>('server/accounts.js');
+const { buildApp } = await compiled<typeof App>('server/app.js');
+const { factsOf, scoreWithRatings } = await compiled<typeof FormFacts>('server/services/form-facts.js');
+const { formResponseText } = await compiled<typeof FormsService>('server/services/forms.service.js');
+const { createContext } = await compiled<typeof Serve>('server/serve.js');
+const { findForm, insertForms } = await compiled<typeof FormsRepository>('store/forms.repository.js');
+const { refreshStatistics } = await compiled<typeof Maintenance>('store/maintenance.js');
+const { ensureUnit } = await compiled<typeof Orgs>('store/orgs.repository.js');
 
 const [dataDir = './data-bench', databaseUrl = '', countText = '10000'] = process.argv.slice(2);
 const count = Number(countText);

@@ -7,6 +7,7 @@
  * returning the same bytes as the form read, in the same run. Goal: form read ≥ ½ bare, p99 < 20 ms.
  * JIXIAO_BENCH_DIALECTS=sqlite|postgres runs one dialect; JIXIAO_BENCH_ONLY=get,list,put some routes.
  */
+import { buildCli } from '../build.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -161,6 +162,7 @@ async function benchOne(dialect: string, dataDir: string, url: string, seconds: 
 export async function benchServer(seconds = 10, forms = 10_000): Promise<void> {
   // JIXIAO_BENCH_DIALECTS=sqlite (or postgres) runs one of the two.
   const only = process.env.JIXIAO_BENCH_DIALECTS ?? 'sqlite,postgres';
+  buildCli(); // the server process runs the compiled code (bench-server.ts)
   if (only.includes('sqlite')) await benchSqlite(seconds, forms);
   if (only.includes('postgres')) await benchPostgres(seconds, forms);
 }

@@ -31,6 +31,13 @@ describe('importFile', () => {
     expect(r.issues).toEqual([expect.objectContaining({ code: 'text-encoding', severity: 'info' })]);
   });
 
+  it('imports a PDF read from disk (a Node Buffer, as the CLI and uploads give) to the golden forms', async () => {
+    const r = await importFile(new URL('fixtures/pdf/pingshan-justice-2020.pdf', root).pathname);
+    expect(r.format).toBe('pdf');
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.forms).toEqual(JSON.parse(golden));
+  });
+
   it('turns a missing file and a directory into error issues', async () => {
     const missing = await importFile('/nonexistent/forms.pdf');
     expect(missing.forms).toEqual([]);

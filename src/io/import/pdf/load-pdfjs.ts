@@ -80,7 +80,9 @@ export async function withPdfDocument<T>(bytes: Uint8Array, use: (doc: PdfDocume
   try {
     // pdfjs on Node reads these with fs when given file paths ending in a slash.
     const task = pdfjs.getDocument({
-      data: bytes.slice(),
+      // A copy, as a plain Uint8Array: pdf.js refuses Node Buffers (what readFile and uploads give),
+      // and it transfers the buffer it is given to its thread.
+      data: new Uint8Array(bytes),
       // pdfjs declares `port` as a web Worker; a Node MessagePort has the same postMessage and
       // addEventListener('message').
       worker: pdfjs.PDFWorker.create({ port: thread.port as never, verbosity: 0 }),

@@ -20,6 +20,7 @@ export interface TextLine {
 
 const WHITE = /[\s\u00a0\u3000]+/;
 const NOT_WHITE = /[^\s\u00a0\u3000]/;
+const ALL_WHITE = /[\s\u00a0\u3000]+/g;
 const PIPE_ROW = /\|.*\|/;
 
 const STAR = /^[★☆*]+$/;
@@ -35,7 +36,7 @@ function recutGlued(line: string, parts: readonly string[]): string[] | null {
   if (line.length < GLUED_LINE_LENGTH) return null;
   const words = parts.filter((p) => NOT_WHITE.test(p));
   if (words.length < 2) return null;
-  if (line.replace(WHITE, '').length / words.length < GLUED_MEAN_PART) return null;
+  if (line.replace(ALL_WHITE, '').length / words.length < GLUED_MEAN_PART) return null;
   const pieces = splitGluedLabels(joinWrapped(words));
   return pieces.length > words.length ? pieces : null;
 }
