@@ -97,6 +97,37 @@ function rowScoreOf(s: IndicatorScore | undefined) {
   };
 }
 
+/** A 年度指标值 or 全年完成值 cell: the input (or the text when read-only) and how jixiao reads it. */
+function ValueCell(p: {
+  readonly index: number;
+  readonly field: 'target' | 'actual';
+  readonly value: string | null;
+  readonly label: string;
+  readonly reading: string;
+  readonly unreadable: boolean;
+  readonly editable: boolean;
+  readonly dispatch: Dispatch<FormEdit>;
+  readonly onPaste: (e: ClipboardEvent<HTMLElement>) => void;
+}) {
+  return (
+    <td className="cell-main">
+      {p.editable ? (
+        <CellInput
+          index={p.index}
+          field={p.field}
+          value={p.value}
+          label={p.label}
+          dispatch={p.dispatch}
+          onPaste={p.onPaste}
+        />
+      ) : (
+        (p.value ?? '')
+      )}
+      <Reading text={p.reading} bad={p.unreadable} />
+    </td>
+  );
+}
+
 /** One 三级指标 row of the paper form: inputs, how jixiao reads them, r and score, findings beside. */
 export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
   const { index, indicator: ind, mode, dispatch } = p;
@@ -172,36 +203,28 @@ export const IndicatorRow = memo(function IndicatorRow(p: IndicatorRowProps) {
           ind.name
         )}
       </td>
-      <td className="cell-main">
-        {editable ? (
-          <CellInput
-            index={index}
-            field="target"
-            value={ind.target}
-            label={`${label}年度指标值`}
-            dispatch={dispatch}
-            onPaste={onPaste}
-          />
-        ) : (
-          (ind.target ?? '')
-        )}
-        <Reading text={s.targetReading} bad={s.targetUnreadable} />
-      </td>
-      <td className="cell-main">
-        {editable ? (
-          <CellInput
-            index={index}
-            field="actual"
-            value={ind.actual}
-            label={`${label}全年完成值`}
-            dispatch={dispatch}
-            onPaste={onPaste}
-          />
-        ) : (
-          (ind.actual ?? '')
-        )}
-        <Reading text={s.actualReading} bad={s.actualUnreadable} />
-      </td>
+      <ValueCell
+        index={index}
+        field="target"
+        value={ind.target}
+        label={`${label}年度指标值`}
+        reading={s.targetReading}
+        unreadable={s.targetUnreadable}
+        editable={editable}
+        dispatch={dispatch}
+        onPaste={onPaste}
+      />
+      <ValueCell
+        index={index}
+        field="actual"
+        value={ind.actual}
+        label={`${label}全年完成值`}
+        reading={s.actualReading}
+        unreadable={s.actualUnreadable}
+        editable={editable}
+        dispatch={dispatch}
+        onPaste={onPaste}
+      />
       <td style={{ textAlign: 'right' }} data-testid="indicator-score">
         <HoverTooltip title={s.explanation}>
           <span
