@@ -164,13 +164,14 @@ describe('web app end to end (chromium, real server, fresh SQLite)', { timeout: 
     await screenshot(page, '11-approved');
 
     // Exports: the approved form as Excel from the editor (the exporter's download, named by the server).
-    const [formDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      (async () => {
-        await button(page, '导出').click();
-        await page.getByRole('menuitem', { name: 'Excel（官方样式）' }).click();
-      })(),
-    ]);
+    // On a heavily loaded machine this download sometimes never started after the menu click (cause
+    // not pinned down: no request was made). Let the approval's refetches settle and the menu open
+    // before clicking, so that the click meets a page at rest.
+    await page.waitForLoadState('networkidle');
+    await button(page, '导出').click();
+    const excel = page.getByRole('menuitem', { name: 'Excel（官方样式）' });
+    await excel.waitFor();
+    const [formDownload] = await Promise.all([page.waitForEvent('download'), excel.click()]);
     expect(formDownload.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // The department summary: the core's figures over the six forms as they now stand.
