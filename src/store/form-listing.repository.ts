@@ -75,11 +75,21 @@ export async function listForms(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const count = await db
-    .selectFrom('forms')
-    .where(matching(filter))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  // A page that is not full ends the list, so its end is the count: the count query (a scan of every
+  // matching index entry, ~0.6 ms per 10,000 forms) is skipped in the common case of a unit's or a
+  // department's few dozen forms. A page past the end (empty, offset > 0) still asks.
+  const total =
+    rows.length < page.limit && (rows.length > 0 || page.offset === 0)
+      ? page.offset + rows.length
+      : Number(
+          (
+            await db
+              .selectFrom('forms')
+              .where(matching(filter))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -95,7 +105,7 @@ export async function listForms(
       provisional: r.provisional !== 0,
       updatedAt: r.updated_at,
     })),
-    total: Number(count.n),
+    total,
   };
 }
 

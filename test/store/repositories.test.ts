@@ -98,6 +98,21 @@ describe.each(dialects)('repositories on %s', (dialect) => {
     const page = await listForms(store.db, {}, { offset: 2, limit: 2 });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBe(6);
+    // The total is the same whether it is counted (a full page, a page past the end) or read off the
+    // end of a page that is not full.
+    for (const [offset, limit, items] of [
+      [4, 2, 2],
+      [4, 3, 2],
+      [5, 10, 1],
+      [6, 10, 0],
+      [20, 10, 0],
+      [0, 6, 6],
+      [0, 7, 6],
+    ] as const) {
+      const p = await listForms(store.db, {}, { offset, limit });
+      expect([p.items.length, p.total]).toEqual([items, 6]);
+    }
+    expect((await listForms(store.db, { year: 2021 }, { offset: 1, limit: 5 })).total).toBe(2);
     expect(
       (await listForms(store.db, { scope: { column: 'unit', orgId: 'elsewhere' } }, { offset: 0, limit: 10 })).total,
     ).toBe(0);
