@@ -26,8 +26,7 @@ import { baseForms, formVariants } from '../form-pool.js';
 
 // The server code under test is the compiled build (server.bench.ts compiles it first), as
 // `npm start` runs dist/: tsx would wrap every function of it for its names and map its stack traces.
-const compiled = async <T>(path: string): Promise<T> =>
-  (await import(pathToFileURL(join(buildDir, path)).href)) as T;
+const compiled = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(buildDir, path)).href)) as T;
 const { loadConfig } = await compiled<typeof Config>('config.js');
 const { upsertAccount } = await compiled<typeof Accounts>('server/accounts.js');
 const { buildApp } = await compiled<typeof App>('server/app.js');

@@ -71,8 +71,7 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
 
 /** One page read by readPdfPages: its content, or the error that kept it from being read. */
 export type PdfPageResult =
-  | { readonly page: number; readonly content: PdfPageContent }
-  | { readonly page: number; readonly error: unknown };
+  { readonly page: number; readonly content: PdfPageContent } | { readonly page: number; readonly error: unknown };
 
 /**
  * Pages requested ahead of the one being handed out. pdfjs streams a page's text and operators

@@ -67,7 +67,12 @@ export function expandGlued(
   const out: Event[] = [];
   for (const event of events) {
     const only = event.kind === 'line' && event.cells.length === 1 ? event.cells[0] : undefined;
-    if (event.kind !== 'line' || only === undefined || only.text.length < MIN_GLUED_RUN || !GLUED_CANDIDATE.test(only.text)) {
+    if (
+      event.kind !== 'line' ||
+      only === undefined ||
+      only.text.length < MIN_GLUED_RUN ||
+      !GLUED_CANDIDATE.test(only.text)
+    ) {
       out.push(event);
       continue;
     }

@@ -160,7 +160,7 @@ class GluedRunSearch {
   rows(first: Parse): string[][] {
     const rows: string[][] = [];
     let row: string[] = [];
-    for (let parse: Parse | null | undefined = first; parse !== null && parse !== undefined; ) {
+    for (let parse: Parse | null | undefined = first; parse !== null && parse !== undefined;) {
       const link: Link = parse.link;
       if (link.kind === 'cells') {
         row.push(...link.cells);
@@ -209,7 +209,11 @@ class GluedRunSearch {
       else {
         const rest = this.from(at);
         if (rest !== null)
-          best = better(best, { score: -this.missing(col, false) + rest.score, ties: rest.ties, link: { kind: 'rest', at } });
+          best = better(best, {
+            score: -this.missing(col, false) + rest.score,
+            ties: rest.ties,
+            link: { kind: 'rest', at },
+          });
       }
     }
     const kind = columns[col];
