@@ -3,6 +3,7 @@ import { batcher } from './batcher.js';
 import { dialectOf, poolOf, type Db } from './database.js';
 import { formJsonCacheOf } from './form-json-cache.js';
 import { prepared } from './prepared.js';
+import { sqliteSnapshotCache } from './sqlite-snapshot-cache.js';
 import { liveSessionQuery, toSessionUser, type SessionUser } from './sessions.repository.js';
 
 /** What reading a form needs: where it belongs (who may see it) and what to send. */
@@ -99,6 +100,26 @@ export async function findSessionWithForm(
   now: Date,
   formId: string,
 ): Promise<SessionWithForm | null> {
+  // SQLite: the same session reading the same form while nothing was written is answered from the
+  // last read (see SqliteSnapshotCache); only the session's expiry, a matter of the clock, is checked.
+  const snapshot = sqliteSnapshotCache<SessionWithForm>(db, 'session-with-form');
+  const stamp = snapshot?.check() ?? '';
+  const key = `${sessionId}\u0000${formId}`;
+  const seen = snapshot?.get(key);
+  const nowText = now.toISOString();
+  if (seen && seen.session.expiresAt > nowText) return seen;
+  // On SQLite outside transactions the statement runs synchronously, right after the check above.
+  const found = await readSessionWithForm(db, sessionId, nowText, formId);
+  if (found) snapshot?.set(key, found, stamp);
+  return found;
+}
+
+async function readSessionWithForm(
+  db: Db,
+  sessionId: string,
+  nowText: string,
+  formId: string,
+): Promise<SessionWithForm | null> {
   // Inside a transaction the row may be one the transaction wrote and will roll back: not cached.
   const cache = db.isTransaction ? null : formJsonCacheOf(db);
   // Kept for after the query: by then another request may have replaced the cache entry.
@@ -106,7 +127,7 @@ export async function findSessionWithForm(
   // PostgreSQL text cannot hold NUL, and one failing input would fail its whole batch: such an id
   // (it can only come from a crafted URL) names no form, in both dialects.
   const asked = formId.includes('\u0000') ? '' : formId;
-  const params: Params = [sessionId, now.toISOString(), asked, cached?.version ?? 0, cached?.updatedAt ?? ''];
+  const params: Params = [sessionId, nowText, asked, cached?.version ?? 0, cached?.updatedAt ?? ''];
   const batched = db.isTransaction ? undefined : batchedQueryOf(db);
   const row = batched ? await batched(params) : (await sessionWithFormQuery(db, ...params))[0];
   if (!row) return null;

@@ -98,6 +98,23 @@ describe.each(dialects)('session + form read on %s', (dialect) => {
     expect(after?.form?.json.toString()).toBe('{"年度":2021}');
   });
 
+  it('sees writes through its own handle at once, and a session past its expiry, though just read', async () => {
+    const { unit, department } = await ensureUnit(one.db, '深圳市坪山区司法局', '坪山街道司法所');
+    const ownId = (await insertUser(one.db, { username: 'own', passwordHash: 'h', role: 'filler', orgId: unit.id })).id;
+    const expiresAt = '2026-11-26T12:30:00.000Z';
+    await insertSession(one.db, { id: 's-own', userId: ownId, csrfToken: 'c', expiresAt }, now);
+    const base = { unitId: unit.id, departmentId: department.id, status: 'draft', facts, userId: ownId, at };
+    await insertForm(one.db, { id: 'f-own', json: '{"v":1}', ...base });
+    expect((await findSessionWithForm(one.db, 's-own', now, 'f-own'))?.form?.version).toBe(1);
+    expect((await findSessionWithForm(one.db, 's-own', now, 'f-own'))?.form?.version).toBe(1);
+    await one.transaction((trx) => updateForm(trx, 'f-own', 1, { json: '{"v":2}', userId: ownId, at: expiresAt }));
+    const after = await findSessionWithForm(one.db, 's-own', now, 'f-own');
+    expect([after?.form?.version, after?.form?.json.toString()]).toEqual([2, '{"v":2}']);
+    expect(await findSessionWithForm(one.db, 's-own', new Date(expiresAt), 'f-own')).toBeNull();
+    await deleteSession(one.db, 's-own');
+    expect(await findSessionWithForm(one.db, 's-own', now, 'f-own')).toBeNull();
+  });
+
   it('does not serve a logged-out session or a disabled user, cached form or not', async () => {
     expect(await findSessionWithForm(one.db, 's-logout', now, 'f1')).not.toBeNull();
     await deleteSession(two.db, 's-logout');
