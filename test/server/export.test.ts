@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { readFixture, seedForms } from '../support/fixtures.js';
@@ -33,6 +34,31 @@ describe.each(dialects)('exports and versions on %s', (dialect) => {
     const summary = await (await t.as('rev-a')).get('/api/summary/export?year=2020');
     expect(summary.status).toBe(200);
     expect(String(summary.body).startsWith('PK')).toBe(true);
+  });
+
+  it('sums the same scores in the summary workbook as on the summary page, reviewer ratings included', async () => {
+    const other = (await filler.get('/api/forms?year=2020')).body.find((f: { id: string }) => f.id !== id).id;
+    expect((await filler.post(`/api/forms/${other}/transitions`, { json: { to: 'submitted' } })).status).toBe(200);
+    const reviewer = await t.as('rev-a');
+    const before = (await reviewer.get('/api/summary?year=2020')).body[0].score;
+    expect((await reviewer.put(`/api/forms/${other}/ratings`, { json: { indicatorIndex: 0, rating: 0 } })).status).toBe(
+      200,
+    );
+    const page = (await reviewer.get('/api/summary?year=2020')).body[0];
+    expect(page.score).not.toBe(before);
+    // Binary body: through inject with the reviewer's cookie (the test client reads bodies as text).
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/summary/export?year=2020',
+      headers: { cookie: reviewer.cookie ?? '' },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('部门汇总') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const scoreCell = sheet.getRow(2).getCell(header.indexOf('加权得分') + 1).value;
+    expect(scoreCell).toBe(page.score);
   });
 
   it('returns any stored version of a form', async () => {

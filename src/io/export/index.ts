@@ -4,7 +4,14 @@
  * workbook. The CLI (`jixiao export`) and the server's export routes call these two functions.
  */
 import { strToU8 } from 'fflate';
-import { builtinProfiles, defaultProfileName, scoreForm, type Form, type Profile } from '../../domain/index.js';
+import {
+  builtinProfiles,
+  defaultProfileName,
+  scoreForm,
+  type Form,
+  type FormScore,
+  type Profile,
+} from '../../domain/index.js';
 import { formsToCsv } from './csv/forms-csv.js';
 import { datapackageFiles, datapackageZip } from './datapackage/write-datapackage.js';
 import { renderOfficialHtml } from './html/render-official-html.js';
@@ -129,8 +136,13 @@ export async function exportForms(
 
 /**
  * The department summary workbook (.xlsx bytes, XLSX_CONTENT_TYPE) of `forms` under `profile`:
- * sheets 部门汇总, 项目, 资金来源, 重复指标, 问题 (see write-summary-xlsx.ts).
+ * sheets 部门汇总, 项目, 资金来源, 重复指标, 问题 (see write-summary-xlsx.ts). `scores[i]` is the score of
+ * `forms[i]` when the caller has one (reviewers' ratings applied); otherwise the forms are scored here.
  */
-export function exportSummary(forms: readonly Form[], profile: Profile): Promise<Uint8Array> {
-  return writeSummaryXlsx(forms, profile);
+export function exportSummary(
+  forms: readonly Form[],
+  profile: Profile,
+  scores?: readonly FormScore[],
+): Promise<Uint8Array> {
+  return writeSummaryXlsx(forms, profile, scores);
 }

@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Form } from '../../domain/index.js';
-import { visibilityScope } from '../../domain/workflow/index.js';
 import { exportForms, exportSummary, XLSX_CONTENT_TYPE } from '../../io/export/index.js';
-import { listFormJson } from '../../store/form-listing.repository.js';
 import { listVersions } from '../../store/forms.repository.js';
 import { exportQuery, idParams, summaryQuery, versionParams } from '../api-schemas.js';
 import { requireUser } from '../auth.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { parseStored, visibleForm } from '../services/forms.service.js';
+import { summaryInputs } from '../services/summary.service.js';
 import { parseRequest } from '../validate.js';
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` so Chinese names survive every browser. */
@@ -46,14 +44,10 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/summary/export', async (request, reply) => {
     const actor = requireUser(request);
     const q = parseRequest(summaryQuery, request.query, 'query');
-    const rows = await listFormJson(ctx.store.db, {
-      scope: visibilityScope(actor),
-      ...(q.department !== undefined ? { department: q.department } : {}),
-      ...(q.year !== undefined ? { year: q.year } : {}),
-    });
-    const forms = rows.map((r) => JSON.parse(r.json) as Form);
+    // The page's figures, reviewers' ratings included (summaryInputs).
+    const { forms, scores } = await summaryInputs(ctx, actor, q);
     const name = `${q.department ?? '主管部门'}${q.year !== undefined ? `（${q.year}年度）` : ''}汇总.xlsx`;
-    return sendFile(reply, await exportSummary(forms, ctx.profile), XLSX_CONTENT_TYPE, name);
+    return sendFile(reply, await exportSummary(forms, ctx.profile, scores), XLSX_CONTENT_TYPE, name);
   });
 
   app.get('/api/forms/:id/versions/:version', async (request, reply) => {

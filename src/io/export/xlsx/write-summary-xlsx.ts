@@ -14,6 +14,7 @@ import {
   type DepartmentSummary,
   type Finding,
   type Form,
+  type FormScore,
   type FundingAggregate,
   type IndicatorAggregate,
   type Profile,
@@ -105,8 +106,11 @@ const findingColumns: readonly SheetColumn<Problem>[] = [
  * The summary workbook (.xlsx bytes) of `forms` scored and checked under `profile`, one block of
  * rows per department and year. An empty `forms` gives the sheets with headers only.
  */
-export async function writeSummaryXlsx(forms: readonly Form[], profile: Profile): Promise<Uint8Array> {
-  const scores = forms.map((f) => scoreForm(f, profile));
+export async function writeSummaryXlsx(
+  forms: readonly Form[],
+  profile: Profile,
+  scores: readonly FormScore[] = forms.map((f) => scoreForm(f, profile)),
+): Promise<Uint8Array> {
   const summaries = summarizeDepartments(forms, scores, profile);
   const book = new ExcelJS.Workbook();
   addTableSheet(book, '部门汇总', departmentColumns, summaries);
