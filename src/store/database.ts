@@ -142,11 +142,14 @@ export type Dialect = 'sqlite' | 'postgres';
  * against an indexed column, which triples the cost of the per-request session lookup (see
  * refreshStatistics). The row estimates of sqlite_stat1 are kept.
  */
-function dropValueSamples(database: SQLite.Database): void {
+export function dropValueSamples(database: { prepare: (sql: string) => SQLite.Statement }): void {
   const hasSamples = database.prepare("select 1 from sqlite_schema where name = 'sqlite_stat4'").get();
   if (hasSamples === undefined) return;
-  database.exec('delete from sqlite_stat4; analyze sqlite_schema');
+  database.prepare('delete from sqlite_stat4').run();
+  // Statistics are read with the schema: make this connection read them again.
+  database.prepare('analyze sqlite_schema').run();
 }
+
 export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {

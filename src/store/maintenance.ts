@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from './database.js';
+import { dropValueSamples, sqliteConnectionOf, type DatabaseHandle } from './database.js';
 
 /**
  * Refresh planner statistics (and, on PostgreSQL, the visibility map that index-only scans and
@@ -19,9 +19,6 @@ export async function refreshStatistics(handle: DatabaseHandle): Promise<void> {
     return;
   }
   await sql`analyze`.execute(handle.db);
-  const stat4 = await sql`select 1 from sqlite_schema where name = 'sqlite_stat4'`.execute(handle.db);
-  if (stat4.rows.length === 0) return;
-  await sql`delete from sqlite_stat4`.execute(handle.db);
-  // Statistics are read with the schema: make this connection read them again.
-  await sql`analyze sqlite_schema`.execute(handle.db);
+  const connection = sqliteConnectionOf(handle.db);
+  if (connection) dropValueSamples(connection);
 }

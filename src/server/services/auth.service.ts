@@ -2,7 +2,7 @@ import { hash as digest, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../store/database.js';
 import { findSessionWithForm, type FormForRead } from '../../store/form-read.repository.js';
-import { deleteSession, findSession, insertSession } from '../../store/sessions.repository.js';
+import { deleteSession, findSession, insertSession, type SessionUser } from '../../store/sessions.repository.js';
 import { findUserByUsername, publicUser, type User } from '../../store/users.repository.js';
 import { AppError } from '../errors.js';
 
@@ -53,11 +53,17 @@ export interface SessionAuth {
   readonly sessionId: string;
 }
 
+const sessionAuth = (found: SessionUser, sessionId: string): SessionAuth => ({
+  user: found.user,
+  csrfToken: found.session.csrfToken,
+  sessionId,
+});
+
 /** The session of a cookie token, or null (absent, expired, user disabled). */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionAuth | null> {
   const id = sessionId(token);
   const found = await findSession(db, id, now);
-  return found ? { user: found.user, csrfToken: found.session.csrfToken, sessionId: id } : null;
+  return found ? sessionAuth(found, id) : null;
 }
 
 /**
@@ -72,9 +78,7 @@ export async function resolveSessionWithForm(
 ): Promise<{ auth: SessionAuth; form: FormForRead | null } | null> {
   const id = sessionId(token);
   const found = await findSessionWithForm(db, id, now, formId);
-  return found
-    ? { auth: { user: found.user, csrfToken: found.session.csrfToken, sessionId: id }, form: found.form }
-    : null;
+  return found ? { auth: sessionAuth(found, id), form: found.form } : null;
 }
 
 export async function logout(db: Db, id: string): Promise<void> {
