@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { repoRoot } from './form-pool.js';
 
 export const resultsDir = join(repoRoot, 'bench/results');
-export const buildDir = join(resultsDir, 'build');
+// JIXIAO_BENCH_BUILD_DIR: run the server bench on another build (to compare two versions side by side).
+export const buildDir = process.env.JIXIAO_BENCH_BUILD_DIR ?? join(resultsDir, 'build');
 
 /**
  * Compile src/ like `npm run build` but into bench/results/build (git- and lint-ignored), so the

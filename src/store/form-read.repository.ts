@@ -102,16 +102,11 @@ export async function findSessionWithForm(
 ): Promise<SessionWithForm | null> {
   // SQLite: the same session reading the same form while nothing was written is answered from the
   // last read (see SqliteSnapshotCache); only the session's expiry, a matter of the clock, is checked.
-  const snapshot = sqliteSnapshotCache<SessionWithForm>(db, 'session-with-form');
-  const stamp = snapshot?.check() ?? '';
-  const key = `${sessionId}\u0000${formId}`;
-  const seen = snapshot?.get(key);
   const nowText = now.toISOString();
-  if (seen && seen.session.expiresAt > nowText) return seen;
-  // On SQLite outside transactions the statement runs synchronously, right after the check above.
-  const found = await readSessionWithForm(db, sessionId, nowText, formId);
-  if (found) snapshot?.set(key, found, stamp);
-  return found;
+  const read = () => readSessionWithForm(db, sessionId, nowText, formId);
+  const snapshot = sqliteSnapshotCache<SessionWithForm>(db, 'session-with-form');
+  if (!snapshot) return read();
+  return snapshot.lookup(`${sessionId}\u0000${formId}`, (seen) => seen.session.expiresAt > nowText, read);
 }
 
 async function readSessionWithForm(

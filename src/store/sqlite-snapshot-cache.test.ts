@@ -41,6 +41,46 @@ describe('SqliteSnapshotCache', () => {
     }
   });
 
+  it('shares one check and one read among the lookups of a round, and reads again after a write', async () => {
+    const { store, db, close } = await openTestStore('sqlite');
+    const other = await openStore(db.config);
+    try {
+      const cache = sqliteSnapshotCache<string>(store.db, 'test')!;
+      let reads = 0;
+      const read = (): Promise<string> => Promise.resolve(`read ${(reads += 1)}`);
+      const always = (): boolean => true;
+      const round = () => Promise.all([1, 2, 3].map(() => cache.lookup('k', always, read)));
+      expect(await round()).toEqual(['read 1', 'read 1', 'read 1']);
+      expect(await round()).toEqual(['read 1', 'read 1', 'read 1']);
+      await ensureUnit(other.db, '部门', '单位乙'); // another connection commits before the lookups are asked
+      expect(await round()).toEqual(['read 2', 'read 2', 'read 2']);
+      expect(await cache.lookup('k', () => false, read)).toBe('read 3'); // the caller refuses the kept answer
+    } finally {
+      await other.destroy();
+      await close();
+    }
+  });
+
+  it('neither answers from nor keeps what it reads while a transaction is open on the connection', async () => {
+    const { store, close } = await openTestStore('sqlite');
+    try {
+      const cache = sqliteSnapshotCache<string>(store.db, 'test')!;
+      let reads = 0;
+      const read = (): Promise<string> => Promise.resolve(`read ${(reads += 1)}`);
+      expect(await cache.lookup('k', () => true, read)).toBe('read 1');
+      let asked: Promise<string | null> | undefined;
+      await store.transaction(async (trx) => {
+        asked = cache.lookup('k', () => true, read); // asked before, answered while the transaction is open
+        await new Promise((resolve) => setImmediate(resolve));
+        await sql`select 1`.execute(trx);
+      });
+      expect(await asked).toBe('read 2');
+      expect(await cache.lookup('k', () => true, read)).toBe('read 1');
+    } finally {
+      await close();
+    }
+  });
+
   it('is not offered to a transaction', async () => {
     const { store, close } = await openTestStore('sqlite');
     try {
