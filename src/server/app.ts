@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuth } from './auth.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { applyHeaders, helmetHeaders } from './security-headers.js';
 import type { AppContext } from './context.js';
 import { AppError, errorBody, handleError } from './errors.js';
@@ -90,6 +91,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in the database: shared by every app server, and kept across restarts.
+    store: databaseRateLimitStore(ctx.store.db, ctx.now),
     errorResponseBuilder: () => {
       const e = new AppError('rate-limited') as AppError & { statusCode: number };
       e.statusCode = 429;

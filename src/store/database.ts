@@ -115,6 +115,14 @@ export interface ReviewDeductionsTable {
   created_at: string;
 }
 
+export interface LoginAttemptsTable {
+  /** sha256 (hex) of what the limit counts by: the address and the user name. */
+  key: string;
+  count: number;
+  /** Epoch milliseconds when the counting window opened. */
+  window_start: number;
+}
+
 export interface MigrationsTable {
   name: string;
   checksum: string;
@@ -131,6 +139,7 @@ export interface Database {
   review_comments: ReviewCommentsTable;
   review_ratings: ReviewRatingsTable;
   review_deductions: ReviewDeductionsTable;
+  login_attempts: LoginAttemptsTable;
   jixiao_migrations: MigrationsTable;
 }
 

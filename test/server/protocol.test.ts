@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { createContext } from '../../src/server/serve.js';
+import { ApiClient, injectTransport } from '../support/api-client.js';
 import { readFixture } from '../support/fixtures.js';
 import { password, startTestApp, type TestApp } from '../support/test-app.js';
 import { dialects } from '../support/test-store.js';
@@ -141,6 +144,28 @@ describe.each(dialects)('HTTP protocol on %s', (dialect) => {
     expect(codes).toEqual([401, 401, 401, 429]);
     expect((await c.login('rev-b', password)).body.error.code).toBe('rate-limited');
     expect((await c.login('aud', password)).status).toBe(200);
+  });
+
+  it('counts login attempts in the database: a second app server on it shares the limit', async () => {
+    const ctx = await createContext(t.ctx.config);
+    const second = await buildApp(ctx, { logger: false, webRoot: '/nonexistent/jixiao-web' });
+    try {
+      const one = t.client();
+      const two = new ApiClient(injectTransport(second));
+      const codes = [
+        (await one.login('nobody', 'wrong')).status,
+        (await two.login('nobody', 'wrong')).status,
+        (await one.login('nobody', 'wrong')).status,
+        (await two.login('nobody', 'wrong')).status,
+      ];
+      expect(codes).toEqual([401, 401, 401, 429]);
+      // What is kept names no one: the address and user name are hashed.
+      const keys = await ctx.store.db.selectFrom('login_attempts').select('key').execute();
+      for (const { key } of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await second.close();
+      await ctx.store.destroy();
+    }
   });
 
   it('hides internals when something breaks: 500 with a code, no stack', async () => {

@@ -16,6 +16,10 @@ const frozen: Record<string, { sqlite: string; postgres: string }> = {
     sqlite: '8b140930ab24c9502849152df8b4244a56cb3f60f139c81c25f920ebfcbe21cb',
     postgres: '8b140930ab24c9502849152df8b4244a56cb3f60f139c81c25f920ebfcbe21cb',
   },
+  '20261127T0000-login-attempts': {
+    sqlite: 'ed7c9293777c7a20253e1805e7b3c60434856a6c69cdf4cf282c231d0ea5aafd',
+    postgres: 'ed7c9293777c7a20253e1805e7b3c60434856a6c69cdf4cf282c231d0ea5aafd',
+  },
 };
 
 describe('frozen migrations', () => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 import * as initial from './20261126T1800-initial.js';
 import * as listingIndexes from './20261126T1900-listing-indexes.js';
+import * as loginAttempts from './20261127T0000-login-attempts.js';
 
 /** One schema step. `up` must only run DDL/DML through `db`: its compiled SQL is its checksum. */
 export interface Migration {
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '20261126T1800-initial', up: initial.up },
   { name: '20261126T1900-listing-indexes', up: listingIndexes.up },
+  { name: '20261127T0000-login-attempts', up: loginAttempts.up },
 ];
