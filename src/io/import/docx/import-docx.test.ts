@@ -104,6 +104,20 @@ describe('importDocx', () => {
     expect(noTable.code).toBe('docx-no-table');
   });
 
+  it('reads a form pasted into Word as paragraphs with the text importer, and says so', async () => {
+    const seedText = readFileSync(new URL('fixtures/seed/pingshan-justice-2020.txt', root), 'utf8');
+    const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const xml = doc(
+      seedText
+        .split('\n')
+        .map((line) => p(escape(line)))
+        .join(''),
+    );
+    const result = await importDocx(docx(xml), 'pasted.docx');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([['grid-read-as-text', 'warning']]);
+  });
+
   it('refuses zip bombs, whether their sizes are honest or lie', async () => {
     const zeros = new Uint8Array(60 * 1024 * 1024);
     const bomb = zipSync({ 'word/document.xml': zeros }, { level: 6 });

@@ -1,10 +1,11 @@
 /**
  * Word (.docx) import: unzip safely, parse `word/document.xml`, tables with their merged cells →
- * Grid → gridToForms. The table structure is read as Word stores it; no text heuristics.
+ * Grid → gridToForms. The table structure is read as Word stores it; no text heuristics (unless no
+ * form is found that way: see grid-as-text.ts).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ImportIssue, ImportResult } from '../import-result.js';
-import { gridToForms } from '../grid/grid-to-forms.js';
+import type { ImportResult } from '../import-result.js';
+import { gridToFormsOrText } from '../grid/grid-as-text.js';
 import { readZipEntries, zipProblemMessage } from '../grid/read-zip-entries.js';
 import { docxToGrid, type XmlNode } from './docx-to-grid.js';
 
@@ -55,7 +56,9 @@ export async function importDocx(bytes: Uint8Array, file: string): Promise<Impor
       );
     }
     const { grid, issues } = docxToGrid(tree, file);
-    if (grid.rows.length === 0) {
+    // A form pasted into Word as paragraphs has no table: its text goes to the text importer.
+    const result = await gridToFormsOrText(grid);
+    if (grid.rows.length === 0 && result.forms.length === 0) {
       const text = grid.outside.map((l) => l.text).join('\n');
       return {
         forms: [],
@@ -64,15 +67,13 @@ export async function importDocx(bytes: Uint8Array, file: string): Promise<Impor
           ...failed(
             file,
             'docx-no-table',
-            `“${file}”中没有表格。自评表应是 Word 表格；如果是纯文字，请另存为 .txt 后导入。`,
+            `“${file}”中没有表格，正文也没有读出自评表。自评表应是 Word 表格；如果是纯文字，请另存为 .txt 后导入。`,
             text === '' ? null : text.slice(0, 100_000),
           ).issues,
         ],
       };
     }
-    const result = gridToForms(grid);
-    const all: ImportIssue[] = [...issues, ...result.issues];
-    return { forms: result.forms, issues: all };
+    return { forms: result.forms, issues: [...issues, ...result.issues] };
   } catch (error) {
     return failed(
       file,

@@ -37,6 +37,15 @@ describe('importPdf', () => {
     expect(bytes).toEqual(copy);
   });
 
+  it('reads a ruled table it finds no form in as text, as the text importer would, and says so', async () => {
+    // dev-table.pdf: an indicator table with no funding rows; the grid mapper needs a whole form.
+    const result = await importPdf(fixture('dev-table.pdf'), 'dev-table.pdf');
+    expect(result.issues[0]?.code).toBe('pdf-table-read-as-text');
+    expect(result.forms).toHaveLength(1);
+    expect(result.forms[0]?.indicators.length).toBeGreaterThan(0);
+    expect(result.issues.map((i) => i.code)).toContain('funding-missing');
+  });
+
   it('asks for OCR when the PDF has no text layer (scanned)', async () => {
     const result = await importPdf(fixture('scanned-like.pdf'), 'scan.pdf');
     expect(result.forms).toEqual([]);

@@ -116,23 +116,26 @@ function reportScannedPages(pages: readonly PdfPageContent[], file: string, issu
   return false;
 }
 
+/** Why a PDF's text went to the text importer, as the warning that says so. */
+const readAsTextBecause = {
+  'pdf-no-ruled-table':
+    'PDF 中没有找到带框线的表格，已按纯文本逐行读取，字段可能错位。请对照原表核对，或提供 Word/Excel 原件。',
+  'pdf-table-read-as-text':
+    'PDF 中的表格没有识别为自评表，已改按纯文本逐行读取，字段可能错位。请对照原表核对，或提供 Word/Excel 原件。',
+} as const;
+
 /**
- * A PDF whose tables have no drawn lines cannot be cut into cells reliably; its text, read line
- * by line, goes to the text importer (built for text extracted from PDFs), with a warning.
+ * A PDF whose tables have no drawn lines cannot be cut into cells reliably, and a ruled table of a
+ * layout the grid mapper does not know gives no form; their text, read line by line, goes to the
+ * text importer (built for text extracted from PDFs, and for many published layouts), with a warning.
  */
 async function readAsText(
   pages: readonly PdfPageContent[],
   file: string,
   issues: ImportIssue[],
+  because: keyof typeof readAsTextBecause,
 ): Promise<ImportResult> {
-  issues.push(
-    issue(
-      file,
-      'pdf-no-ruled-table',
-      'warning',
-      'PDF 中没有找到带框线的表格，已按纯文本逐行读取，字段可能错位。请对照原表核对，或提供 Word/Excel 原件。',
-    ),
-  );
+  issues.push(issue(file, because, 'warning', readAsTextBecause[because]));
   // Loaded on demand: ruled PDFs, the usual case, never need the text importer.
   const { importText } = await import('../text/import-text.js');
   const result = importText(pdfPagesToText(pages), file);
@@ -170,8 +173,12 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
   if (reportScannedPages(pages, file, issues)) return { forms: [], issues };
   try {
     const grid = pdfToGrid(pages, file);
-    if (grid.rows.length === 0) return await readAsText(pages, file, issues);
+    if (grid.rows.length === 0) return await readAsText(pages, file, issues, 'pdf-no-ruled-table');
     const result = gridToForms(grid);
+    if (result.forms.length === 0) {
+      const asText = await readAsText(pages, file, [...issues], 'pdf-table-read-as-text');
+      if (asText.forms.length > 0) return asText;
+    }
     return { forms: result.forms, issues: [...issues, ...result.issues] };
   } catch (error) {
     const raw = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -61,6 +61,16 @@ describe('importXlsx', () => {
     expect(result.forms).toEqual([scored]);
   });
 
+  it('reads a form typed one line per cell down a column with the text importer, and says so', async () => {
+    const seedText = readFileSync(new URL('fixtures/seed/pingshan-justice-2020.txt', root), 'utf8');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('自评表');
+    for (const line of seedText.split('\n')) sheet.addRow([line]);
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'lines.xlsx');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([['grid-read-as-text', 'warning']]);
+  });
+
   it('reads an empty template as no forms without errors', async () => {
     const result = await importXlsx(await writeFlatTemplate([]), 'empty.xlsx');
     expect(result).toEqual({ forms: [], issues: [] });

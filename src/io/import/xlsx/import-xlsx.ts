@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
-import { gridToForms } from '../grid/grid-to-forms.js';
+import { gridToFormsOrText } from '../grid/grid-as-text.js';
 import { readZipEntries, zipProblemMessage } from '../grid/read-zip-entries.js';
 import { HELP_SHEET } from './flat-template-columns.js';
 import { findFlatTemplate, readFlatTemplate } from './read-flat-template.js';
@@ -47,7 +47,7 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Impor
     const issues: ImportIssue[] = [];
     const flat = findFlatTemplate(book, file, issues);
     if (flat !== null) return { forms: readFlatTemplate(flat, file, issues), issues };
-    return readOfficialSheets(book, file, issues);
+    return await readOfficialSheets(book, file, issues);
   } catch (error) {
     return failed(
       file,
@@ -59,14 +59,14 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Impor
 }
 
 /** Every non-empty sheet as official-layout forms; sheets without a form are reported, not fatal. */
-function readOfficialSheets(book: ExcelJS.Workbook, file: string, issues: ImportIssue[]): ImportResult {
+async function readOfficialSheets(book: ExcelJS.Workbook, file: string, issues: ImportIssue[]): Promise<ImportResult> {
   const forms: Form[] = [];
   const noForm: ImportIssue[] = [];
   for (const sheet of book.worksheets) {
     if (sheet.name === HELP_SHEET) continue;
     const grid = sheetToGrid(sheet, file, issues);
     if (grid.rows.every((row) => row.length === 0)) continue;
-    const result = gridToForms(grid);
+    const result = await gridToFormsOrText(grid);
     const offset = forms.length;
     forms.push(...result.forms);
     for (const issue of result.issues) {
