@@ -29,6 +29,8 @@ const FLOORS: Record<string, number> = {
   '025': 8,
   '026': 10,
   '027': 20,
+  '102': 9,
+  '104': 2,
 };
 
 describe('exact recovery on real forms', () => {
