@@ -9,8 +9,12 @@ import { isNothing, parseMoney } from './parse-number.js';
  * and `指标3:` starts a row.
  */
 
-/** `指标3:` / `指标3.` / `指标 3、` opening a cell: the printed start of a 三级指标. */
-export const ROW_START = /^指标\s*\d{1,3}\s*[:：.．、]/;
+/**
+ * `指标3:` / `指标3.` / `指标 3、` opening a cell: the printed start of a 三级指标. Some templates
+ * print the number with no punctuation (`指标1工程完工率`, a bare `指标2` left unfilled): a number
+ * followed by a Han character or by nothing starts a row too (`指标3.5` or `指标30%` do not).
+ */
+export const ROW_START = /^指标\s*\d{1,3}\s*(?:[:：.．、]|\p{Script=Han}|$)/u;
 const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)|[%％]$/;
 const NATURE = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|定性|定量)$/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
