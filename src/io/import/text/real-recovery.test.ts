@@ -30,7 +30,7 @@ const FLOORS: Record<string, number> = {
   '026': 10,
   '027': 20,
   '102': 9,
-  '104': 6,
+  '104': 9,
 };
 
 describe('exact recovery on real forms', () => {

@@ -32,6 +32,8 @@ const INFEASIBLE = Infinity;
 const MAX_NAME_CELLS = 4;
 const MAX_NOTE_CELLS = 4;
 const NOTE_CELL_COST = 0.8;
+/** A `0` in the note column: cheaper than a name that swallows a number to shift it into 得分. */
+const NOTE_ZERO_COST = 0.5;
 /** A blank 指标性质 or 度量单位 whose cell the host dropped. */
 const SKIP_COST = 0.7;
 
@@ -51,6 +53,8 @@ function valueCost(kind: IndicatorColumn, text: string): number {
       return text.length <= 3 || text.includes('/') ? 0 : 1;
     case 'note':
     case 'extra':
+      // A lone `0` is how some hosts fill a blank note, not a number gone astray.
+      if (text === '0') return NOTE_ZERO_COST;
       return parseMoney(text) !== null ? 2 : 0;
     default:
       // 定性/定量 or a lone comparator is the 指标性质, not a target or an actual.

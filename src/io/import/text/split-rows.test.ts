@@ -62,6 +62,13 @@ describe('splitLineRows: templates that number names without punctuation (104)',
   it('does not start a row at a number that goes on as a number (指标3.5, 指标30%)', () => {
     expect(rowsOf(['完成', '指标30%', '30%'], ['target', 'actual'])).toEqual([['完成', '指标30%', '30%']]);
   });
+
+  it('reads a lone 0 after 得分 as the note, not as a 得分 shifted by a name that swallowed a number', () => {
+    expect(rowsOf(['指标1安全率', '100', '100', '10', '10', '0', '指标2'], SCORED)).toEqual([
+      ['指标1安全率', '100', '100', '10', '10', '0'],
+      ['指标2'],
+    ]);
+  });
 });
 
 describe('splitGluedRun: cells served with no separator', () => {
