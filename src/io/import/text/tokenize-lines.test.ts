@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropPageMarkers, splitCells } from './tokenize-lines.js';
+import { dropPageMarkers, splitCells, tokenizeLines } from './tokenize-lines.js';
 
 describe('splitCells', () => {
   it('keeps an empty cell between filled ones of a pipe or tab row, not the padding after them', () => {
@@ -50,5 +50,23 @@ describe('dropPageMarkers', () => {
     const glued = (n: number): string => `${n}、${'项目名称初中公用经费主管部门银川市教育局'.repeat(5)}`;
     expect(dropPageMarkers([glued(1), glued(2)]).map((l) => l.slice(0, 4))).toEqual(['项目名称', '项目名称']);
     expect(dropPageMarkers([glued(1)])[0]?.slice(0, 2)).toBe('1、');
+  });
+});
+
+describe('tokenizeLines on a table served one cell per line, each cell closed by ` |` (101)', () => {
+  it('reads the cell before the bar whole, and a lone bar as an empty cell', () => {
+    const sentence = '结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)';
+    const lines = tokenizeLines(['项目名称 |', '|', '实施单位 (盖章) |', `${sentence} |`].join('\n'));
+    expect(lines.map((l) => [l.cells, l.emptyCell, l.pipe])).toEqual([
+      [['项目名称'], false, false],
+      [[], true, false],
+      [['实施单位 (盖章)'], false, false],
+      [[sentence], false, false],
+    ]);
+  });
+
+  it('leaves pipe rows and text after the bar as they were', () => {
+    expect(tokenizeLines('| 指标值 | 完成值 |')[0]?.cells).toEqual(['指标值', '完成值']);
+    expect(tokenizeLines('a | b')[0]?.cells).toEqual(['a', '|', 'b']);
   });
 });

@@ -128,6 +128,18 @@ function splitLines(text: string): string[] {
 }
 const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
 
+/**
+ * A host that serves a table one cell per line closes each cell with ` |` (`项目名称 |`, a lone `|`
+ * for an empty cell). The host drew that cell's borders, so its text is one cell, kept whole: a
+ * template sentence left in it (`说明项目自评总分,说明项目实施…`) is not cut at the labels it
+ * mentions. The cell's text, '' for an empty cell, or null when the line is not such a cell.
+ */
+function closedCell(line: string): string | null {
+  const bar = line.indexOf('|');
+  if (bar < 0 || bar !== line.lastIndexOf('|') || NOT_WHITE.test(line.slice(bar + 1))) return null;
+  return line.slice(0, bar).trim();
+}
+
 /** Text → lines with cells; blank lines are dropped but remembered in `afterBlank`. */
 export function tokenizeLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
@@ -135,8 +147,14 @@ export function tokenizeLines(text: string): TextLine[] {
   let no = 0;
   for (const raw of dropPageMarkers(splitLines(text))) {
     no += 1;
-    const pipe = isTableRow(raw);
-    const cells = cellsOf(raw, pipe);
+    const closed = closedCell(raw);
+    if (closed === '') {
+      lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
+      afterBlank = false;
+      continue;
+    }
+    const pipe = closed === null && isTableRow(raw);
+    const cells = closed === null ? cellsOf(raw, pipe) : [closed];
     if (cells.length === 0) {
       if (raw.includes('\u00a0') && raw.replace(/[\s\u00a0\u3000]/g, '') === '') {
         lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
