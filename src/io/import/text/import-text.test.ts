@@ -78,6 +78,26 @@ describe('importText on the team fixtures', () => {
   });
 });
 
+describe('importText on a split target served one cell per line', () => {
+  it('keeps the 指标性质 `=` and the 度量单位 `%` cells, which hold no letter, in the target', () => {
+    const cells = [
+      '部门预算项目支出绩效自评表(2023年度)',
+      '项目名称',
+      '工资性支出',
+      '绩效指标(90分)',
+      ...['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分'],
+      '未完成原因分析',
+      ...['产出指标', '数量指标', '发放覆盖率', '=', '100', '%', '100', '60', '60', ''],
+      ...['效益指标', '社会效益指标', '参保率', '≥', '95', '%', '', '30', '', ''],
+    ];
+    const form = importText(cells.map((c) => `${c} |`).join('\n'), 'split.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['发放覆盖率', '=100%', '100', 60, 60],
+      ['参保率', '≥95%', null, 30, null],
+    ]);
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

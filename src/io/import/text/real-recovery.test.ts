@@ -30,6 +30,7 @@ const FLOORS: Record<string, number> = {
   '026': 10,
   '027': 20,
   '102': 9,
+  '101': 2,
   '104': 9,
 };
 
