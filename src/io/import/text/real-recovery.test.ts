@@ -31,6 +31,7 @@ const FLOORS: Record<string, number> = {
   '027': 20,
   '102': 9,
   '101': 2,
+  '103': 10,
   '104': 9,
 };
 
