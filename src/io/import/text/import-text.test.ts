@@ -98,6 +98,25 @@ describe('importText on a split target served one cell per line', () => {
   });
 });
 
+describe('importText on a glued row of words (103)', () => {
+  it('cuts a run with no digit when it ends in its target printed twice (…安全性高高)', () => {
+    const text = [
+      '2020年度县级专项资金绩效目标自评表',
+      '项目名称 县级储备粮',
+      '一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施',
+      '效益指标 可持续影响指标',
+      '粮食储备设备维护及安全性高高',
+      '社会效益指标',
+      '群众对粮食安全的信心显著增强',
+    ].join('\n');
+    const form = importText(text, 'worded.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual])).toEqual([
+      ['可持续影响指标', '粮食储备设备维护及安全性', '高', '高'],
+      ['社会效益指标', '群众对粮食安全的信心显著增强', null, null],
+    ]);
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');
