@@ -98,6 +98,19 @@ describe('importText on a split target served one cell per line', () => {
   });
 });
 
+describe('importText on the head of a Hunan county form (103)', () => {
+  it('reads 专项资金名称 as the project name and 县级主管部门 as its department', () => {
+    const text = [
+      '2020年度县级专项资金绩效目标自评表',
+      '专项资金名称 县级储备粮 负责人及电话 旷建成',
+      '县级主管部门 衡山县商务和粮食局 实施单位 粮食调控储备与产业发展股',
+    ].join('\n');
+    const result = importText(text, 'county.txt');
+    expect(result.forms[0]?.project).toMatchObject({ name: '县级储备粮', department: '衡山县商务和粮食局' });
+    expect(result.issues.map((i) => i.code)).not.toContain('project-name-missing');
+  });
+});
+
 describe('importText on a glued row of words (103)', () => {
   it('cuts a run with no digit when it ends in its target printed twice (…安全性高高)', () => {
     const text = [
