@@ -130,6 +130,24 @@ describe('importText on a glued row of words (103)', () => {
   });
 });
 
+describe('importText on a glued row it cannot cut (106)', () => {
+  it('keeps the run as the name and warns that its values are glued on', () => {
+    const text = [
+      '2020年度长江禁捕项目自评表',
+      '项目名称 渔业成品油价格改革补贴',
+      '一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B)',
+      '产出指标 质量指标',
+      '渔船补贴发放率100%100%10',
+    ].join('\n');
+    const result = importText(text, 'unsplit.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([
+      ['渔船补贴发放率100%100%10', null, null],
+    ]);
+    const issue = result.issues.find((i) => i.code === 'indicator-values-unsplit');
+    expect(issue?.raw).toBe('渔船补贴发放率100%100%10');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -71,6 +71,15 @@ describe('splitLineRows: templates that number names without punctuation (104)',
   });
 });
 
+describe('splitGluedRun: a name does not end inside a number (106)', () => {
+  it('leaves a run whole rather than cut 100% into a name ending in 10 and values 0%10', () => {
+    expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual'])).toBeNull();
+    expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual', 'score'])).toEqual([
+      ['渔船补贴发放率', '100%', '100%', '10'],
+    ]);
+  });
+});
+
 describe('splitGluedRun: cells served with no separator', () => {
   it('cuts family D rows (分值 first) where target and actual agree', () => {
     expect(splitGluedRun('指标1免费发放原原种8550万粒550万粒8', FAMILY_D)).toEqual([
