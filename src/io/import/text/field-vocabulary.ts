@@ -20,6 +20,8 @@ export type FieldKey =
 export const FIELD_LABELS: ReadonlyMap<string, FieldKey> = new Map([
   ['项目名称', 'name'],
   ['专项名称', 'name'],
+  // Hunan county forms (县级专项资金绩效目标自评表) name the project and its one department so.
+  ['专项资金名称', 'name'],
   ['项目起止时间', 'period'],
   ['项目实施期', 'period'],
   ['专项实施期', 'period'],
@@ -28,6 +30,7 @@ export const FIELD_LABELS: ReadonlyMap<string, FieldKey> = new Map([
   ['项目主管部门', 'department'],
   ['项目主管单位', 'department'],
   ['主管部门(盖章)', 'department'],
+  ['县级主管部门', 'department'],
   ['实施单位', 'implementer'],
   ['项目实施单位', 'implementer'],
   ['实施单位(盖章)', 'implementer'],
@@ -52,6 +55,7 @@ export const EXTRA_LABELS: ReadonlySet<string> = new Set([
   '单位负责人',
   '联系人',
   '联系人及电话',
+  '负责人及电话',
   '填报日期',
   '单位名称',
   '项目类别',

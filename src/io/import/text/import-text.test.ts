@@ -78,6 +78,76 @@ describe('importText on the team fixtures', () => {
   });
 });
 
+describe('importText on a split target served one cell per line', () => {
+  it('keeps the 指标性质 `=` and the 度量单位 `%` cells, which hold no letter, in the target', () => {
+    const cells = [
+      '部门预算项目支出绩效自评表(2023年度)',
+      '项目名称',
+      '工资性支出',
+      '绩效指标(90分)',
+      ...['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分'],
+      '未完成原因分析',
+      ...['产出指标', '数量指标', '发放覆盖率', '=', '100', '%', '100', '60', '60', ''],
+      ...['效益指标', '社会效益指标', '参保率', '≥', '95', '%', '', '30', '', ''],
+    ];
+    const form = importText(cells.map((c) => `${c} |`).join('\n'), 'split.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['发放覆盖率', '=100%', '100', 60, 60],
+      ['参保率', '≥95%', null, 30, null],
+    ]);
+  });
+});
+
+describe('importText on the head of a Hunan county form (103)', () => {
+  it('reads 专项资金名称 as the project name and 县级主管部门 as its department', () => {
+    const text = [
+      '2020年度县级专项资金绩效目标自评表',
+      '专项资金名称 县级储备粮 负责人及电话 旷建成',
+      '县级主管部门 衡山县商务和粮食局 实施单位 粮食调控储备与产业发展股',
+    ].join('\n');
+    const result = importText(text, 'county.txt');
+    expect(result.forms[0]?.project).toMatchObject({ name: '县级储备粮', department: '衡山县商务和粮食局' });
+    expect(result.issues.map((i) => i.code)).not.toContain('project-name-missing');
+  });
+});
+
+describe('importText on a glued row of words (103)', () => {
+  it('cuts a run with no digit when it ends in its target printed twice (…安全性高高)', () => {
+    const text = [
+      '2020年度县级专项资金绩效目标自评表',
+      '项目名称 县级储备粮',
+      '一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施',
+      '效益指标 可持续影响指标',
+      '粮食储备设备维护及安全性高高',
+      '社会效益指标',
+      '群众对粮食安全的信心显著增强',
+    ].join('\n');
+    const form = importText(text, 'worded.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual])).toEqual([
+      ['可持续影响指标', '粮食储备设备维护及安全性', '高', '高'],
+      ['社会效益指标', '群众对粮食安全的信心显著增强', null, null],
+    ]);
+  });
+});
+
+describe('importText on a glued row it cannot cut (106)', () => {
+  it('keeps the run as the name and warns that its values are glued on', () => {
+    const text = [
+      '2020年度长江禁捕项目自评表',
+      '项目名称 渔业成品油价格改革补贴',
+      '一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B)',
+      '产出指标 质量指标',
+      '渔船补贴发放率100%100%10',
+    ].join('\n');
+    const result = importText(text, 'unsplit.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([
+      ['渔船补贴发放率100%100%10', null, null],
+    ]);
+    const issue = result.issues.find((i) => i.code === 'indicator-values-unsplit');
+    expect(issue?.raw).toBe('渔船补贴发放率100%100%10');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

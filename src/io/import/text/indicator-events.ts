@@ -45,6 +45,15 @@ function levelToken(key: string, cell: StreamCell): LabelToken {
 const MIN_GLUED_RUN = 8;
 const GLUED_CANDIDATE = new RegExp(`^(?=.*\\d)\\S{${MIN_GLUED_RUN},}$`, 'u');
 
+/** A worded run without digits is a glued row only when it ends in its target printed twice (`…安全性高高`). */
+const MAX_WORDED_VALUE = 10;
+function endsTwice(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  for (let k = 1; k <= MAX_WORDED_VALUE && 2 * k < text.length; k++)
+    if (text.endsWith(text.slice(-k).repeat(2))) return true;
+  return false;
+}
+
 /** Pieces of printed cells, to mark the printed cell used once every piece is. */
 export type PieceMap = Map<StreamCell, StreamCell[]>;
 
@@ -71,7 +80,7 @@ export function expandGlued(
       event.kind !== 'line' ||
       only === undefined ||
       only.text.length < MIN_GLUED_RUN ||
-      !GLUED_CANDIDATE.test(only.text)
+      !(GLUED_CANDIDATE.test(only.text) || endsTwice(only.text))
     ) {
       out.push(event);
       continue;

@@ -56,6 +56,9 @@ function composeTarget(nature: string | null, value: string | null, unit: string
   return value === null ? null : parts.join('');
 }
 
+/** A name ending in a number after other text (`渔船补贴发放率100%100%10`): values glued on, not cut. */
+const GLUED_VALUES_END = /\D\d+(?:\.\d+)?[%％]?\d*$/;
+
 /** A row holding only a template placeholder (`指标2:`, `……`, `指标L:`): nothing was filled in. */
 const PLACEHOLDER = /^(?:(?:指标\s*[\dA-Za-z]{0,3}\s*[:：.．、]?)+|[.…。·-]+)$/;
 
@@ -95,6 +98,15 @@ export function finishRows(rows: readonly Row[], columns: readonly Column[], ctx
     }
     const indicator = finishRow(row, columns, ctx);
     if (indicator === null) continue;
+    if (indicator.target === null && indicator.actual === null && GLUED_VALUES_END.test(name))
+      ctx.log.add(
+        'indicator-values-unsplit',
+        'warning',
+        `指标"${name}"的指标值和完成值似乎与名称连在一起，无法可靠拆开，已整段作为名称，请对照原表填写。`,
+        row.line,
+        name,
+        { form: ctx.form, path: `indicators[${ctx.draft.indicators.length}]` },
+      );
     if (row.trailing !== null) {
       if (unlabeledScore) indicator.score = Number(row.trailing);
       else {

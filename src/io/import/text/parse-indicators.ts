@@ -20,6 +20,8 @@ const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)/;
 const POINTS_ONLY = /^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
+/** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
+const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
 
 /** Reads the indicator table from its region tokens into the draft. */
 export function parseIndicators(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
@@ -53,6 +55,8 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   const lastKind = kinds[width - 1];
   const shaped = kinds.some((k) => k === 'weight' || k === 'score' || k === 'nature');
   const byShape = cellPerLine && (lastKind === 'note' || lastKind === 'extra');
+  // A target split into 指标性质/指标值/度量单位 prints `=` and `%` as cells of their own.
+  const split = kinds.includes('nature') || kinds.includes('unit');
   let run: { text: string; cells: readonly StreamCell[] }[] = [];
 
   const startRow = (name: string[], line: number): Row => {
@@ -232,7 +236,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       levels.lost();
       continue;
     }
-    if (cells.every((c) => NO_TEXT.test(c.text))) {
+    if (cells.every((c) => NO_TEXT.test(c.text) && !(split && SPLIT_SYMBOL.test(c.text)))) {
       use(event.cells);
       continue;
     }

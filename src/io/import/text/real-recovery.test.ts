@@ -29,6 +29,10 @@ const FLOORS: Record<string, number> = {
   '025': 8,
   '026': 10,
   '027': 20,
+  '102': 9,
+  '101': 2,
+  '103': 11,
+  '104': 9,
 };
 
 describe('exact recovery on real forms', () => {

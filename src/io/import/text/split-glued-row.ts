@@ -50,6 +50,8 @@ function amountLimit(run: string, at: number): number {
   return AMOUNT_NUMBER.test(run) ? AMOUNT_NUMBER.lastIndex + MAX_UNIT : -1;
 }
 
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 const NO_TARGET = /^[一—\-/／]$/;
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
@@ -143,6 +145,8 @@ class GluedRunSearch {
     const digitFirst = /^\d/.test(run.charAt(start)) ? -0.3 : 0;
     let best: Parse | null = null;
     for (let n = start + 2; n < run.length - 1 && !this.givenUp; n++) {
+      // A name does not end inside a number (`渔船补贴发放率10` | `0%…` cuts `100%`).
+      if (isDigit(run.charCodeAt(n - 1)) && isDigit(run.charCodeAt(n))) continue;
       const next = this.state(n, 0);
       this.steps = Math.min(MAX_STEPS + 1, this.steps + next.steps);
       if (next.best !== null)

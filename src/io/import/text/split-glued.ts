@@ -121,3 +121,32 @@ export function splitGluedLabels(cell: string): string[] {
   if (at < cell.length) out.push(cell.slice(at));
   return out.map((p) => p.replace(/^[:：\s]+/, '')).filter((p) => p !== '');
 }
+
+/** Labels a host's wrap spaces cut (`绩 效 指 标`, `数量 指标`) before a line counts as glued text. */
+const MIN_LABELS_ACROSS = 3;
+
+/**
+ * True when the line's words are pieces of glued text whose spaces are line-wrap debris: several
+ * labels run across them (`产 出 指 标数量 指标5000吨…`). A flattened table keeps each label
+ * within one cell, so its short cells do not count as glued.
+ */
+export function labelsRunAcross(words: readonly string[]): boolean {
+  const ends = new Set<number>();
+  let joined = '';
+  for (const word of words) {
+    joined += word;
+    ends.add(joined.length);
+  }
+  if (joined.length > MAX_GLUED_LENGTH) return false;
+  let across = 0;
+  for (const hit of labelHits(joined, 0)) {
+    if (!isStructure(hit[0])) continue;
+    for (let k = hit.index + 1; k < hit.index + hit[0].length; k++)
+      if (ends.has(k)) {
+        across += 1;
+        break;
+      }
+    if (across >= MIN_LABELS_ACROSS) return true;
+  }
+  return false;
+}

@@ -9,8 +9,12 @@ import { isNothing, parseMoney } from './parse-number.js';
  * and `指标3:` starts a row.
  */
 
-/** `指标3:` / `指标3.` / `指标 3、` opening a cell: the printed start of a 三级指标. */
-export const ROW_START = /^指标\s*\d{1,3}\s*[:：.．、]/;
+/**
+ * `指标3:` / `指标3.` / `指标 3、` opening a cell: the printed start of a 三级指标. Some templates
+ * print the number with no punctuation (`指标1工程完工率`, a bare `指标2` left unfilled): a number
+ * followed by a Han character or by nothing starts a row too (`指标3.5` or `指标30%` do not).
+ */
+export const ROW_START = /^指标\s*\d{1,3}\s*(?:[:：.．、]|\p{Script=Han}|$)/u;
 const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)|[%％]$/;
 const NATURE = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|定性|定量)$/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -28,6 +32,8 @@ const INFEASIBLE = Infinity;
 const MAX_NAME_CELLS = 4;
 const MAX_NOTE_CELLS = 4;
 const NOTE_CELL_COST = 0.8;
+/** A `0` in the note column: cheaper than a name that swallows a number to shift it into 得分. */
+const NOTE_ZERO_COST = 0.5;
 /** A blank 指标性质 or 度量单位 whose cell the host dropped. */
 const SKIP_COST = 0.7;
 
@@ -47,6 +53,8 @@ function valueCost(kind: IndicatorColumn, text: string): number {
       return text.length <= 3 || text.includes('/') ? 0 : 1;
     case 'note':
     case 'extra':
+      // A lone `0` is how some hosts fill a blank note, not a number gone astray.
+      if (text === '0') return NOTE_ZERO_COST;
       return parseMoney(text) !== null ? 2 : 0;
     default:
       // 定性/定量 or a lone comparator is the 指标性质, not a target or an actual.

@@ -46,6 +46,40 @@ describe('splitLineRows: several rows on one printed line', () => {
   });
 });
 
+describe('splitLineRows: templates that number names without punctuation (104)', () => {
+  it('starts a row at 指标N followed by the name, and at a bare 指标N left unfilled', () => {
+    const texts = ['指标1工程完工率', '100', '100', '10', '10', '指标2工程验收合格率', '100', '100', '10', '10'];
+    expect(rowsOf(texts, SCORED)).toEqual([
+      ['指标1工程完工率', '100', '100', '10', '10'],
+      ['指标2工程验收合格率', '100', '100', '10', '10'],
+    ]);
+    expect(rowsOf(['指标1工程资金金额', '43.2', '37.24', '10', '9', '已完工。', '指标2'], SCORED)).toEqual([
+      ['指标1工程资金金额', '43.2', '37.24', '10', '9', '已完工。'],
+      ['指标2'],
+    ]);
+  });
+
+  it('does not start a row at a number that goes on as a number (指标3.5, 指标30%)', () => {
+    expect(rowsOf(['完成', '指标30%', '30%'], ['target', 'actual'])).toEqual([['完成', '指标30%', '30%']]);
+  });
+
+  it('reads a lone 0 after 得分 as the note, not as a 得分 shifted by a name that swallowed a number', () => {
+    expect(rowsOf(['指标1安全率', '100', '100', '10', '10', '0', '指标2'], SCORED)).toEqual([
+      ['指标1安全率', '100', '100', '10', '10', '0'],
+      ['指标2'],
+    ]);
+  });
+});
+
+describe('splitGluedRun: a name does not end inside a number (106)', () => {
+  it('leaves a run whole rather than cut 100% into a name ending in 10 and values 0%10', () => {
+    expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual'])).toBeNull();
+    expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual', 'score'])).toEqual([
+      ['渔船补贴发放率', '100%', '100%', '10'],
+    ]);
+  });
+});
+
 describe('splitGluedRun: cells served with no separator', () => {
   it('cuts family D rows (分值 first) where target and actual agree', () => {
     expect(splitGluedRun('指标1免费发放原原种8550万粒550万粒8', FAMILY_D)).toEqual([

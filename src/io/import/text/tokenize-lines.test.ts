@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropPageMarkers, splitCells } from './tokenize-lines.js';
+import { dropPageMarkers, splitCells, tokenizeLines } from './tokenize-lines.js';
 
 describe('splitCells', () => {
   it('keeps an empty cell between filled ones of a pipe or tab row, not the padding after them', () => {
@@ -40,6 +40,38 @@ describe('splitCells', () => {
   });
 });
 
+describe('splitCells on glued text whose spaces are wrap debris (103)', () => {
+  it('re-cuts the line at its labels when labels run across the spaces (绩 效 指 标, 数量 指标)', () => {
+    const line =
+      '年度 总体 目标年初设定目标全年实际完成情况保持和稳定地方粮食储备机制地方储备粮食规模达标绩 效 指 标一级 指标二级 ' +
+      '指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标5000吨稻谷、500吨成 品粮储备到位率' +
+      '100%100%库存数量真实率100%100%质量 指标县级储备粮管理制 度严格执行率100%100%';
+    expect(splitCells(line)).toEqual([
+      '年度总体目标',
+      '年初设定目标全年实际完成情况保持和稳定地方粮食储备机制地方储备粮食规模达标',
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '全年完成值',
+      '未完成原因和改进措施',
+      '产出指标',
+      '数量指标',
+      '5000吨稻谷、500吨成品粮储备到位率100%100%库存数量真实率100%100%',
+      '质量指标',
+      '县级储备粮管理制度严格执行率100%100%',
+    ]);
+  });
+
+  it('keeps the short cells of a flattened table, whose labels each sit within one cell', () => {
+    const row =
+      '质量指标 委托业务报告合格率 ≥100百分比 100 8 8 时效指标 提交报告及时性 在项目计划完成时间内完成 达成预期指标 8 8';
+    const line = `产出指标(50分) 数量指标 基建工程委托业务项目数量 ≥50个 50 8 8 ${row} ${row}`;
+    expect(splitCells(line)).toEqual(line.split(' '));
+  });
+});
+
 describe('dropPageMarkers', () => {
   it('drops inline page markers but keeps blank amounts around a number', () => {
     const lines = dropPageMarkers(['运行监管 4 4 — 1 — 项目年度目标', '上年结转资金 - 10 -']);
@@ -48,7 +80,47 @@ describe('dropPageMarkers', () => {
 
   it('drops 1、 2、 opening consecutive glued lines only', () => {
     const glued = (n: number): string => `${n}、${'项目名称初中公用经费主管部门银川市教育局'.repeat(5)}`;
-    expect(dropPageMarkers([glued(1), glued(2)]).map((l) => l.slice(0, 4))).toEqual(['项目名称', '项目名称']);
+    expect(dropPageMarkers([glued(1), '', glued(2)]).map((l) => l.slice(0, 4))).toEqual(['项目名称', '', '']);
     expect(dropPageMarkers([glued(1)])[0]?.slice(0, 2)).toBe('1、');
+  });
+
+  it('puts the pieces of one run cut at the host page ends back together (106: 时效指标…完成10 / 2、0%100%10)', () => {
+    const page1 = `1、${'项目名称渔业成品油价格改革补贴主管部门'.repeat(6)}时效指标12月底之前完成10`;
+    const page2 = `2、0%100%10${'服务对象满意度退捕渔民抽样调查满意度'.repeat(6)}`;
+    const page3 = `3、${'备注预算执行情况口径预算数为调整后财政资金总额'.repeat(6)}`;
+    const lines = dropPageMarkers([page1, '', page2, page3]);
+    expect(lines.slice(1)).toEqual(['', '', '']);
+    expect(lines[0]).toContain('时效指标12月底之前完成100%100%10服务对象');
+    expect(lines[0]?.endsWith('财政资金总额')).toBe(true);
+  });
+
+  it('takes a short last page that carries the next number (3、高高满意…)', () => {
+    const page = (n: number): string => `${n}、${'县级储备粮库存成本核算率100%100%效益指标'.repeat(6)}`;
+    const lines = dropPageMarkers([page(1), page(2), '3、高高满意 度指 标服务 对象']);
+    expect(lines.slice(1)).toEqual(['', '']);
+    expect(lines[0]?.endsWith('效益指标高高满意 度指 标服务 对象')).toBe(true);
+  });
+
+  it('does not join numbered pages that other text parts', () => {
+    const page = (n: number): string => `${n}、${'项目名称初中公用经费主管部门银川市教育局'.repeat(5)}`;
+    expect(dropPageMarkers([page(1), '附表', page(2)]).map((l) => l.slice(0, 2))).toEqual(['项目', '附表', '项目']);
+  });
+});
+
+describe('tokenizeLines on a table served one cell per line, each cell closed by ` |` (101)', () => {
+  it('reads the cell before the bar whole, and a lone bar as an empty cell', () => {
+    const sentence = '结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)';
+    const lines = tokenizeLines(['项目名称 |', '|', '实施单位 (盖章) |', `${sentence} |`].join('\n'));
+    expect(lines.map((l) => [l.cells, l.emptyCell, l.pipe])).toEqual([
+      [['项目名称'], false, false],
+      [[], true, false],
+      [['实施单位 (盖章)'], false, false],
+      [[sentence], false, false],
+    ]);
+  });
+
+  it('leaves pipe rows and text after the bar as they were', () => {
+    expect(tokenizeLines('| 指标值 | 完成值 |')[0]?.cells).toEqual(['指标值', '完成值']);
+    expect(tokenizeLines('a | b')[0]?.cells).toEqual(['a', '|', 'b']);
   });
 });

@@ -1,5 +1,5 @@
 import { joinWrapped } from './join-wrapped.js';
-import { pushGluedPieces, splitGluedLabels } from './split-glued.js';
+import { labelsRunAcross, pushGluedPieces, splitGluedLabels } from './split-glued.js';
 
 /**
  * The input text as numbered lines of cells. A cell is what the extraction separated by white
@@ -36,9 +36,11 @@ function recutGlued(line: string, parts: readonly string[]): string[] | null {
   if (line.length < GLUED_LINE_LENGTH) return null;
   const words = parts.filter((p) => NOT_WHITE.test(p));
   if (words.length < 2) return null;
-  if (line.replace(ALL_WHITE, '').length / words.length < GLUED_MEAN_PART) return null;
+  // Short words are a flattened table's cells, unless labels run across them (wrap debris).
+  const wrapped = line.replace(ALL_WHITE, '').length / words.length < GLUED_MEAN_PART;
+  if (wrapped && !labelsRunAcross(words)) return null;
   const pieces = splitGluedLabels(joinWrapped(words));
-  return pieces.length > words.length ? pieces : null;
+  return wrapped || pieces.length > words.length ? pieces : null;
 }
 
 /** True for a row of a pipe table; the regex runs only on lines with two `|`. */
@@ -110,15 +112,33 @@ export function dropPageMarkers(lines: readonly string[]): string[] {
   const out = lines.map((l) => (MARKER_DASH.test(l) ? l.replace(INLINE_PAGE_MARKER, '$1') : l));
   // Page numbers open glued lines only; most texts have none, and need no second pass.
   const numbered = new Map<number, number>();
+  // The page just numbered while only blank lines follow it: the next page may be short (a run's last).
+  let page = -1;
   out.forEach((l, i) => {
-    if (!isGluedLine(l)) return;
-    const n = Number(PAGE_NUMBER_START.exec(l)?.[1] ?? NaN);
-    if (!Number.isNaN(n)) numbered.set(i, n);
+    const glued = isGluedLine(l);
+    const n = glued || page >= 0 ? Number(PAGE_NUMBER_START.exec(l)?.[1] ?? NaN) : NaN;
+    if (!Number.isNaN(n) && (glued || n === page + 1)) {
+      numbered.set(i, n);
+      page = n;
+    } else if (NOT_WHITE.test(l)) page = -1;
   });
   if (numbered.size === 0) return out;
   const seen = new Set(numbered.values());
-  for (const [i, n] of numbered)
-    if (seen.has(n - 1) || seen.has(n + 1)) out[i] = (out[i] ?? '').replace(PAGE_NUMBER_START, '');
+  const at = new Map([...numbered].map(([i, n]) => [n, i]));
+  /** Where a page's text went when it was put back onto the page before. */
+  const holder = new Map<number, number>();
+  for (const [i, n] of numbered) {
+    if (!seen.has(n - 1) && !seen.has(n + 1)) continue;
+    out[i] = (out[i] ?? '').replace(PAGE_NUMBER_START, '');
+    // The host cut one run into numbered pieces wherever its page ended, mid-cell (`…完成10` /
+    // `2、0%100%10` is `100%`): page n goes back onto page n-1 when only blank lines part them.
+    const prev = at.get(n - 1);
+    if (prev === undefined || prev > i || out.slice(prev + 1, i).some((l) => NOT_WHITE.test(l))) continue;
+    const into = holder.get(prev) ?? prev;
+    out[into] = (out[into] ?? '').trimEnd() + out[i];
+    out[i] = '';
+    holder.set(i, into);
+  }
   return out;
 }
 
@@ -128,6 +148,18 @@ function splitLines(text: string): string[] {
 }
 const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
 
+/**
+ * A host that serves a table one cell per line closes each cell with ` |` (`项目名称 |`, a lone `|`
+ * for an empty cell). The host drew that cell's borders, so its text is one cell, kept whole: a
+ * template sentence left in it (`说明项目自评总分,说明项目实施…`) is not cut at the labels it
+ * mentions. The cell's text, '' for an empty cell, or null when the line is not such a cell.
+ */
+function closedCell(line: string): string | null {
+  const bar = line.indexOf('|');
+  if (bar < 0 || bar !== line.lastIndexOf('|') || NOT_WHITE.test(line.slice(bar + 1))) return null;
+  return line.slice(0, bar).trim();
+}
+
 /** Text → lines with cells; blank lines are dropped but remembered in `afterBlank`. */
 export function tokenizeLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
@@ -135,8 +167,14 @@ export function tokenizeLines(text: string): TextLine[] {
   let no = 0;
   for (const raw of dropPageMarkers(splitLines(text))) {
     no += 1;
-    const pipe = isTableRow(raw);
-    const cells = cellsOf(raw, pipe);
+    const closed = closedCell(raw);
+    if (closed === '') {
+      lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
+      afterBlank = false;
+      continue;
+    }
+    const pipe = closed === null && isTableRow(raw);
+    const cells = closed === null ? cellsOf(raw, pipe) : [closed];
     if (cells.length === 0) {
       if (raw.includes('\u00a0') && raw.replace(/[\s\u00a0\u3000]/g, '') === '') {
         lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });
