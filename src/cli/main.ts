@@ -26,7 +26,7 @@ function reportOptions(cmd: Command): Command {
 }
 
 const inputHelp =
-  '表单文件：JSON、NDJSON（.ndjson，或 - 表示标准输入）、PDF、Word、Excel、文本 (form files; - = NDJSON on stdin)';
+  '表单文件：JSON、NDJSON（.ndjson，或 - 表示标准输入）、PDF、Word、Excel、网页、文本 (form files; - = NDJSON on stdin)';
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('jixiao')
@@ -57,7 +57,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   ).action(async (files: string[], flags) => setExit(await runSummary(files, flags, io)));
   program
     .command('parse')
-    .description('把 PDF、Word、Excel、文本、JSON 解析为标准表单 (import documents into canonical forms)')
+    .description('把 PDF、Word、Excel、网页、文本、JSON 解析为标准表单 (import documents into canonical forms)')
     .argument('<paths...>', '文件或目录 (files or directories)')
     .option('--json', '输出每个文件的表单和问题 JSON (JSON: forms and issues per file)')
     .option('--ndjson', '表单按行输出 NDJSON (forms as NDJSON)')

@@ -8,27 +8,29 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * refuses Buffers, which once made every uploaded PDF "unreadable". Each binary format of the seed
  * goes through the real multipart route (SQLite is enough: storage is tested on both dialects).
  */
-describe('POST /api/imports with the seed in every binary format', () => {
+describe('POST /api/imports with the seed in every document format', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp('sqlite', 'inject');
   });
   afterAll(async () => t?.close());
 
-  it.each(['pdf/pingshan-justice-2020.pdf', 'docx/pingshan-justice-2020.docx', 'xlsx/pingshan-justice-2020.xlsx'])(
-    '%s creates the six drafts, equal to the golden forms',
-    async (file) => {
-      const filler = await t.as('fill-a');
-      const name = file.split('/')[1] as string;
-      const r = await filler.post('/api/imports', {
-        files: [{ name, content: new Uint8Array(readFileSync(fixturePath(file))) }],
-      });
-      expect(r.status).toBe(201);
-      expect(r.body.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
-      const created = r.body.forms as { id: string }[];
-      expect(created).toHaveLength(6);
-      const stored = await Promise.all(created.map(async (f) => (await filler.get(`/api/forms/${f.id}`)).body.form));
-      expect(stored).toEqual(seedForms());
-    },
-  );
+  it.each([
+    'pdf/pingshan-justice-2020.pdf',
+    'docx/pingshan-justice-2020.docx',
+    'xlsx/pingshan-justice-2020.xlsx',
+    'html/pingshan-justice-2020.html',
+  ])('%s creates the six drafts, equal to the golden forms', async (file) => {
+    const filler = await t.as('fill-a');
+    const name = file.split('/')[1] as string;
+    const r = await filler.post('/api/imports', {
+      files: [{ name, content: new Uint8Array(readFileSync(fixturePath(file))) }],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.issues.filter((i: { severity: string }) => i.severity === 'error')).toEqual([]);
+    const created = r.body.forms as { id: string }[];
+    expect(created).toHaveLength(6);
+    const stored = await Promise.all(created.map(async (f) => (await filler.get(`/api/forms/${f.id}`)).body.form));
+    expect(stored).toEqual(seedForms());
+  });
 });

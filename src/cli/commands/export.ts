@@ -27,7 +27,7 @@ export interface ExportFlags {
   readonly notes?: boolean;
 }
 
-const inputHelp = '表单文件：JSON、NDJSON、PDF、Word、Excel、文本 (form files, anything `jixiao parse` reads)';
+const inputHelp = '表单文件：JSON、NDJSON、PDF、Word、Excel、网页、文本 (form files, anything `jixiao parse` reads)';
 
 /** Adds `jixiao export` to the program. */
 export function registerExport(program: Command, io: CliIo, setExit: (code: number) => void): void {

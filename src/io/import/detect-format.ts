@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 
 /** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
 export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'text-like';
-export type TextFormat = 'json' | 'ndjson' | 'text';
+export type TextFormat = 'json' | 'ndjson' | 'html' | 'text';
 export type InputFormat = Exclude<BinaryFormat, 'text-like'> | TextFormat;
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean =>
@@ -45,10 +45,14 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
   return 'text-like';
 }
 
+/** Markup a saved web page opens with, within its first few KB (Office's "save as web page" included). */
+const HTML_START = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>])/i;
+
 /**
- * JSON, NDJSON or plain text, from decoded text and the file name. `.ndjson`/`.jsonl` are NDJSON;
- * text starting `[` is JSON; text starting `{` is NDJSON when its first line is a complete JSON value
- * and another line follows, else JSON (so a syntax error is reported against the whole file).
+ * JSON, NDJSON, HTML or plain text, from decoded text and the file name. `.ndjson`/`.jsonl` are
+ * NDJSON; text starting `<` is HTML when a page's markup follows (or the file is named .htm/.html);
+ * text starting `[` is JSON; text starting `{` is NDJSON when its first line is a complete JSON
+ * value and another line follows, else JSON (so a syntax error is reported against the whole file).
  */
 export function classifyText(text: string, file: string): TextFormat {
   const lower = file.toLowerCase();
@@ -56,6 +60,7 @@ export function classifyText(text: string, file: string): TextFormat {
   const start = text.search(/\S/);
   if (start === -1) return lower.endsWith('.json') ? 'json' : 'text';
   const first = text[start];
+  if (first === '<' && (/\.x?html?$/.test(lower) || HTML_START.test(text.slice(start, start + 4096)))) return 'html';
   if (first === '[') return 'json';
   if (first !== '{') return 'text';
   const eol = text.indexOf('\n', start);
@@ -76,6 +81,7 @@ export const formatLabel: Readonly<Record<InputFormat, string>> = {
   zip: 'ZIP',
   ole: '旧版 Office (.doc/.xls)',
   json: 'JSON',
+  html: 'HTML 网页',
   ndjson: 'NDJSON',
   text: '文本',
 };

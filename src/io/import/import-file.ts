@@ -13,6 +13,7 @@ export interface Importers {
   readonly pdf: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
   readonly docx: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
   readonly xlsx: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
+  readonly html: (text: string, file: string) => Promise<ImportResult>;
 }
 
 export interface ImportOptions {
@@ -28,6 +29,7 @@ const builtinImporters: { readonly [K in keyof Importers]: () => Promise<Importe
   pdf: async () => (await import('./pdf/import-pdf.js')).importPdf,
   docx: async () => (await import('./docx/import-docx.js')).importDocx,
   xlsx: async () => (await import('./xlsx/import-xlsx.js')).importXlsx,
+  html: async () => (await import('./html/import-html.js')).importHtml,
 };
 
 async function importerFor<K extends keyof Importers>(kind: K, options: ImportOptions): Promise<Importers[K]> {
@@ -157,7 +159,7 @@ async function importTextLike(bytes: Uint8Array, file: string, options: ImportOp
           file,
           'unsupported-format',
           'error',
-          '无法识别的二进制文件。支持 PDF、.docx、.xlsx、JSON、NDJSON 和文本。',
+          '无法识别的二进制文件。支持 PDF、.docx、.xlsx、HTML 网页、JSON、NDJSON 和文本。',
         ),
       ],
       format: null,
@@ -167,7 +169,11 @@ async function importTextLike(bytes: Uint8Array, file: string, options: ImportOp
   const result =
     format === 'text'
       ? (await importerFor('text', options))(decoded.text, file)
-      : importJsonText(decoded.text, file, format);
+      : format === 'html'
+        ? await (
+            await importerFor('html', options)
+          )(decoded.text, file)
+        : importJsonText(decoded.text, file, format);
   return { forms: result.forms, issues: [encodingIssue, ...result.issues], format };
 }
 

@@ -6,6 +6,8 @@ export const importableExtensions: readonly string[] = [
   '.pdf',
   '.docx',
   '.xlsx',
+  '.html',
+  '.htm',
   '.json',
   '.ndjson',
   '.jsonl',

@@ -11,7 +11,7 @@ export interface FilePreview {
   readonly size: number;
   /** 文本, JSON, PDF, Excel (.xlsx) … */
   readonly format: string;
-  /** False for PDF, Word and Excel: only the server parses those (pdf.js, exceljs stay out of the browser). */
+  /** False for PDF, Word, Excel and HTML: only the server parses those (pdf.js, exceljs, parse5 stay out of the browser). */
   readonly previewed: boolean;
   readonly forms: readonly Form[];
   readonly issues: readonly ImportIssue[];
@@ -31,6 +31,8 @@ export async function previewFile(file: File): Promise<FilePreview> {
       return { ...base, format: formatLabel[binary], previewed: false, forms: [], issues: [] };
     const { text } = decodeText(bytes);
     const format = classifyText(text, file.name);
+    // HTML is parsed on the server (parse5 stays out of the browser bundle), like the binary formats.
+    if (format === 'html') return { ...base, format: formatLabel[format], previewed: false, forms: [], issues: [] };
     const result = format === 'text' ? importText(text, file.name) : importJsonText(text, file.name, format);
     return { ...base, format: formatLabel[format], previewed: true, forms: result.forms, issues: result.issues };
   } catch (err) {
