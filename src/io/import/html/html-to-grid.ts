@@ -64,6 +64,8 @@ const MAX_SPAN = 1000;
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const childrenOf = (node: Node): readonly Node[] => ('childNodes' in node ? node.childNodes : []);
 const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+/** Excel's "save as web page" keeps hidden rows and columns, marked `display:none`; no reader sees them. */
+const isHiddenByStyle = (el: Element): boolean => /display\s*:\s*none/i.test(attr(el, 'style') ?? '');
 
 function span(el: Element, name: string): number {
   const n = Number.parseInt(attr(el, name) ?? '1', 10);
@@ -120,7 +122,7 @@ function walkText(root: Node, into: TextLines, onTable?: (table: Element) => voi
       into.text((node as DefaultTreeAdapterTypes.TextNode).value, pre);
       continue;
     }
-    if (!isElement(node) || HIDDEN.has(node.tagName)) continue;
+    if (!isElement(node) || HIDDEN.has(node.tagName) || isHiddenByStyle(node)) continue;
     if (node.tagName === 'br') {
       into.breakLine();
       continue;
@@ -144,9 +146,11 @@ function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
   for (const child of childrenOf(table)) {
     if (!isElement(child)) continue;
+    if (isHiddenByStyle(child)) continue;
     if (child.tagName === 'tr') rows.push(child);
     else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot')
-      for (const tr of childrenOf(child)) if (isElement(tr) && tr.tagName === 'tr') rows.push(tr);
+      for (const tr of childrenOf(child))
+        if (isElement(tr) && tr.tagName === 'tr' && !isHiddenByStyle(tr)) rows.push(tr);
   }
   return rows;
 }
@@ -183,7 +187,7 @@ export function htmlToGrid(
       const row: GridCell[] = [];
       let col = 0;
       for (const td of childrenOf(tr)) {
-        if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th')) continue;
+        if (!isElement(td) || (td.tagName !== 'td' && td.tagName !== 'th') || isHiddenByStyle(td)) continue;
         while ((busyUntil[col] ?? 0) > r) col += 1;
         const colSpan = span(td, 'colspan');
         const rowSpan = span(td, 'rowspan');

@@ -33,7 +33,8 @@ describe('importHtml', () => {
       <table>
         <tr><td rowspan="2">产出指标</td><td colspan="2">数量<br>指标</td></tr>
         <tr><td>A</td><td><table><tr><td>内</td><td>表</td></tr></table></td></tr>
-        <tr><td>X</td><td rowspan="9">到表尾</td></tr>
+        <tr><td>X</td><td rowspan="9">到表尾</td><td style="display: none">隐藏列</td></tr>
+        <tr style="display:none"><td>隐藏行</td></tr>
       </table><div>备注：无</div></body></html>`);
     const cells = g.rows.map((row) => row.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text]));
     expect(cells).toEqual([
