@@ -148,6 +148,34 @@ describe('importText on a glued row it cannot cut (106)', () => {
   });
 });
 
+describe('importText on a glued Sichuan 衔接资金 form (107)', () => {
+  const text =
+    '绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局' +
+    '绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施' +
+    '产出指标(70分)数量指标水标尺宽度10≥50厘米≥50厘米10' +
+    '满意度指标(10分)服务对象满意度指标受益户满意度10≥95%≥95%10……总分100100' +
+    '注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分,3.定量指标若为正向';
+
+  it('reads 未完成原因及拟采取的改进措施 as the note column, so 分值 before 年度指标值 cuts the rows', () => {
+    const result = importText(text, 'zhongjiang.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['产出指标', '水标尺宽度', '≥50厘米', '≥50厘米', 10, 10],
+      ['满意度指标', '受益户满意度', '≥95%', '≥95%', 10, 10],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
+  });
+
+  it('ends the table at 总分 and leaves the glued 注: footnote out of the rows', () => {
+    const result = importText(text, 'zhongjiang.txt');
+    const names = result.forms[0]?.indicators.map((i) => i.name) ?? [];
+    expect(names.some((n) => /注|分值统一|50分/.test(n))).toBe(false);
+    expect(result.forms[0]?.indicators).toHaveLength(2);
+    // `总分100100` is 分值 100 glued to the score 100.
+    expect(result.forms[0]?.selfScore?.total).toBe(100);
+    expect(result.issues.find((i) => i.code === 'total-glued-split')?.raw).toBe('100100');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

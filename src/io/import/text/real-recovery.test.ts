@@ -33,6 +33,8 @@ const FLOORS: Record<string, number> = {
   '101': 2,
   '103': 11,
   '104': 9,
+  '107': 9,
+  '108': 3,
 };
 
 describe('exact recovery on real forms', () => {

@@ -55,10 +55,20 @@ const MISREAD_LEVEL1 = [...LEVEL1_NAMES]
   .flatMap((l) => [...l].map((_, k) => `${l.slice(0, k)}[^\\d\\s]${l.slice(k + 1)}`))
   .join('|');
 
+/** The template's numbered footnote under the table (`注:1.一级指标分值统一设置为…`): the run ends there. */
+const FOOTNOTE = '备?注[:：](?=\\s?\\d\\s?[.、．])';
+/** `……总分100100`: the total row of a glued table, its label short and so not among LABELS. */
+const TOTAL_ROW = '(?<!自评)总分(?=\\d)';
+/** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */
+const PLACEHOLDER_ROW = '…{2,}';
+
 const GLUED = new RegExp(
   [
     ...[...new Set([...LABELS, ...TABLE_WORDS])].sort((a, b) => b.length - a.length).map(labelPattern),
     `(?:${MISREAD_LEVEL1})(?=[(（]\\d{1,3}分[)）])`,
+    FOOTNOTE,
+    TOTAL_ROW,
+    PLACEHOLDER_ROW,
   ].join('|'),
   'g',
 );
@@ -112,6 +122,12 @@ export function splitGluedLabels(cell: string): string[] {
     const start = hit.index;
     if (start < at) continue;
     if (start > at) out.push(cell.slice(at, start));
+    // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
+    if (/^备?注[:：]/.test(hit[0])) {
+      at = cell.length;
+      out.push(cell.slice(start));
+      break;
+    }
     // A category's points glued after it belong to it: `数量指标(10分)`.
     const points = /^[(（]\d{1,3}(?:\.\d)?分[)）]/.exec(cell.slice(start + hit[0].length))?.[0] ?? '';
     const label = points === '' ? rowStartAfter(cell, hit[0], start) : hit[0] + points;

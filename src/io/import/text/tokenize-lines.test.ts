@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cutAtNotes, findBoilerplate } from './boilerplate.js';
+import { splitGluedLabels } from './split-glued.js';
 import { dropPageMarkers, splitCells, tokenizeLines } from './tokenize-lines.js';
 
 describe('splitCells', () => {
@@ -122,5 +124,36 @@ describe('tokenizeLines on a table served one cell per line, each cell closed by
   it('leaves pipe rows and text after the bar as they were', () => {
     expect(tokenizeLines('| 指标值 | 完成值 |')[0]?.cells).toEqual(['指标值', '完成值']);
     expect(tokenizeLines('a | b')[0]?.cells).toEqual(['a', '|', 'b']);
+  });
+});
+
+describe('splitGluedLabels: the end of a glued table (107)', () => {
+  it('cuts before 总分 and a `……` row, and keeps the numbered 注: footnote whole', () => {
+    expect(
+      splitGluedLabels(
+        '服务对象满意度指标受益户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置为:产出指标50分',
+      ),
+    ).toEqual([
+      '服务对象满意度指标',
+      '受益户满意度10≥95%≥95%10',
+      '……',
+      '总分',
+      '100100',
+      '注:1.一级指标分值统一设置为:产出指标50分',
+    ]);
+  });
+
+  it('does not cut 自评总分 into 自评 and 总分', () => {
+    expect(splitGluedLabels('项目名称某某县某某项目主管部门某某县某某局自评总分95实施单位某某县某某单位')).toContain(
+      '自评总分',
+    );
+  });
+});
+
+describe('cutAtNotes', () => {
+  it('gives a note that opens mid-line a line of its own, so that it is known as boilerplate', () => {
+    const lines = cutAtNotes(tokenizeLines('总分 100 注:1.一级指标分值统一设置为:产出指标50分'));
+    expect(lines.map((l) => l.cells)).toEqual([['总分', '100'], ['注:1.一级指标分值统一设置为:产出指标50分']]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1]));
   });
 });
