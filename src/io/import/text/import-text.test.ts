@@ -176,6 +176,43 @@ describe('importText on a glued Sichuan 衔接资金 form (107)', () => {
   });
 });
 
+describe('importText on rows printing only 分值 and 得分 (108)', () => {
+  const form = (satisfactionWeight: number): string =>
+    [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '项目资金',
+      '(万元)',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 指标1:完成项目数量 1 1 40 40',
+      '质量指标 指标1:工程质量合格 40 40',
+      '生态效益指标 指标1:/ / /',
+      `满意度指标 服务对象满意度指标 指标1:服务对象满意度 90% 100% ${satisfactionWeight} ${satisfactionWeight}`,
+    ].join('\n');
+
+  it('reads two bare numbers as 分值/得分 when that makes the points add up to 100, and reports it', () => {
+    const result = importText(form(10), 'scores.txt');
+    const rows = result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]);
+    expect(rows).toEqual([
+      ['指标1:完成项目数量', '1', '1', 40, 40],
+      ['指标1:工程质量合格', null, null, 40, 40],
+      ['指标1:服务对象满意度', '90%', '100%', 10, 10],
+    ]);
+    expect(result.issues.find((i) => i.code === 'indicator-values-as-scores')?.raw).toBe('40 40');
+    expect(result.issues.find((i) => i.code === 'indicator-placeholder' && i.raw === '指标1:/')).toBeDefined();
+  });
+
+  it('leaves them as printed when the sums do not confirm it', () => {
+    const result = importText(form(5), 'scores.txt');
+    const row = result.forms[0]?.indicators.find((i) => i.name === '指标1:工程质量合格');
+    expect([row?.target, row?.actual, row?.weight ?? null]).toEqual(['40', '40', null]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-values-as-scores');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -34,7 +34,7 @@ const FLOORS: Record<string, number> = {
   '103': 11,
   '104': 9,
   '107': 9,
-  '108': 3,
+  '108': 9,
 };
 
 describe('exact recovery on real forms', () => {
