@@ -213,6 +213,19 @@ describe('importText on rows printing only 分值 and 得分 (108)', () => {
   });
 });
 
+describe('importText on a funding row whose last numbers are glued (109)', () => {
+  it('fills the columns after the numbers printed apart: 285.84 285.84 100%20 is budget, spending, 100%, 20', () => {
+    const text = [
+      '2020年度项目自评表',
+      '项目名称 服务贸易发展资金',
+      '预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率)',
+      '年度财政资金总额 285.84 285.84 100%20',
+    ].join('\n');
+    const line = importText(text, 'glued-rate.txt').forms[0]?.funding.lines[0];
+    expect(line).toMatchObject({ name: '年度财政资金总额', budget: 285.84, executed: 285.84, rate: 100, score: 20 });
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

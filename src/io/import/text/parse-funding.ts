@@ -173,16 +173,21 @@ export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[]
     // The header's last label may be glued to the first row's numbers (`得分202010100.00%10`).
     const lead = glued === null ? undefined : FUNDING_COLUMNS.get(normalizeLabel(glued[1] ?? ''));
     const withLead = lead !== undefined && headerPlace ? [...columns, lead] : columns;
-    const amounts = glued === null ? null : splitGluedAmounts(glued[2] ?? '', numericColumns(withLead));
+    // Numbers printed apart before the glued ones (`285.84 285.84 100%20`, in this cell or the row's
+    // cells before it) are the row's first values, not its name: the glued run fills the columns after them.
+    const apart = /^(?:\d[\d.,]*\s+)+$/.test(glued?.[1] ?? '') ? (glued?.[1] ?? '').trim().split(/\s+/) : [];
+    const before = pending.length === 0 && current !== null ? (current as Row).values.length : 0;
+    const amounts =
+      glued === null ? null : splitGluedAmounts(glued[2] ?? '', numericColumns(withLead).slice(before + apart.length));
     if (amounts !== null) {
       if (withLead !== columns && lead !== undefined) columns.push(lead);
-      else if (glued?.[1] !== undefined && glued[1] !== '') {
+      else if (apart.length === 0 && glued?.[1] !== undefined && glued[1] !== '') {
         if (pending.length === 0) pendingLine = token.line;
         pending.push(glued[1]);
       }
       flush();
       if (current !== null) {
-        (current as Row).values.push(...amounts);
+        (current as Row).values.push(...apart, ...amounts);
         useToken(token);
         // Text glued after the numbers (rotated labels turned to noise) is kept in the issue below.
         ctx.log.add(
