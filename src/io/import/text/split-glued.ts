@@ -59,6 +59,8 @@ const MISREAD_LEVEL1 = [...LEVEL1_NAMES]
 const FOOTNOTE = '备?注[:：](?=\\s?\\d\\s?[.、．])';
 /** `……总分100100`: the total row of a glued table, its label short and so not among LABELS. */
 const TOTAL_ROW = '(?<!自评)总分(?=\\d)';
+/** `…100%说明无注:1、…`: the form's 说明 row right before the footnote, its label too short to be among LABELS. */
+const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)';
 /** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */
 const PLACEHOLDER_ROW = '…{2,}';
 
@@ -68,6 +70,7 @@ const GLUED = new RegExp(
     `(?:${MISREAD_LEVEL1})(?=[(（]\\d{1,3}分[)）])`,
     FOOTNOTE,
     TOTAL_ROW,
+    REMARKS_ROW,
     PLACEHOLDER_ROW,
   ].join('|'),
   'g',
@@ -77,6 +80,8 @@ const FILE_NAME = /\.(?:docx?|xlsx?|pdf|wps)$/i;
 const TITLE_END = '自评表';
 /** A title is short; a 自评表 further into the run is a word of some other text. */
 const MAX_TITLE = 40;
+
+const TITLE_WORD_AFTER = /^(?:目标)?自评/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
 const isStructure = (hit: string): boolean => STRUCTURE.has(hit.replace(/[()（）]/g, ''));
@@ -121,6 +126,8 @@ export function splitGluedLabels(cell: string): string[] {
   for (const hit of hits) {
     const start = hit.index;
     if (start < at) continue;
+    // `…衔接资金实施项目绩效目标自评表`: a label right before 自评 is a word of a title or of prose.
+    if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
     if (start > at) out.push(cell.slice(at, start));
     // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
     if (/^备?注[:：]/.test(hit[0])) {

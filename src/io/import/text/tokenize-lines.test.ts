@@ -157,3 +157,25 @@ describe('cutAtNotes', () => {
     expect(findBoilerplate(lines)).toEqual(new Set([1]));
   });
 });
+
+describe('splitGluedLabels: words that are not cells', () => {
+  it('cuts the 说明 row right before the footnote off the last note (103: …100%说明无注:1、…)', () => {
+    const pieces = splitGluedLabels(
+      '满意度指标服务对象满意度指标市民满意度调查290%100%说明无注:1、其他资金包括和中央、省、市补助',
+    );
+    expect(pieces.slice(-3)).toEqual(['说明', '无', '注:1、其他资金包括和中央、省、市补助']);
+  });
+
+  it('keeps 说明 in a note when no footnote follows', () => {
+    const pieces = splitGluedLabels('满意度指标服务对象满意度指标市民满意度调查290%100%说明原因见附表另行说明的情况');
+    expect(pieces).not.toContain('说明');
+  });
+
+  it('does not open the indicator table at 项目绩效 in 项目绩效目标自评 (107 prose before the title)', () => {
+    const pieces = splitGluedLabels(
+      '现已完成中江县2022年衔接资金实施项目绩效目标自评,意见收集人:罗娟主管部门中江县水利局实施单位中江县水利局',
+    );
+    expect(pieces).not.toContain('项目绩效');
+    expect(pieces).toContain('主管部门');
+  });
+});
