@@ -226,6 +226,23 @@ describe('importText on a funding row whose last numbers are glued (109)', () =>
   });
 });
 
+describe('importText on a source row repeating the total glued (107)', () => {
+  const text = (source: string): string =>
+    '绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局资金情况(万元)' +
+    `全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款${source}其他资金`;
+
+  it('cuts 2020 under a total of 20 | 20 into 20 | 20, and reports it', () => {
+    const result = importText(text('2020'), 'repeat.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ name: '本年财政拨款', budget: 20, executed: 20 });
+    expect(result.issues.filter((i) => i.code === 'funding-glued-split').map((i) => i.raw)).toContain('2020');
+  });
+
+  it('leaves a number that could be the row its own', () => {
+    const result = importText(text('15'), 'repeat.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ name: '本年财政拨款', budget: 15, executed: null });
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -110,6 +110,32 @@ function pairLine(pairs: readonly [FundingColumn, string][], name: string, ctx: 
   return line;
 }
 
+/**
+ * `其中:本年财政拨款2020` under a total row of 20 | 20: a source row's one glued number that is the
+ * total's budget and spending printed again. Read as one number it would exceed the total it is
+ * part of, so it is cut into those two, and reported.
+ */
+function unglueRepeatedTotal(rows: readonly Row[], columns: readonly FundingColumn[], ctx: ParseContext): void {
+  const total = rows[0];
+  const numeric = numericColumns(columns);
+  if (total === undefined || numeric[0] !== 'budget' || numeric[1] !== 'executed') return;
+  const [budget, executed] = total.values;
+  if (budget === undefined || executed === undefined || !/^\d+(?:\.\d+)?$/.test(budget + executed)) return;
+  for (const row of rows.slice(1)) {
+    const printed = row.values[0];
+    if (row.values.length !== 1 || printed !== budget + executed || Number(printed) <= Number(budget)) continue;
+    row.values.splice(0, 1, budget, executed);
+    ctx.log.add(
+      'funding-glued-split',
+      'info',
+      `资金行"${row.name}"的"${printed}"大于年度资金总额，是总额的预算数和执行数连在一起，已拆为 ${budget} | ${executed}，请核对。`,
+      row.line,
+      printed,
+      { form: ctx.form },
+    );
+  }
+}
+
 /** Reads the funding table from its region tokens (anchor label first) into the draft. */
 export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
   const { draft } = ctx;
@@ -246,6 +272,7 @@ export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[]
       { form: ctx.form, path: 'funding' },
     );
   if (cols.includes('weight') || cols.includes('score')) draft.scoredFunding = true;
+  unglueRepeatedTotal(rows, cols, ctx);
   // Label–value numbers belong to the total row when the form printed its label without numbers.
   const totalRow = pairs.length === 0 ? undefined : rows.find((r) => r.values.length === 0 && /总额$/.test(r.name));
   if (pairs.length > 0 && totalRow === undefined) draft.fundingLines.push(pairLine(pairs, '年度资金总额', ctx));
