@@ -243,6 +243,20 @@ describe('importText on a source row repeating the total glued (107)', () => {
   });
 });
 
+describe('importText on a funding table whose 项目资金 cell was dropped', () => {
+  it('keeps the label that opens the table: 年初预算数 is the first column, not lost', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+    ].join('\n');
+    const line = importText(text, 'no-anchor.txt').forms[0]?.funding.lines[0];
+    expect(line).toMatchObject({ initialBudget: 880, budget: 880, executed: 880, rate: null, weight: 10, score: 10 });
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -137,9 +137,16 @@ function unglueRepeatedTotal(rows: readonly Row[], columns: readonly FundingColu
 }
 
 /** Reads the funding table from its region tokens (anchor label first) into the draft. */
-export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
+export function parseFunding(anchor: LabelToken | null, regionTokens: readonly Token[], ctx: ParseContext): void {
   const { draft } = ctx;
-  if (anchor !== null) {
+  // A region opened by a column or row label (the host dropped the 项目资金 cell) starts with it:
+  // `年初预算数` is the header's first column, `年度资金总额` the first row.
+  const opensTable =
+    anchor !== null &&
+    !anchor.kinds.has('funding-anchor') &&
+    (anchor.kinds.has('funding-column') || anchor.kinds.has('fund-row'));
+  const tokens = opensTable ? [anchor, ...regionTokens] : regionTokens;
+  if (anchor !== null && !opensTable) {
     useToken(anchor);
     if (anchor.key.includes('(元)')) draft.unit = '元';
     if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
