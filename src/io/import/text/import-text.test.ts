@@ -257,6 +257,19 @@ describe('importText on a funding table whose 项目资金 cell was dropped', ()
   });
 });
 
+describe('importText on rotated level-1 labels read out of order (106)', () => {
+  it("cuts 得分出标产指 into the header's 得分 and 产出指标, reported as misread", () => {
+    const text =
+      '2020年度长江禁捕项目自评表项目名称渔业成品油价格改革补贴主管部门区市场监督管理局' +
+      '二级指标三级指标年初目标值(A)实际完成值(B)得分出标产指质量指标渔船补贴发放率100%100%10';
+    const result = importText(text, 'rotated.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.name, i.target, i.actual, i.score])).toEqual([
+      ['产出指标', '渔船补贴发放率', '100%', '100%', 10],
+    ]);
+    expect(result.issues.find((i) => i.code === 'label-misread')?.raw).toBe('出标产指');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -64,10 +64,23 @@ const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)';
 /** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */
 const PLACEHOLDER_ROW = '…{2,}';
 
+/**
+ * `出标产指` (106): a level-1 name printed rotated, its characters read out of order by OCR. Only
+ * orders that break up both of its words (产出|指标) are taken, so no ordinary phrase is cut.
+ */
+function permutations(chars: readonly string[]): string[] {
+  if (chars.length <= 1) return [chars.join('')];
+  return chars.flatMap((ch, k) => permutations([...chars.slice(0, k), ...chars.slice(k + 1)]).map((p) => ch + p));
+}
+const ROTATED_LEVEL1 = [...LEVEL1_NAMES]
+  .filter((l) => l.length === 4)
+  .flatMap((l) => permutations([...l]).filter((p) => !p.includes(l.slice(0, 2)) && !p.includes(l.slice(2))));
+
 const GLUED = new RegExp(
   [
     ...[...new Set([...LABELS, ...TABLE_WORDS])].sort((a, b) => b.length - a.length).map(labelPattern),
     `(?:${MISREAD_LEVEL1})(?=[(（]\\d{1,3}分[)）])`,
+    ...ROTATED_LEVEL1,
     FOOTNOTE,
     TOTAL_ROW,
     REMARKS_ROW,

@@ -179,3 +179,10 @@ describe('splitGluedLabels: words that are not cells', () => {
     expect(pieces).toContain('主管部门');
   });
 });
+
+describe('splitGluedLabels: rotated level-1 names', () => {
+  it('does not cut an order that keeps a word of the name whole (指标产出 is no rotated label)', () => {
+    const pieces = splitGluedLabels('一级指标二级指标三级指标本年度各项指标产出情况良好年初目标值(A)实际完成值(B)');
+    expect(pieces).toContain('本年度各项指标产出情况良好');
+  });
+});
