@@ -205,6 +205,26 @@ describe('importText on rows printing only 分值 and 得分 (108)', () => {
     expect(result.issues.find((i) => i.code === 'indicator-placeholder' && i.raw === '指标1:/')).toBeDefined();
   });
 
+  it('leaves a table where no row prints its 分值 as printed, whatever the sums', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '项目资金',
+      '(万元)',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 指标1:培训人数 50 50',
+      '质量指标 指标1:检查次数 40 40',
+    ].join('\n');
+    const rows = importText(text, 'bare.txt').forms[0]?.indicators.map((i) => [i.target, i.actual, i.weight ?? null]);
+    expect(rows).toEqual([
+      ['50', '50', null],
+      ['40', '40', null],
+    ]);
+  });
+
   it('leaves them as printed when the sums do not confirm it', () => {
     const result = importText(form(5), 'scores.txt');
     const row = result.forms[0]?.indicators.find((i) => i.name === '指标1:工程质量合格');

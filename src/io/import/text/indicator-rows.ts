@@ -159,7 +159,9 @@ function placeBareScores(found: Indicator[], columns: readonly Column[], ctx: Pa
       BARE_NUMBER.test(i.actual ?? '') &&
       Number(i.actual) <= Number(i.target),
   );
-  if (bare.length === 0) return;
+  // Some row must print its 分值 (the column is in use), so a table of bare target/actual pairs whose
+  // sum happens to be right is not rewritten.
+  if (bare.length === 0 || !found.some((i) => (i.weight ?? null) !== null)) return;
   const funding = ctx.draft.fundingLines[0]?.weight ?? 0;
   const printed = funding + found.reduce((sum, i) => sum + (i.weight ?? 0), 0);
   const moved = printed + bare.reduce((sum, i) => sum + Number(i.target), 0);
