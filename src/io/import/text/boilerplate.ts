@@ -44,8 +44,15 @@ export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const line of lines) {
     const k = line.cells.findIndex((c, i) => i > 0 && NOTE_START.test(c));
-    if (k < 0) out.push(line);
-    else out.push({ ...line, cells: line.cells.slice(0, k) }, { ...line, cells: line.cells.slice(k) });
+    if (k < 0) {
+      out.push(line);
+      continue;
+    }
+    // The next form glued after the note starts a line of its own too, so the note block ends there.
+    const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
+    const end = title < 0 ? line.cells.length : title;
+    out.push({ ...line, cells: line.cells.slice(0, k) }, { ...line, cells: line.cells.slice(k, end) });
+    if (title >= 0) out.push({ ...line, cells: line.cells.slice(title) });
   }
   return out;
 }

@@ -165,6 +165,12 @@ describe('importText on a glued Sichuan 衔接资金 form (107)', () => {
     expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
   });
 
+  it('reads the next form glued after the footnote', () => {
+    const two = `${text}。2023年度绩效目标自评表项目名称第二个工程主管部门中江县水利局`;
+    const forms = importText(two, 'zhongjiang.txt').forms;
+    expect(forms.map((f) => f.project.name)).toEqual(['小型水库水标尺制作安装', '第二个工程']);
+  });
+
   it('ends the table at 总分 and leaves the glued 注: footnote out of the rows', () => {
     const result = importText(text, 'zhongjiang.txt');
     const names = result.forms[0]?.indicators.map((i) => i.name) ?? [];

@@ -95,6 +95,8 @@ const TITLE_END = '自评表';
 const MAX_TITLE = 40;
 
 const TITLE_WORD_AFTER = /^(?:目标)?自评/;
+/** The start of the next form after a footnote: a title (short text since the last stop) or 项目名称. */
+const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
 const isStructure = (hit: string): boolean => STRUCTURE.has(hit.replace(/[()（）]/g, ''));
@@ -143,10 +145,12 @@ export function splitGluedLabels(cell: string): string[] {
     if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
     if (start > at) out.push(cell.slice(at, start));
     // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
+    // It ends where the next form starts (its title or 项目名称), so that form is still cut and read.
     if (/^备?注[:：]/.test(hit[0])) {
-      at = cell.length;
-      out.push(cell.slice(start));
-      break;
+      const next = NEXT_FORM.exec(cell.slice(start + hit[0].length));
+      at = next === null ? cell.length : start + hit[0].length + next.index;
+      out.push(cell.slice(start, at));
+      continue;
     }
     // A category's points glued after it belong to it: `数量指标(10分)`.
     const points = /^[(（]\d{1,3}(?:\.\d)?分[)）]/.exec(cell.slice(start + hit[0].length))?.[0] ?? '';

@@ -156,6 +156,17 @@ describe('cutAtNotes', () => {
     expect(lines.map((l) => l.cells)).toEqual([['总分', '100'], ['注:1.一级指标分值统一设置为:产出指标50分']]);
     expect(findBoilerplate(lines)).toEqual(new Set([1]));
   });
+
+  it('ends the note line where a next form glued after it starts', () => {
+    const text = '总分 100 注:1.一级指标分值统一设置为:产出指标50分 2023年度项目支出绩效自评表 项目名称 某工程';
+    const lines = cutAtNotes(tokenizeLines(text));
+    expect(lines.map((l) => l.cells[0])).toEqual([
+      '总分',
+      '注:1.一级指标分值统一设置为:产出指标50分',
+      '2023年度项目支出绩效自评表',
+    ]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1]));
+  });
 });
 
 describe('splitGluedLabels: words that are not cells', () => {
@@ -184,5 +195,17 @@ describe('splitGluedLabels: rotated level-1 names', () => {
   it('does not cut an order that keeps a word of the name whole (指标产出 is no rotated label)', () => {
     const pieces = splitGluedLabels('一级指标二级指标三级指标本年度各项指标产出情况良好年初目标值(A)实际完成值(B)');
     expect(pieces).toContain('本年度各项指标产出情况良好');
+  });
+});
+
+describe('splitGluedLabels: a footnote followed by the next form', () => {
+  it('ends the footnote where the next title starts, and cuts that form', () => {
+    const pieces = splitGluedLabels(
+      '满意度指标服务对象满意度指标群众满意度≥95%≥95%10总分100100注:1.一级指标分值统一设置为:产出指标50分。' +
+        '2022年度项目支出绩效自评表项目名称水标尺主管部门中江县水利局',
+    );
+    expect(pieces).toContain('注:1.一级指标分值统一设置为:产出指标50分。');
+    expect(pieces).toContain('项目名称');
+    expect(pieces).toContain('主管部门');
   });
 });
