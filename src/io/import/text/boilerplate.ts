@@ -8,6 +8,7 @@ import type { TextLine } from './tokenize-lines.js';
 /** Phrases of the standard 备注 notes; a 备注 block holding none of them is data, not boilerplate. */
 const NOTE_PHRASES = [
   '请按项目体系',
+  '分值统一设置为',
   '其他资金包括',
   '产出数量指',
   '定量指标',
@@ -32,6 +33,28 @@ export function isMarkerLine(line: TextLine): boolean {
   const first = line.cells[0];
   if (first === undefined || !MARKER_START.test(first)) return false;
   return PAGE_MARKER.test(line.cells.join(' ').trim());
+}
+
+/**
+ * Lines with a note opening mid-line (`…总分100100注:1.一级指标分值…`, glued text whose cells are
+ * cut from one line) cut in two at the note, so that the note is a line of its own for
+ * findBoilerplate; other lines are returned as they are.
+ */
+export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const line of lines) {
+    const k = line.cells.findIndex((c, i) => i > 0 && NOTE_START.test(c));
+    if (k < 0) {
+      out.push(line);
+      continue;
+    }
+    // The next form glued after the note starts a line of its own too, so the note block ends there.
+    const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
+    const end = title < 0 ? line.cells.length : title;
+    out.push({ ...line, cells: line.cells.slice(0, k) }, { ...line, cells: line.cells.slice(k, end) });
+    if (title >= 0) out.push({ ...line, cells: line.cells.slice(title) });
+  }
+  return out;
 }
 
 /**

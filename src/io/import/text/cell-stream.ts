@@ -109,6 +109,8 @@ const ANAGRAMS = new Map<string, string>();
 for (const [key, kinds] of VOCAB)
   if (key.length >= 4 && (kinds.has('indicator-column') || kinds.has('funding-column')))
     ANAGRAMS.set(sortChars(key), key);
+// A rotated level-1 name comes out scrambled too (`出标产指`, 106); it is reported as misread.
+for (const name of LEVEL1_NAMES) if (name.length === 4) ANAGRAMS.set(sortChars(name), name);
 /**
  * Characters of the anagram keys, and the sums of their character codes: text with any other
  * character, or another sum, cannot be one (so no sort is needed to know).

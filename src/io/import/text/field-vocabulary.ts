@@ -56,6 +56,7 @@ export const EXTRA_LABELS: ReadonlySet<string> = new Set([
   '联系人',
   '联系人及电话',
   '负责人及电话',
+  '项目负责人及电话',
   '填报日期',
   '单位名称',
   '项目类别',
@@ -66,6 +67,9 @@ export const EXTRA_LABELS: ReadonlySet<string> = new Set([
   '评价结论',
   '存在问题',
   '改进措施',
+  // The foot rows of Hubei forms (family E: 014, 015, 106, 109).
+  '偏差大或目标未完成原因分析',
+  '改进措施及结果应用方案',
   '中央主管部门',
   '地方主管部门',
   '省级财政部门',

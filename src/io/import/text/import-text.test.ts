@@ -148,6 +148,154 @@ describe('importText on a glued row it cannot cut (106)', () => {
   });
 });
 
+describe('importText on a glued Sichuan 衔接资金 form (107)', () => {
+  const text =
+    '绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局' +
+    '绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施' +
+    '产出指标(70分)数量指标水标尺宽度10≥50厘米≥50厘米10' +
+    '满意度指标(10分)服务对象满意度指标受益户满意度10≥95%≥95%10……总分100100' +
+    '注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分,3.定量指标若为正向';
+
+  it('reads 未完成原因及拟采取的改进措施 as the note column, so 分值 before 年度指标值 cuts the rows', () => {
+    const result = importText(text, 'zhongjiang.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['产出指标', '水标尺宽度', '≥50厘米', '≥50厘米', 10, 10],
+      ['满意度指标', '受益户满意度', '≥95%', '≥95%', 10, 10],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
+  });
+
+  it('reads the next form glued after the footnote', () => {
+    const two = `${text}。2023年度绩效目标自评表项目名称第二个工程主管部门中江县水利局`;
+    const forms = importText(two, 'zhongjiang.txt').forms;
+    expect(forms.map((f) => f.project.name)).toEqual(['小型水库水标尺制作安装', '第二个工程']);
+  });
+
+  it('ends the table at 总分 and leaves the glued 注: footnote out of the rows', () => {
+    const result = importText(text, 'zhongjiang.txt');
+    const names = result.forms[0]?.indicators.map((i) => i.name) ?? [];
+    expect(names.some((n) => /注|分值统一|50分/.test(n))).toBe(false);
+    expect(result.forms[0]?.indicators).toHaveLength(2);
+    // `总分100100` is 分值 100 glued to the score 100.
+    expect(result.forms[0]?.selfScore?.total).toBe(100);
+    expect(result.issues.find((i) => i.code === 'total-glued-split')?.raw).toBe('100100');
+  });
+});
+
+describe('importText on rows printing only 分值 and 得分 (108)', () => {
+  const form = (satisfactionWeight: number): string =>
+    [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '项目资金',
+      '(万元)',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 指标1:完成项目数量 1 1 40 40',
+      '质量指标 指标1:工程质量合格 40 40',
+      '生态效益指标 指标1:/ / /',
+      `满意度指标 服务对象满意度指标 指标1:服务对象满意度 90% 100% ${satisfactionWeight} ${satisfactionWeight}`,
+    ].join('\n');
+
+  it('reads two bare numbers as 分值/得分 when that makes the points add up to 100, and reports it', () => {
+    const result = importText(form(10), 'scores.txt');
+    const rows = result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]);
+    expect(rows).toEqual([
+      ['指标1:完成项目数量', '1', '1', 40, 40],
+      ['指标1:工程质量合格', null, null, 40, 40],
+      ['指标1:服务对象满意度', '90%', '100%', 10, 10],
+    ]);
+    expect(result.issues.find((i) => i.code === 'indicator-values-as-scores')?.raw).toBe('40 40');
+    expect(result.issues.find((i) => i.code === 'indicator-placeholder' && i.raw === '指标1:/')).toBeDefined();
+  });
+
+  it('leaves a table where no row prints its 分值 as printed, whatever the sums', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '项目资金',
+      '(万元)',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 指标1:培训人数 50 50',
+      '质量指标 指标1:检查次数 40 40',
+    ].join('\n');
+    const rows = importText(text, 'bare.txt').forms[0]?.indicators.map((i) => [i.target, i.actual, i.weight ?? null]);
+    expect(rows).toEqual([
+      ['50', '50', null],
+      ['40', '40', null],
+    ]);
+  });
+
+  it('leaves them as printed when the sums do not confirm it', () => {
+    const result = importText(form(5), 'scores.txt');
+    const row = result.forms[0]?.indicators.find((i) => i.name === '指标1:工程质量合格');
+    expect([row?.target, row?.actual, row?.weight ?? null]).toEqual(['40', '40', null]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-values-as-scores');
+  });
+});
+
+describe('importText on a funding row whose last numbers are glued (109)', () => {
+  it('fills the columns after the numbers printed apart: 285.84 285.84 100%20 is budget, spending, 100%, 20', () => {
+    const text = [
+      '2020年度项目自评表',
+      '项目名称 服务贸易发展资金',
+      '预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率)',
+      '年度财政资金总额 285.84 285.84 100%20',
+    ].join('\n');
+    const line = importText(text, 'glued-rate.txt').forms[0]?.funding.lines[0];
+    expect(line).toMatchObject({ name: '年度财政资金总额', budget: 285.84, executed: 285.84, rate: 100, score: 20 });
+  });
+});
+
+describe('importText on a source row repeating the total glued (107)', () => {
+  const text = (source: string): string =>
+    '绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局资金情况(万元)' +
+    `全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款${source}其他资金`;
+
+  it('cuts 2020 under a total of 20 | 20 into 20 | 20, and reports it', () => {
+    const result = importText(text('2020'), 'repeat.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ name: '本年财政拨款', budget: 20, executed: 20 });
+    expect(result.issues.filter((i) => i.code === 'funding-glued-split').map((i) => i.raw)).toContain('2020');
+  });
+
+  it('leaves a number that could be the row its own', () => {
+    const result = importText(text('15'), 'repeat.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ name: '本年财政拨款', budget: 15, executed: null });
+  });
+});
+
+describe('importText on a funding table whose 项目资金 cell was dropped', () => {
+  it('keeps the label that opens the table: 年初预算数 is the first column, not lost', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 水旱灾害防御经费',
+      '年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分',
+      '年度资金总额: 880 880 880 10 10',
+    ].join('\n');
+    const line = importText(text, 'no-anchor.txt').forms[0]?.funding.lines[0];
+    expect(line).toMatchObject({ initialBudget: 880, budget: 880, executed: 880, rate: null, weight: 10, score: 10 });
+  });
+});
+
+describe('importText on rotated level-1 labels read out of order (106)', () => {
+  it("cuts 得分出标产指 into the header's 得分 and 产出指标, reported as misread", () => {
+    const text =
+      '2020年度长江禁捕项目自评表项目名称渔业成品油价格改革补贴主管部门区市场监督管理局' +
+      '二级指标三级指标年初目标值(A)实际完成值(B)得分出标产指质量指标渔船补贴发放率100%100%10';
+    const result = importText(text, 'rotated.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.name, i.target, i.actual, i.score])).toEqual([
+      ['产出指标', '渔船补贴发放率', '100%', '100%', 10],
+    ]);
+    expect(result.issues.find((i) => i.code === 'label-misread')?.raw).toBe('出标产指');
+  });
+});
+
 describe('importText on hostile input', () => {
   it('returns one Chinese error for an empty string', () => {
     const result = importText('', 'empty.txt');

@@ -1,6 +1,6 @@
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportResult } from '../import-result.js';
-import { findBoilerplate } from './boilerplate.js';
+import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
 import { IssueLog } from './issues.js';
 import { parseForm } from './parse-form.js';
@@ -26,7 +26,7 @@ export function importText(text: string, file: string): ImportResult {
 }
 
 function importForms(text: string, log: IssueLog): Form[] {
-  const all = tokenizeLines(text);
+  const all = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(all);
   const lines = all.filter((_, i) => !boiler.has(i));
   const starts = findFormStarts(lines);

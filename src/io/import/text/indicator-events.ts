@@ -54,6 +54,8 @@ function endsTwice(text: string): boolean {
   return false;
 }
 
+const PLACEHOLDER_CELL = /^…{2,}$/;
+
 /** Pieces of printed cells, to mark the printed cell used once every piece is. */
 export type PieceMap = Map<StreamCell, StreamCell[]>;
 
@@ -75,7 +77,9 @@ export function expandGlued(
 ): Event[] {
   const out: Event[] = [];
   for (const event of events) {
-    const only = event.kind === 'line' && event.cells.length === 1 ? event.cells[0] : undefined;
+    // A template `……` row glued after the run (`…≥95%10……总分`) is cut off it and kept as its own line.
+    const tail = event.kind === 'line' && event.cells.length === 2 && PLACEHOLDER_CELL.test(event.cells[1]?.text ?? '');
+    const only = event.kind === 'line' && (event.cells.length === 1 || tail) ? event.cells[0] : undefined;
     if (
       event.kind !== 'line' ||
       only === undefined ||
@@ -115,6 +119,7 @@ export function expandGlued(
         rowStart: k > 0 || cells.length > 1,
       });
     });
+    if (tail) out.push({ kind: 'line', cells: event.cells.slice(1), line: event.line, rowStart: true });
   }
   return out;
 }

@@ -62,12 +62,22 @@ const GLUED_VALUES_END = /\D\d+(?:\.\d+)?[%％]?\d*$/;
 /** A row holding only a template placeholder (`指标2:`, `……`, `指标L:`): nothing was filled in. */
 const PLACEHOLDER = /^(?:(?:指标\s*[\dA-Za-z]{0,3}\s*[:：.．、]?)+|[.…。·-]+)$/;
 
+/** A row naming a placeholder (`指标2:`), or one whose name and every value say nothing (`指标1:/ / /`). */
+function unfilled(row: Row, name: string): boolean {
+  if (row.lastCol < 0 && PLACEHOLDER.test(name)) return true;
+  const mark = NOTHING_NAME.exec(name);
+  return mark !== null && row.values.every((v) => isNothing(cellText(v) ?? ''));
+}
+
+const NOTHING_NAME = /^指标\s*\d{0,3}\s*[:：.．、]?\s*[/／—-]+$/;
+
 /**
  * Turns the assembled rows into indicators on the draft. A number printed after the last header
  * column on most rows is an unlabeled 得分 column (区域绩效目标自评表); placeholder rows are dropped
  * with an info issue.
  */
 export function finishRows(rows: readonly Row[], columns: readonly Column[], ctx: ParseContext): void {
+  const before = ctx.draft.indicators.length;
   const filled = rows.filter((r) => r.lastCol >= 0);
   const trailing = filled.filter((r) => r.trailing !== null).length;
   const unlabeledScore = !columns.some((c) => c.kind === 'score') && trailing >= 2 && trailing * 2 >= filled.length;
@@ -82,7 +92,7 @@ export function finishRows(rows: readonly Row[], columns: readonly Column[], ctx
     );
   for (const row of rows) {
     const name = joinWrapped(row.name);
-    if (row.lastCol < 0 && PLACEHOLDER.test(name)) {
+    if (unfilled(row, name)) {
       if (name !== '')
         ctx.log.add(
           'indicator-placeholder',
@@ -122,6 +132,53 @@ export function finishRows(rows: readonly Row[], columns: readonly Column[], ctx
       }
     }
     ctx.draft.indicators.push(indicator);
+  }
+  placeBareScores(ctx.draft.indicators.slice(before), columns, ctx);
+}
+
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** A self-evaluation form scores out of 100: funding's 分值 plus every indicator's. */
+const FORM_POINTS = 100;
+
+/**
+ * Rows printing only two bare numbers in a scored table (`指标1:工程质量合格 10 10`, 108) were read
+ * left to right as target and actual; when the target column is left blank they are 分值 and 得分.
+ * They are moved there only when that makes the form's points add up to 100 and the reading as
+ * printed does not: the sums are the evidence, and each row moved is reported.
+ */
+function placeBareScores(found: Indicator[], columns: readonly Column[], ctx: ParseContext): void {
+  const kinds = columns.map((c) => c.kind);
+  const ti = kinds.indexOf('target');
+  if (ti < 0 || kinds[ti + 1] !== 'actual' || kinds[ti + 2] !== 'weight' || kinds[ti + 3] !== 'score') return;
+  const bare = found.filter(
+    (i) =>
+      (i.weight ?? null) === null &&
+      (i.score ?? null) === null &&
+      i.note === null &&
+      BARE_NUMBER.test(i.target ?? '') &&
+      BARE_NUMBER.test(i.actual ?? '') &&
+      Number(i.actual) <= Number(i.target),
+  );
+  // Some row must print its 分值 (the column is in use), so a table of bare target/actual pairs whose
+  // sum happens to be right is not rewritten.
+  if (bare.length === 0 || !found.some((i) => (i.weight ?? null) !== null)) return;
+  const funding = ctx.draft.fundingLines[0]?.weight ?? 0;
+  const printed = funding + found.reduce((sum, i) => sum + (i.weight ?? 0), 0);
+  const moved = printed + bare.reduce((sum, i) => sum + Number(i.target), 0);
+  if (Math.abs(printed - FORM_POINTS) < 0.01 || Math.abs(moved - FORM_POINTS) >= 0.01) return;
+  for (const indicator of bare) {
+    ctx.log.add(
+      'indicator-values-as-scores',
+      'info',
+      `指标"${indicator.name}"只印了两个数"${indicator.target ?? ''}" "${indicator.actual ?? ''}"，按分值和得分读取（这样各项分值合计正好为100分），指标值和完成值留空，请核对。`,
+      null,
+      `${indicator.target ?? ''} ${indicator.actual ?? ''}`,
+      { form: ctx.form, path: `indicators[${ctx.draft.indicators.indexOf(indicator)}]` },
+    );
+    indicator.weight = Number(indicator.target);
+    indicator.score = Number(indicator.actual);
+    indicator.target = null;
+    indicator.actual = null;
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../import-result.js';
-import { findBoilerplate } from './boilerplate.js';
+import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
 import { importText } from './import-text.js';
 import { tokenizeLines } from './tokenize-lines.js';
@@ -63,7 +63,7 @@ function haystackOf(result: ImportResult): { text: string; numbers: Set<number> 
 
 /** Fragments of the input that must be found in the output. */
 function fragmentsOf(text: string): string[] {
-  const lines = tokenizeLines(text);
+  const lines = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(lines);
   return (
     lines

@@ -198,6 +198,23 @@ function applyTotal(label: LabelToken, pieces: readonly string[], ctx: ParseCont
     }
     return;
   }
+  // A form scores out of 100: more is the 分值 100 glued to the score (`总分100100`, `10098.5`).
+  const glued = pieces.length === 1 && last > 100 ? GLUED_TOTAL.exec(pieces[0] ?? '') : null;
+  if (glued?.[1] !== undefined && Number(glued[1]) <= 100) {
+    ctx.draft.total = Number(glued[1]);
+    addExtra(ctx.draft, `${label.key}(分值)`, '100');
+    ctx.log.add(
+      'total-glued-split',
+      'info',
+      `"${label.key}"的"${pieces[0] ?? ''}"是分值100与得分连在一起，已读作得分${glued[1]}，请核对。`,
+      label.line,
+      pieces[0] ?? '',
+      { form: ctx.form, path: 'selfScore.total' },
+    );
+    return;
+  }
   ctx.draft.total = last;
   if (pieces.length > 1) addExtra(ctx.draft, `${label.key}(分值)`, pieces.slice(0, -1).join(' '));
 }
+
+const GLUED_TOTAL = /^100(\d{1,3}(?:\.\d{1,2})?)分?$/;

@@ -110,10 +110,43 @@ function pairLine(pairs: readonly [FundingColumn, string][], name: string, ctx: 
   return line;
 }
 
+/**
+ * `其中:本年财政拨款2020` under a total row of 20 | 20: a source row's one glued number that is the
+ * total's budget and spending printed again. Read as one number it would exceed the total it is
+ * part of, so it is cut into those two, and reported.
+ */
+function unglueRepeatedTotal(rows: readonly Row[], columns: readonly FundingColumn[], ctx: ParseContext): void {
+  const total = rows[0];
+  const numeric = numericColumns(columns);
+  if (total === undefined || numeric[0] !== 'budget' || numeric[1] !== 'executed') return;
+  const [budget, executed] = total.values;
+  if (budget === undefined || executed === undefined || !/^\d+(?:\.\d+)?$/.test(budget + executed)) return;
+  for (const row of rows.slice(1)) {
+    const printed = row.values[0];
+    if (row.values.length !== 1 || printed !== budget + executed || Number(printed) <= Number(budget)) continue;
+    row.values.splice(0, 1, budget, executed);
+    ctx.log.add(
+      'funding-glued-split',
+      'info',
+      `资金行"${row.name}"的"${printed}"大于年度资金总额，是总额的预算数和执行数连在一起，已拆为 ${budget} | ${executed}，请核对。`,
+      row.line,
+      printed,
+      { form: ctx.form },
+    );
+  }
+}
+
 /** Reads the funding table from its region tokens (anchor label first) into the draft. */
-export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
+export function parseFunding(anchor: LabelToken | null, regionTokens: readonly Token[], ctx: ParseContext): void {
   const { draft } = ctx;
-  if (anchor !== null) {
+  // A region opened by a column or row label (the host dropped the 项目资金 cell) starts with it:
+  // `年初预算数` is the header's first column, `年度资金总额` the first row.
+  const opensTable =
+    anchor !== null &&
+    !anchor.kinds.has('funding-anchor') &&
+    (anchor.kinds.has('funding-column') || anchor.kinds.has('fund-row'));
+  const tokens = opensTable ? [anchor, ...regionTokens] : regionTokens;
+  if (anchor !== null && !opensTable) {
     useToken(anchor);
     if (anchor.key.includes('(元)')) draft.unit = '元';
     if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
@@ -173,16 +206,21 @@ export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[]
     // The header's last label may be glued to the first row's numbers (`得分202010100.00%10`).
     const lead = glued === null ? undefined : FUNDING_COLUMNS.get(normalizeLabel(glued[1] ?? ''));
     const withLead = lead !== undefined && headerPlace ? [...columns, lead] : columns;
-    const amounts = glued === null ? null : splitGluedAmounts(glued[2] ?? '', numericColumns(withLead));
+    // Numbers printed apart before the glued ones (`285.84 285.84 100%20`, in this cell or the row's
+    // cells before it) are the row's first values, not its name: the glued run fills the columns after them.
+    const apart = /^(?:\d[\d.,]*\s+)+$/.test(glued?.[1] ?? '') ? (glued?.[1] ?? '').trim().split(/\s+/) : [];
+    const before = pending.length === 0 && current !== null ? (current as Row).values.length : 0;
+    const amounts =
+      glued === null ? null : splitGluedAmounts(glued[2] ?? '', numericColumns(withLead).slice(before + apart.length));
     if (amounts !== null) {
       if (withLead !== columns && lead !== undefined) columns.push(lead);
-      else if (glued?.[1] !== undefined && glued[1] !== '') {
+      else if (apart.length === 0 && glued?.[1] !== undefined && glued[1] !== '') {
         if (pending.length === 0) pendingLine = token.line;
         pending.push(glued[1]);
       }
       flush();
       if (current !== null) {
-        (current as Row).values.push(...amounts);
+        (current as Row).values.push(...apart, ...amounts);
         useToken(token);
         // Text glued after the numbers (rotated labels turned to noise) is kept in the issue below.
         ctx.log.add(
@@ -241,6 +279,7 @@ export function parseFunding(anchor: LabelToken | null, tokens: readonly Token[]
       { form: ctx.form, path: 'funding' },
     );
   if (cols.includes('weight') || cols.includes('score')) draft.scoredFunding = true;
+  unglueRepeatedTotal(rows, cols, ctx);
   // Label–value numbers belong to the total row when the form printed its label without numbers.
   const totalRow = pairs.length === 0 ? undefined : rows.find((r) => r.values.length === 0 && /总额$/.test(r.name));
   if (pairs.length > 0 && totalRow === undefined) draft.fundingLines.push(pairLine(pairs, '年度资金总额', ctx));

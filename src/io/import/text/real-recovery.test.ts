@@ -31,8 +31,11 @@ const FLOORS: Record<string, number> = {
   '027': 20,
   '102': 9,
   '101': 2,
-  '103': 11,
+  '103': 12,
   '104': 9,
+  '106': 2,
+  '107': 9,
+  '108': 9,
 };
 
 describe('exact recovery on real forms', () => {
@@ -94,7 +97,7 @@ const SHAPES: Record<string, (text: string) => string> = {
 };
 
 describe('exact recovery does not depend on the text shape', () => {
-  const files = readTextFixtures('real').filter(([f]) => /^02[3457]/.test(f));
+  const files = readTextFixtures('real').filter(([f]) => /^(?:02[3457]|108)/.test(f));
   const cases = files.flatMap(([file, text]) => Object.keys(SHAPES).map((shape) => [file, shape, text] as const));
   it.each(cases)('%s as %s', (file, shape, text) => {
     const want = expected[file]?.indicators ?? [];

@@ -55,10 +55,36 @@ const MISREAD_LEVEL1 = [...LEVEL1_NAMES]
   .flatMap((l) => [...l].map((_, k) => `${l.slice(0, k)}[^\\d\\s]${l.slice(k + 1)}`))
   .join('|');
 
+/** The template's numbered footnote under the table (`注:1.一级指标分值统一设置为…`): the run ends there. */
+const FOOTNOTE = '备?注[:：](?=\\s?\\d\\s?[.、．])';
+/** `……总分100100`: the total row of a glued table, its label short and so not among LABELS. */
+const TOTAL_ROW = '(?<!自评)总分(?=\\d)';
+/** `…100%说明无注:1、…`: the form's 说明 row right before the footnote, its label too short to be among LABELS. */
+const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)';
+/** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */
+const PLACEHOLDER_ROW = '…{2,}';
+
+/**
+ * `出标产指` (106): a level-1 name printed rotated, its characters read out of order by OCR. Only
+ * orders that break up both of its words (产出|指标) are taken, so no ordinary phrase is cut.
+ */
+function permutations(chars: readonly string[]): string[] {
+  if (chars.length <= 1) return [chars.join('')];
+  return chars.flatMap((ch, k) => permutations([...chars.slice(0, k), ...chars.slice(k + 1)]).map((p) => ch + p));
+}
+const ROTATED_LEVEL1 = [...LEVEL1_NAMES]
+  .filter((l) => l.length === 4)
+  .flatMap((l) => permutations([...l]).filter((p) => !p.includes(l.slice(0, 2)) && !p.includes(l.slice(2))));
+
 const GLUED = new RegExp(
   [
     ...[...new Set([...LABELS, ...TABLE_WORDS])].sort((a, b) => b.length - a.length).map(labelPattern),
     `(?:${MISREAD_LEVEL1})(?=[(（]\\d{1,3}分[)）])`,
+    ...ROTATED_LEVEL1,
+    FOOTNOTE,
+    TOTAL_ROW,
+    REMARKS_ROW,
+    PLACEHOLDER_ROW,
   ].join('|'),
   'g',
 );
@@ -67,6 +93,10 @@ const FILE_NAME = /\.(?:docx?|xlsx?|pdf|wps)$/i;
 const TITLE_END = '自评表';
 /** A title is short; a 自评表 further into the run is a word of some other text. */
 const MAX_TITLE = 40;
+
+const TITLE_WORD_AFTER = /^(?:目标)?自评/;
+/** The start of the next form after a footnote: a title (short text since the last stop) or 项目名称. */
+const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
 const isStructure = (hit: string): boolean => STRUCTURE.has(hit.replace(/[()（）]/g, ''));
@@ -111,7 +141,17 @@ export function splitGluedLabels(cell: string): string[] {
   for (const hit of hits) {
     const start = hit.index;
     if (start < at) continue;
+    // `…衔接资金实施项目绩效目标自评表`: a label right before 自评 is a word of a title or of prose.
+    if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
     if (start > at) out.push(cell.slice(at, start));
+    // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
+    // It ends where the next form starts (its title or 项目名称), so that form is still cut and read.
+    if (/^备?注[:：]/.test(hit[0])) {
+      const next = NEXT_FORM.exec(cell.slice(start + hit[0].length));
+      at = next === null ? cell.length : start + hit[0].length + next.index;
+      out.push(cell.slice(start, at));
+      continue;
+    }
     // A category's points glued after it belong to it: `数量指标(10分)`.
     const points = /^[(（]\d{1,3}(?:\.\d)?分[)）]/.exec(cell.slice(start + hit[0].length))?.[0] ?? '';
     const label = points === '' ? rowStartAfter(cell, hit[0], start) : hit[0] + points;

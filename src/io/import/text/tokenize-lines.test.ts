@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cutAtNotes, findBoilerplate } from './boilerplate.js';
+import { splitGluedLabels } from './split-glued.js';
 import { dropPageMarkers, splitCells, tokenizeLines } from './tokenize-lines.js';
 
 describe('splitCells', () => {
@@ -122,5 +124,88 @@ describe('tokenizeLines on a table served one cell per line, each cell closed by
   it('leaves pipe rows and text after the bar as they were', () => {
     expect(tokenizeLines('| 指标值 | 完成值 |')[0]?.cells).toEqual(['指标值', '完成值']);
     expect(tokenizeLines('a | b')[0]?.cells).toEqual(['a', '|', 'b']);
+  });
+});
+
+describe('splitGluedLabels: the end of a glued table (107)', () => {
+  it('cuts before 总分 and a `……` row, and keeps the numbered 注: footnote whole', () => {
+    expect(
+      splitGluedLabels(
+        '服务对象满意度指标受益户满意度10≥95%≥95%10……总分100100注:1.一级指标分值统一设置为:产出指标50分',
+      ),
+    ).toEqual([
+      '服务对象满意度指标',
+      '受益户满意度10≥95%≥95%10',
+      '……',
+      '总分',
+      '100100',
+      '注:1.一级指标分值统一设置为:产出指标50分',
+    ]);
+  });
+
+  it('does not cut 自评总分 into 自评 and 总分', () => {
+    expect(splitGluedLabels('项目名称某某县某某项目主管部门某某县某某局自评总分95实施单位某某县某某单位')).toContain(
+      '自评总分',
+    );
+  });
+});
+
+describe('cutAtNotes', () => {
+  it('gives a note that opens mid-line a line of its own, so that it is known as boilerplate', () => {
+    const lines = cutAtNotes(tokenizeLines('总分 100 注:1.一级指标分值统一设置为:产出指标50分'));
+    expect(lines.map((l) => l.cells)).toEqual([['总分', '100'], ['注:1.一级指标分值统一设置为:产出指标50分']]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1]));
+  });
+
+  it('ends the note line where a next form glued after it starts', () => {
+    const text = '总分 100 注:1.一级指标分值统一设置为:产出指标50分 2023年度项目支出绩效自评表 项目名称 某工程';
+    const lines = cutAtNotes(tokenizeLines(text));
+    expect(lines.map((l) => l.cells[0])).toEqual([
+      '总分',
+      '注:1.一级指标分值统一设置为:产出指标50分',
+      '2023年度项目支出绩效自评表',
+    ]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1]));
+  });
+});
+
+describe('splitGluedLabels: words that are not cells', () => {
+  it('cuts the 说明 row right before the footnote off the last note (103: …100%说明无注:1、…)', () => {
+    const pieces = splitGluedLabels(
+      '满意度指标服务对象满意度指标市民满意度调查290%100%说明无注:1、其他资金包括和中央、省、市补助',
+    );
+    expect(pieces.slice(-3)).toEqual(['说明', '无', '注:1、其他资金包括和中央、省、市补助']);
+  });
+
+  it('keeps 说明 in a note when no footnote follows', () => {
+    const pieces = splitGluedLabels('满意度指标服务对象满意度指标市民满意度调查290%100%说明原因见附表另行说明的情况');
+    expect(pieces).not.toContain('说明');
+  });
+
+  it('does not open the indicator table at 项目绩效 in 项目绩效目标自评 (107 prose before the title)', () => {
+    const pieces = splitGluedLabels(
+      '现已完成中江县2022年衔接资金实施项目绩效目标自评,意见收集人:罗娟主管部门中江县水利局实施单位中江县水利局',
+    );
+    expect(pieces).not.toContain('项目绩效');
+    expect(pieces).toContain('主管部门');
+  });
+});
+
+describe('splitGluedLabels: rotated level-1 names', () => {
+  it('does not cut an order that keeps a word of the name whole (指标产出 is no rotated label)', () => {
+    const pieces = splitGluedLabels('一级指标二级指标三级指标本年度各项指标产出情况良好年初目标值(A)实际完成值(B)');
+    expect(pieces).toContain('本年度各项指标产出情况良好');
+  });
+});
+
+describe('splitGluedLabels: a footnote followed by the next form', () => {
+  it('ends the footnote where the next title starts, and cuts that form', () => {
+    const pieces = splitGluedLabels(
+      '满意度指标服务对象满意度指标群众满意度≥95%≥95%10总分100100注:1.一级指标分值统一设置为:产出指标50分。' +
+        '2022年度项目支出绩效自评表项目名称水标尺主管部门中江县水利局',
+    );
+    expect(pieces).toContain('注:1.一级指标分值统一设置为:产出指标50分。');
+    expect(pieces).toContain('项目名称');
+    expect(pieces).toContain('主管部门');
   });
 });

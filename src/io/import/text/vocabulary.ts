@@ -143,6 +143,8 @@ export const INDICATOR_COLUMNS: ReadonlyMap<string, IndicatorColumn> = new Map([
   ['未完成原因和改进措施', 'note'],
   ['未完成原因分析及改进措施', 'note'],
   ['未完成原因及改进措施', 'note'],
+  // Sichuan 衔接资金 forms (107): the deviation column asks for the measures to be taken.
+  ['未完成原因及拟采取的改进措施', 'note'],
   ['偏差原因分析及改进措施', 'note'],
   ['未完成原因分析', 'note'],
   ['未完成原因', 'note'],
