@@ -5,7 +5,8 @@
 import type { PdfDocument, PdfPage } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
 import { restoreIdeographs } from './look-alike-ideographs.js';
-import type { PdfRule } from './read-page-rules.js';
+import { textRunsOf } from './pdfjs-thread.js';
+import type { Matrix, PdfRule } from './read-page-rules.js';
 import { asMatrix, readPageGraphics } from './read-page-rules.js';
 
 /** A run of text drawn in one go, in top-down page coordinates (points). */
@@ -53,20 +54,26 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
   // Both requests go to the pdf.js thread at once, so that it never waits for the main thread.
-  const [content, { rules, imageCount }] = await Promise.all([page.getTextContent(), readPageGraphics(page, view)]);
-  const runs: PdfTextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const text = normalizePdfText(item.str);
-    if (text.trim() === '') continue;
-    const t = item.transform as number[];
-    const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || item.height;
-    const [a, b, c, d, e, f] = view;
-    const x0 = t[4] ?? 0;
-    const y0 = t[5] ?? 0;
-    runs.push({ text, x: a * x0 + c * y0 + e, y: b * x0 + d * y0 + f, width: item.width, size });
-  }
+  const [runs, { rules, imageCount }] = await Promise.all([readTextRuns(page, view), readPageGraphics(page, view)]);
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules, imageCount };
+}
+
+/**
+ * The page's text runs in page coordinates. Read from pdf.js' text-content stream rather than
+ * getTextContent, whose chunks the pdf.js thread packs (pdfjs-thread.ts, textRunsOf).
+ */
+async function readTextRuns(page: PdfPage, view: Matrix): Promise<PdfTextRun[]> {
+  const [a, b, c, d, e, f] = view;
+  const runs: PdfTextRun[] = [];
+  for await (const chunk of page.streamTextContent() as unknown as AsyncIterable<unknown>) {
+    for (const item of textRunsOf(chunk)) {
+      const text = normalizePdfText(item.str);
+      if (text.trim() === '') continue;
+      const size = Math.hypot(item.c, item.d) || item.height;
+      runs.push({ text, x: a * item.e + c * item.f + e, y: b * item.e + d * item.f + f, width: item.width, size });
+    }
+  }
+  return runs;
 }
 
 /** One page read by readPdfPages: its content, or the error that kept it from being read. */
