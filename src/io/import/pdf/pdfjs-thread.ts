@@ -16,7 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { MessagePort } from 'node:worker_threads';
+import type { MessagePort, TransferListItem } from 'node:worker_threads';
 import { MessageChannel, Worker } from 'node:worker_threads';
 
 /**
@@ -39,6 +39,10 @@ import { MessageChannel, Worker } from 'node:worker_threads';
  *   - text-content chunks are packed (PackedTextChunk below): one string array and one
  *     Float64Array instead of an object with a nested array per text run. The main thread reads
  *     them with textRunsOf. A chunk whose items do not all have the expected shape is sent as is.
+ * - Messages sent in one turn of the thread's event loop cross as one (a batch under BATCH_KEY, flushed
+ *   by setImmediate): each postMessage has a fixed cost beyond copying (a wake-up of the other
+ *   thread), and pdf.js sends a text chunk every 10 text runs. pdf.js' parsing runs on promise
+ *   chains, so a turn ends whenever it waits, for the main thread's reply included: no deadlock.
  *   pdf.js' message protocol (`stream` 4 = enqueue a chunk, `commonobj` … `Font`) is
  *   internal; if a version changes it, the messages are no longer recognised and go through
  *   unchanged (slower, still correct), and the tests of this folder fail on the packed text.
@@ -85,17 +89,32 @@ function packedText(chunk) {
   return { items: [], styles: {}, lang: chunk.lang, packed: { str, num } };
 }
 
+let batch = null;
+function flush() {
+  const { messages, transfer } = batch;
+  batch = null;
+  port.postMessage({ [workerData.batchKey]: messages }, transfer);
+}
+function send(message, transfer) {
+  if (batch === null) {
+    batch = { messages: [], transfer: [] };
+    setImmediate(flush);
+  }
+  batch.messages.push(message);
+  if (transfer) for (const buffer of transfer) batch.transfer.push(buffer);
+}
+
 const wire = {
   postMessage(message, transfer) {
     const chunk = message.chunk;
     if (message.stream === ENQUEUE && chunk) {
       if (Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray)) {
-        port.postMessage({ ...message, chunk: keptOperatorsOf(chunk) });
+        send({ ...message, chunk: keptOperatorsOf(chunk) });
         return;
       }
       const packed = Array.isArray(chunk.items) ? packedText(chunk) : null;
       if (packed) {
-        port.postMessage({ ...message, chunk: packed }, [packed.packed.num.buffer]);
+        send({ ...message, chunk: packed }, [packed.packed.num.buffer]);
         return;
       }
     }
@@ -104,7 +123,7 @@ const wire = {
       // A fresh object from font.exportData(), made for this message.
       data[2].charProcOperatorList = undefined;
     }
-    port.postMessage(message, transfer);
+    send(message, transfer);
   },
   addEventListener: (type, listener, options) => port.addEventListener(type, listener, options),
   removeEventListener: (type, listener, options) => port.removeEventListener(type, listener, options),
@@ -181,8 +200,38 @@ export function textRunsOf(chunk: unknown): RawTextRun[] {
   return runs;
 }
 
+/** The key of the array of messages the pdf.js thread sends in one turn of its event loop. */
+const BATCH_KEY = 'jixiaoPdfjsBatch';
+
+/** What pdf.js' main side needs of a worker port: a web Worker's postMessage and message events. */
+export interface PdfjsPort {
+  postMessage(message: unknown, transfer?: readonly TransferListItem[]): void;
+  addEventListener: EventTarget['addEventListener'];
+  removeEventListener: EventTarget['removeEventListener'];
+}
+
+/**
+ * The main side of the thread's port: batches from the thread are dispatched to pdf.js one
+ * message at a time, as `message` events with the message as `data`.
+ */
+function unbatchingPort(port: MessagePort): PdfjsPort {
+  const target = new EventTarget();
+  port.on('message', (data: unknown) => {
+    const batch = (data as Record<string, unknown> | null)?.[BATCH_KEY];
+    for (const message of Array.isArray(batch) ? (batch as unknown[]) : [data]) {
+      target.dispatchEvent(new MessageEvent('message', { data: message }));
+    }
+  });
+  return {
+    postMessage: (message, transfer) => port.postMessage(message, transfer as TransferListItem[] | undefined),
+    addEventListener: target.addEventListener.bind(target),
+    removeEventListener: target.removeEventListener.bind(target),
+  };
+}
+
 interface Thread {
   readonly port: MessagePort;
+  readonly pdfjsPort: PdfjsPort;
   /** Rejecters of the current holders' `exited` promises, called if the thread exits. */
   readonly holders: Set<(error: Error) => void>;
 }
@@ -196,14 +245,14 @@ function startThread(keptOperators: readonly number[]): Thread {
   // execArgv: [] keeps loaders of the parent (tsx) out of a thread that only runs plain JavaScript.
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
-    workerData: { port: port2, url, keptOperators },
+    workerData: { port: port2, url, keptOperators, batchKey: BATCH_KEY },
     transferList: [port2],
     execArgv: [],
   });
   // Only documents being read keep the process alive (see acquirePdfjsThread), never the idle thread.
+  const thread: Thread = { port: port1, pdfjsPort: unbatchingPort(port1), holders: new Set() };
   worker.unref();
   port1.unref();
-  const thread: Thread = { port: port1, holders: new Set() };
   worker.on('error', () => undefined);
   worker.once('exit', (code) => {
     if (current === thread) current = null;
@@ -217,7 +266,7 @@ function startThread(keptOperators: readonly number[]): Thread {
 
 export interface PdfjsThreadHold {
   /** The port pdf.js' main side talks to the worker through (`PDFWorker.create({ port })`). */
-  readonly port: MessagePort;
+  readonly port: PdfjsPort;
   /** Rejects if the thread exits before `release` (crash, out of memory): pdf.js' pending requests would never settle. */
   readonly exited: Promise<never>;
   readonly release: () => void;
@@ -241,5 +290,5 @@ export function acquirePdfjsThread(keptOperators: readonly number[]): PdfjsThrea
   const release = (): void => {
     if (thread.holders.delete(reject) && thread.holders.size === 0) thread.port.unref();
   };
-  return { port: thread.port, exited, release };
+  return { port: thread.pdfjsPort, exited, release };
 }
