@@ -91,17 +91,20 @@ function packedText(chunk) {
 
 let batch = null;
 function flush() {
-  const { messages, transfer } = batch;
+  const { messages, transfers } = batch;
   batch = null;
-  port.postMessage({ [workerData.batchKey]: messages }, transfer);
+  // Throws if a message cannot be copied (pdf.js sends none such): uncaught, that ends the thread,
+  // and the documents being read reject (acquirePdfjsThread's \`exited\`) instead of waiting for
+  // a reply that would never come. A buffer is listed once however many messages name it.
+  port.postMessage({ [workerData.batchKey]: messages }, [...new Set(transfers.flat())]);
 }
 function send(message, transfer) {
   if (batch === null) {
-    batch = { messages: [], transfer: [] };
+    batch = { messages: [], transfers: [] };
     setImmediate(flush);
   }
   batch.messages.push(message);
-  if (transfer) for (const buffer of transfer) batch.transfer.push(buffer);
+  batch.transfers.push(transfer ?? []);
 }
 
 const wire = {
