@@ -32,20 +32,21 @@ import { MessageChannel, Worker } from 'node:worker_threads';
  *   what pdf.js sends is never read:
  *   - operator-list chunks keep only the operators in `keptOperators` (what read-page-rules.ts
  *     reads: paths, the transformation matrix, images). Text drawing operators carry an object per
- *     glyph. Nothing is transferred: the path buffers left are small and copied, and the thousands
- *     of buffers of dropped operators (two per glyph path) need not be detached.
+ *     glyph. Nothing is transferred: the buffers of the operators kept are small and copied, and
+ *     those of the dropped ones (a matrix per text position) need not be detached.
  *   - fonts lose the operator lists of their Type3 glyph programs (`charProcOperatorList`: the
  *     844 glyphs of the Chromium print), which only a canvas renderer draws.
  *   - text-content chunks are packed (PackedTextChunk below): one string array and one
  *     Float64Array instead of an object with a nested array per text run. The main thread reads
  *     them with textRunsOf. A chunk whose items do not all have the expected shape is sent as is.
- * - Messages sent in one turn of the thread's event loop cross as one (a batch under BATCH_KEY, flushed
- *   by setImmediate): each postMessage has a fixed cost beyond copying (a wake-up of the other
- *   thread), and pdf.js sends a text chunk every 10 text runs. pdf.js' parsing runs on promise
- *   chains, so a turn ends whenever it waits, for the main thread's reply included: no deadlock.
- *   pdf.js' message protocol (`stream` 4 = enqueue a chunk, `commonobj` … `Font`) is
- *   internal; if a version changes it, the messages are no longer recognised and go through
- *   unchanged (slower, still correct), and the tests of this folder fail on the packed text.
+ * - Messages sent in one turn of the thread's event loop cross as one (a batch under BATCH_KEY,
+ *   flushed by setImmediate): each postMessage has a fixed cost beyond copying (a wake-up of the
+ *   other thread), and pdf.js sends a text chunk every 10 text runs. pdf.js' parsing runs on
+ *   promise chains, so a turn ends whenever it waits, for the main thread's reply included: no
+ *   deadlock.
+ * pdf.js' message protocol (`stream` 4 = enqueue a chunk, `commonobj` … `Font`) is internal; if a
+ * version changes it, the messages are no longer recognised and go through unchanged (slower,
+ * still correct), and pdfjs-thread.test.ts fails on the packed text and the kept operators.
  */
 const THREAD_SOURCE = `
 const { workerData } = require('node:worker_threads');
