@@ -5,7 +5,8 @@
 import type { PdfDocument, PdfPage } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
 import { restoreIdeographs } from './look-alike-ideographs.js';
-import type { PdfRule } from './read-page-rules.js';
+import { textRunsOf } from './pdfjs-thread.js';
+import type { Matrix, PdfRule } from './read-page-rules.js';
 import { asMatrix, readPageGraphics } from './read-page-rules.js';
 
 /** A run of text drawn in one go, in top-down page coordinates (points). */
@@ -28,6 +29,30 @@ export interface PdfPageContent {
   readonly runs: PdfTextRun[];
   readonly rules: PdfRule[];
   readonly imageCount: number;
+}
+
+/**
+ * pdf.js' own text normalisation (`normalizeUnicode` in pdfjs-dist 5.6.205: NFKC of no-break and
+ * typographic spaces, ligatures, Hebrew and Arabic presentation forms …), done here on the main
+ * thread, which is mostly idle, instead of on every text item in the pdf.js thread
+ * (`disableNormalization` below). pdf.js normalises before its bidi reordering, this after: the
+ * same text except for right-to-left runs with presentation-form ligatures.
+ */
+const PDFJS_NORMALIZED =
+  /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+
+export function normalizeLikePdfjs(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Every character PDFJS_NORMALIZED matches is at or above U+00A0; most text has none.
+    if (code >= 0xa0 && (code <= 0x0eb3 || (code >= 0x2000 && code <= 0x2126) || code >= 0xfb00)) {
+      PDFJS_NORMALIZED.lastIndex = 0;
+      return text.replace(PDFJS_NORMALIZED, (_match, run: string | undefined, st: string | undefined) =>
+        run !== undefined ? run.normalize('NFKC') : 'ſt'.repeat(st?.length ?? 0),
+      );
+    }
+  }
+  return text;
 }
 
 /** Control characters, soft hyphen and BOM: invisible debris of some producers' ToUnicode maps. */
@@ -53,20 +78,28 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
   // Both requests go to the pdf.js thread at once, so that it never waits for the main thread.
-  const [content, { rules, imageCount }] = await Promise.all([page.getTextContent(), readPageGraphics(page, view)]);
-  const runs: PdfTextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const text = normalizePdfText(item.str);
-    if (text.trim() === '') continue;
-    const t = item.transform as number[];
-    const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || item.height;
-    const [a, b, c, d, e, f] = view;
-    const x0 = t[4] ?? 0;
-    const y0 = t[5] ?? 0;
-    runs.push({ text, x: a * x0 + c * y0 + e, y: b * x0 + d * y0 + f, width: item.width, size });
-  }
+  const [runs, { rules, imageCount }] = await Promise.all([readTextRuns(page, view), readPageGraphics(page, view)]);
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules, imageCount };
+}
+
+/**
+ * The page's text runs in page coordinates. Read from pdf.js' text-content stream rather than
+ * getTextContent, whose chunks the pdf.js thread packs (pdfjs-thread.ts, textRunsOf).
+ */
+async function readTextRuns(page: PdfPage, view: Matrix): Promise<PdfTextRun[]> {
+  const [a, b, c, d, e, f] = view;
+  const runs: PdfTextRun[] = [];
+  for await (const chunk of page.streamTextContent({
+    disableNormalization: true,
+  }) as unknown as AsyncIterable<unknown>) {
+    for (const item of textRunsOf(chunk)) {
+      const text = normalizePdfText(normalizeLikePdfjs(item.str));
+      if (text.trim() === '') continue;
+      const size = Math.hypot(item.c, item.d) || item.height;
+      runs.push({ text, x: a * item.e + c * item.f + e, y: b * item.e + d * item.f + f, width: item.width, size });
+    }
+  }
+  return runs;
 }
 
 /** One page read by readPdfPages: its content, or the error that kept it from being read. */

@@ -52,7 +52,8 @@ describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
   it('rejects instead of hanging when the thread dies, and starts a new thread for the next document', async () => {
     const reading = withPdfDocument(fixture('pingshan-justice-2020.pdf'), async (doc) => {
       // An action the pdf.js worker does not know makes it throw outside any request: the thread exits.
-      const hold = acquirePdfjsThread();
+      // The thread is running already (this document): the operators to keep are not used.
+      const hold = acquirePdfjsThread([]);
       hold.port.postMessage({ sourceName: 'main', targetName: 'worker', action: 'NoSuchAction', data: null });
       hold.release();
       const page = await doc.getPage(1);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { acquirePdfjsThread } from './pdfjs-thread.js';
+import { RULE_OPERATORS } from './rule-operators.js';
 
 type PdfjsModule = typeof Pdfjs;
 export type PdfDocument = Awaited<ReturnType<PdfjsModule['getDocument']>['promise']>;
@@ -76,7 +77,7 @@ const FONTLESS_DOCUMENT = {
 export async function withPdfDocument<T>(bytes: Uint8Array, use: (doc: PdfDocument) => Promise<T>): Promise<T> {
   const pdfjs = await loadPdfjs();
   const dir = pdfjsPackageDir();
-  const thread = acquirePdfjsThread();
+  const thread = acquirePdfjsThread(RULE_OPERATORS.map((name) => pdfjs.OPS[name]));
   try {
     // pdfjs on Node reads these with fs when given file paths ending in a slash.
     const task = pdfjs.getDocument({
