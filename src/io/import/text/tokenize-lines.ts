@@ -63,7 +63,53 @@ export function splitCells(line: string): string[] {
   return cellsOf(line, isTableRow(line));
 }
 
+/** True for the characters of `\s` (which include NBSP and U+3000): the cell borders of plain lines. */
+function isWhiteCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The cells of a short plain line (no `|` row, no tab, too short to be glued text): its runs of
+ * non-white characters, as `line.split(WHITE)` then trimming would give, without the regex split
+ * and its array of parts (most lines of every text take this path).
+ */
+function plainCells(line: string): string[] {
+  const out: string[] = [];
+  let marker = '';
+  const n = line.length;
+  for (let k = 0; k < n;) {
+    while (k < n && isWhiteCode(line.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const start = k;
+    while (k < n && !isWhiteCode(line.charCodeAt(k))) k++;
+    const text = line.slice(start, k);
+    // A lone ★ marks the indicator printed after it.
+    if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) {
+      marker += text;
+      continue;
+    }
+    pushGluedPieces(marker + text, out);
+    marker = '';
+  }
+  if (marker !== '') out.push(marker);
+  return out;
+}
+
+/** `pipe` is isTableRow(line) (both callers pass it). */
 function cellsOf(line: string, pipe: boolean): string[] {
+  if (!pipe && line.length < GLUED_LINE_LENGTH) return plainCells(line);
   const parts = isPipeRow(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
   const recut = pipe ? null : recutGlued(line, parts);
   if (recut !== null) return recut;
