@@ -214,6 +214,8 @@ export const NOTHING_VALUES: ReadonlySet<string> = new Set(['', '-', '—', '—
 /** Characters `normalizeLabel` changes (white space, brackets, colons); a leading 其中 is tested apart. */
 const NEEDS_NORMALIZING = /[\s\u00a0\u3000（）：:(]/;
 const HAS_WHITE = /[\s\u00a0\u3000]/;
+/** Last characters of an OCR-read bracket `(A)` / `(A1` / `(Al`. */
+const OCR_BRACKET_END = new Set([0x29, 0x31, 0x6c]);
 
 /**
  * The key used to compare printed text with the vocabularies: no white space, half-width
@@ -230,7 +232,9 @@ export function normalizeLabel(text: string): string {
   if (s.includes('：')) s = s.replace(/：/g, ':');
   if (s.startsWith('其中')) s = s.replace(/^其中:?/, '');
   if (s.endsWith(':')) s = s.replace(/:+$/, '');
-  if (s.includes('(')) s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
+  // Only text ending like `(B/A1` or `(八)` can need the OCR repair (its regex and callback are costly).
+  if (OCR_BRACKET_END.has(s.charCodeAt(s.length - 1)) && s.includes('('))
+    s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
   return s;
 }
 
