@@ -88,7 +88,6 @@ export function splitLineRows(
   const width = columns.length;
   // best[i]: least cost of cutting texts[0..i) into whole rows.
   const best = new Array<number>(n + 1).fill(INFEASIBLE);
-  const from: (LineRow | null)[] = new Array<LineRow | null>(n + 1).fill(null);
   best[0] = 0;
   // Per-cell facts and per-column costs are asked for by many walks: computed once.
   const rowStart = texts.map((t) => ROW_START.test(t));
@@ -117,17 +116,36 @@ export function splitLineRows(
   let nameCount = 0;
   const colStart = new Int32Array(width + 1);
   const colCount = new Int32Array(width + 1);
-  const keep = (col: number): LineRow => {
+  // The best row ending at each position, kept as numbers (a walk improves on a position many
+  // times; only the rows of the final cut are made into LineRows, by `rowAt`).
+  const stride = width + 1;
+  const fromCols = new Int32Array(n + 1).fill(-1);
+  const fromName = new Int32Array(2 * (n + 1));
+  const fromStart = new Int32Array(stride * (n + 1));
+  const fromCount = new Int32Array(stride * (n + 1));
+  const keep = (pos: number, col: number): void => {
+    fromCols[pos] = col;
+    fromName[2 * pos] = nameStart;
+    fromName[2 * pos + 1] = nameCount;
+    for (let k = 0; k < col; k++) {
+      fromStart[pos * stride + k] = colStart[k] ?? 0;
+      fromCount[pos * stride + k] = colCount[k] ?? 0;
+    }
+  };
+  const rowAt = (pos: number): LineRow | null => {
+    const col = fromCols[pos] ?? -1;
+    if (col < 0) return null;
     const values: number[][] = [];
-    for (let k = 0; k < col; k++) values.push(range(colStart[k] ?? 0, colCount[k] ?? 0));
-    return { name: range(nameStart, nameCount), values };
+    for (let k = 0; k < col; k++)
+      values.push(range(fromStart[pos * stride + k] ?? 0, fromCount[pos * stride + k] ?? 0));
+    return { name: range(fromName[2 * pos] ?? 0, fromName[2 * pos + 1] ?? 0), values };
   };
   /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
   const walk = (pos: number, col: number, total: number, any: boolean): void => {
     const kept = total + (missingFrom[col] ?? 0);
     if (any && kept < (best[pos] ?? INFEASIBLE)) {
       best[pos] = kept;
-      from[pos] = keep(col);
+      keep(pos, col);
     }
     const kind = columns[col];
     if (kind === undefined) {
@@ -172,8 +190,8 @@ export function splitLineRows(
   if ((best[n] ?? INFEASIBLE) === INFEASIBLE) return null;
   const rows: LineRow[] = [];
   for (let end = n; end > 0;) {
-    const row = from[end];
-    if (row === null || row === undefined) return null;
+    const row = rowAt(end);
+    if (row === null) return null;
     rows.unshift(row);
     end = row.name[0] ?? row.values.find((v) => v.length > 0)?.[0] ?? 0;
   }
