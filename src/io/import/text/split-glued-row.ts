@@ -10,7 +10,8 @@ import type { IndicatorColumn } from './vocabulary.js';
  */
 
 const OCR_NUMBER = /^(?=.*[IlOo])[\dIlOo]{1,3}$/;
-const SCORE_NUMBER = /^(?:100|[1-9]\d?|0)(?:\.\d{1,2})?/;
+/** A 分值/得分 number where the search stands (sticky: tried at lastIndex only). */
+const SCORE_NUMBER_AT = /(?:100|[1-9]\d?|0)(?:\.\d{1,2})?/y;
 /** `≥95%`, `1000万元`, `6.47亿元`, `25TB`: a comparator, a number and a short unit. */
 const QUANTITY = /^([≥≤≧≦<>=＞＜﹦]?)(?:0|[1-9]\d*)(?:\.\d+)?([%％]|[\p{Script=Han}A-Za-z]{1,3})?$/u;
 /** Longest amount cell tried (`≥1000.5万元`). */
@@ -98,6 +99,17 @@ function better(a: Parse | null, b: Parse): Parse {
   return a;
 }
 
+/** As `better(best, parse)` for a parse of `score`: 1 when it wins, 0 on a tie, -1 when it loses. */
+function compare(best: Parse | null, score: number): number {
+  if (best === null || score > best.score + 1e-9) return 1;
+  return Math.abs(score - best.score) <= 1e-9 ? 0 : -1;
+}
+
+/** `best` with the ties of an equal parse counted. */
+function tied(best: Parse, ties: number): Parse {
+  return { ...best, ties: best.ties + 1 + ties };
+}
+
 /** The best parse on from a state, and how many search steps a plain enumeration of it takes. */
 interface StateResult {
   readonly best: Parse | null;
@@ -120,8 +132,10 @@ class GluedRunSearch {
   steps = 0;
   /** Work actually done; never more than `steps` would be. */
   private work = 0;
-  private readonly states = new Map<number, StateResult>();
-  private readonly starts = new Map<number, Parse | null>();
+  /** Searched states by key (position × column); arrays, as every key is a small integer. */
+  private readonly states: (StateResult | undefined)[] = [];
+  /** `from` results by position; undefined = not searched yet. */
+  private readonly starts: (Parse | null | undefined)[] = [];
   private readonly ti: number;
 
   constructor(
@@ -137,22 +151,23 @@ class GluedRunSearch {
 
   /** The best parse of the run from `start` on, beginning with a row name. */
   from(start: number): Parse | null {
-    const known = this.starts.get(start);
-    if (known !== undefined || this.starts.has(start)) return known ?? null;
+    const known = this.starts[start];
+    if (known !== undefined) return known;
     const { run } = this;
     const digitFirst = /^\d/.test(run.charAt(start)) ? -0.3 : 0;
     let best: Parse | null = null;
     for (let n = start + 2; n < run.length - 1 && !this.givenUp; n++) {
       const next = this.state(n, 0);
       this.steps = Math.min(MAX_STEPS + 1, this.steps + next.steps);
-      if (next.best !== null)
-        best = better(best, {
-          score: digitFirst + next.best.score,
-          ties: next.best.ties,
-          link: { kind: 'cells', cells: [run.slice(start, n)], at: n, col: 0 },
-        });
+      if (next.best === null) continue;
+      // The name's cell is cut out only for a parse that is kept.
+      const score = digitFirst + next.best.score;
+      const order = compare(best, score);
+      if (order > 0)
+        best = { score, ties: next.best.ties, link: { kind: 'cells', cells: [run.slice(start, n)], at: n, col: 0 } };
+      else if (order === 0 && best !== null) best = tied(best, next.best.ties);
     }
-    this.starts.set(start, best);
+    this.starts[start] = best;
     return best;
   }
 
@@ -164,12 +179,12 @@ class GluedRunSearch {
       const link: Link = parse.link;
       if (link.kind === 'cells') {
         row.push(...link.cells);
-        parse = this.states.get(this.key(link.at, link.col))?.best;
+        parse = this.states[this.key(link.at, link.col)]?.best;
         continue;
       }
       rows.push(row);
       row = [];
-      parse = link.kind === 'rest' ? this.starts.get(link.at) : null;
+      parse = link.kind === 'rest' ? this.starts[link.at] : null;
     }
     return rows;
   }
@@ -188,21 +203,23 @@ class GluedRunSearch {
 
   private state(at: number, col: number): StateResult {
     const key = this.key(at, col);
-    const known = this.states.get(key);
+    const known = this.states[key];
     if (known !== undefined) return known;
     this.work += 1;
     const { run, columns, ti } = this;
     let best: Parse | null = null;
     let steps = 1;
-    const take = (cells: string[], next: number, nextCol: number, gain: number): void => {
+    /** Goes on from (next, nextCol) after `first` (and `second`) fill the next columns. */
+    const take = (first: string, second: string | null, next: number, nextCol: number, gain: number): void => {
       const after = this.state(next, nextCol);
       steps += after.steps;
-      if (after.best !== null)
-        best = better(best, {
-          score: gain + after.best.score,
-          ties: after.best.ties,
-          link: { kind: 'cells', cells, at: next, col: nextCol },
-        });
+      if (after.best === null) return;
+      const score = gain + after.best.score;
+      const order = compare(best, score);
+      if (order > 0) {
+        const cells = second === null ? [first] : [first, second];
+        best = { score, ties: after.best.ties, link: { kind: 'cells', cells, at: next, col: nextCol } };
+      } else if (order === 0 && best !== null) best = tied(best, after.best.ties);
     };
     if (col > ti + 1) {
       if (at === run.length) best = better(best, { score: -this.missing(col, true), ties: 0, link: END });
@@ -220,13 +237,16 @@ class GluedRunSearch {
     if (at < run.length && kind !== undefined && !this.givenUp) {
       if (kind === 'weight' || kind === 'score') {
         // OCR debris (`IO` for 10) ending the run still closes the row; it is kept as printed.
-        const tail = run.slice(at);
-        if (OCR_NUMBER.test(tail)) take([tail], run.length, col + 1, 0);
-        const m = SCORE_NUMBER.exec(tail);
+        // OCR_NUMBER takes at most three characters: longer tails are not cut out to test it.
+        if (run.length - at <= 3) {
+          const tail = run.slice(at);
+          if (OCR_NUMBER.test(tail)) take(tail, null, run.length, col + 1, 0);
+        }
+        SCORE_NUMBER_AT.lastIndex = at;
+        const m = SCORE_NUMBER_AT.exec(run);
         for (let len = m?.[0].length ?? 0; len >= 1; len--) {
-          const num = run.slice(at, at + len);
           // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
-          if (!num.endsWith('.')) take([num], at + len, col + 1, len * 0.01);
+          if (run.charCodeAt(at + len - 1) !== 0x2e) take(run.slice(at, at + len), null, at + len, col + 1, len * 0.01);
         }
       } else if (col === ti) {
         const targetLimit = amountLimit(run, at);
@@ -253,16 +273,16 @@ class GluedRunSearch {
             if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
             const actual = run.slice(t, a);
             const agree = agreement(target, actual);
-            if (agree >= MIN_SCORE) take([target, actual], a, col + 2, agree);
+            if (agree >= MIN_SCORE) take(target, actual, a, col + 2, agree);
           }
         }
       } else if (col > ti + 1) {
         // note / extra: the rest of the run, on the last row only.
-        take([run.slice(at)], run.length, col + 1, -NOTE_COST);
+        take(run.slice(at), null, run.length, col + 1, -NOTE_COST);
       }
     }
     const result = { best, steps: Math.min(steps, MAX_STEPS + 1) };
-    this.states.set(key, result);
+    this.states[key] = result;
     return result;
   }
 }
