@@ -216,6 +216,8 @@ const NEEDS_NORMALIZING = /[\s\u00a0\u3000（）：:(]/;
 const HAS_WHITE = /[\s\u00a0\u3000]/;
 /** Last characters of an OCR-read bracket `(A)` / `(A1` / `(Al`. */
 const OCR_BRACKET_END = new Set([0x29, 0x31, 0x6c]);
+/** `[A-Z八/]`, the letters inside such a bracket. */
+const isOcrLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || code === 0x516b || code === 0x2f;
 
 /**
  * The key used to compare printed text with the vocabularies: no white space, half-width
@@ -233,7 +235,7 @@ export function normalizeLabel(text: string): string {
   if (s.startsWith('其中')) s = s.replace(/^其中:?/, '');
   if (s.endsWith(':')) s = s.replace(/:+$/, '');
   // Only text ending like `(B/A1` or `(八)` can need the OCR repair (its regex and callback are costly).
-  if (OCR_BRACKET_END.has(s.charCodeAt(s.length - 1)) && s.includes('('))
+  if (OCR_BRACKET_END.has(s.charCodeAt(s.length - 1)) && isOcrLetter(s.charCodeAt(s.length - 2)) && s.includes('('))
     s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
   return s;
 }
