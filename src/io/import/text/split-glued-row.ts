@@ -105,6 +105,29 @@ function compare(best: Parse | null, score: number): number {
   return Math.abs(score - best.score) <= 1e-9 ? 0 : -1;
 }
 
+/**
+ * `best` once a candidate is weighed: `first` (and `second`) fill the next columns with `gain`,
+ * then the parse goes on as `after` found from (next, nextCol).
+ */
+function offer(
+  best: Parse | null,
+  after: StateResult,
+  gain: number,
+  first: string,
+  second: string | null,
+  next: number,
+  nextCol: number,
+): Parse | null {
+  if (after.best === null) return best;
+  const score = gain + after.best.score;
+  const order = compare(best, score);
+  if (order > 0) {
+    const cells = second === null ? [first] : [first, second];
+    return { score, ties: after.best.ties, link: { kind: 'cells', cells, at: next, col: nextCol } };
+  }
+  return order === 0 && best !== null ? tied(best, after.best.ties) : best;
+}
+
 /** `best` with the ties of an equal parse counted. */
 function tied(best: Parse, ties: number): Parse {
   return { ...best, ties: best.ties + 1 + ties };
@@ -132,10 +155,13 @@ class GluedRunSearch {
   steps = 0;
   /** Work actually done; never more than `steps` would be. */
   private work = 0;
-  /** Searched states by key (position × column); arrays, as every key is a small integer. */
-  private readonly states: (StateResult | undefined)[] = [];
+  /**
+   * Searched states by key (position × column); arrays, as every key is a small integer, made at
+   * full length so that they stay plain arrays however they are filled.
+   */
+  private readonly states: (StateResult | undefined)[];
   /** `from` results by position; undefined = not searched yet. */
-  private readonly starts: (Parse | null | undefined)[] = [];
+  private readonly starts: (Parse | null | undefined)[];
   private readonly ti: number;
 
   constructor(
@@ -143,6 +169,8 @@ class GluedRunSearch {
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
+    this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
+    this.starts = new Array<Parse | null | undefined>(run.length + 1);
   }
 
   get givenUp(): boolean {
@@ -209,18 +237,9 @@ class GluedRunSearch {
     const { run, columns, ti } = this;
     let best: Parse | null = null;
     let steps = 1;
-    /** Goes on from (next, nextCol) after `first` (and `second`) fill the next columns. */
-    const take = (first: string, second: string | null, next: number, nextCol: number, gain: number): void => {
-      const after = this.state(next, nextCol);
-      steps += after.steps;
-      if (after.best === null) return;
-      const score = gain + after.best.score;
-      const order = compare(best, score);
-      if (order > 0) {
-        const cells = second === null ? [first] : [first, second];
-        best = { score, ties: after.best.ties, link: { kind: 'cells', cells, at: next, col: nextCol } };
-      } else if (order === 0 && best !== null) best = tied(best, after.best.ties);
-    };
+    // Each candidate: after = the state it goes on from, steps += its steps, best = offer(…).
+    // (Written out, not as a closure: one closure per searched state was most of the search's garbage.)
+    let after: StateResult;
     if (col > ti + 1) {
       if (at === run.length) best = better(best, { score: -this.missing(col, true), ties: 0, link: END });
       else {
@@ -240,13 +259,20 @@ class GluedRunSearch {
         // OCR_NUMBER takes at most three characters: longer tails are not cut out to test it.
         if (run.length - at <= 3) {
           const tail = run.slice(at);
-          if (OCR_NUMBER.test(tail)) take(tail, null, run.length, col + 1, 0);
+          if (OCR_NUMBER.test(tail)) {
+            after = this.state(run.length, col + 1);
+            steps += after.steps;
+            best = offer(best, after, 0, tail, null, run.length, col + 1);
+          }
         }
         SCORE_NUMBER_AT.lastIndex = at;
         const m = SCORE_NUMBER_AT.exec(run);
         for (let len = m?.[0].length ?? 0; len >= 1; len--) {
           // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
-          if (run.charCodeAt(at + len - 1) !== 0x2e) take(run.slice(at, at + len), null, at + len, col + 1, len * 0.01);
+          if (run.charCodeAt(at + len - 1) === 0x2e) continue;
+          after = this.state(at + len, col + 1);
+          steps += after.steps;
+          best = offer(best, after, len * 0.01, run.slice(at, at + len), null, at + len, col + 1);
         }
       } else if (col === ti) {
         const targetLimit = amountLimit(run, at);
@@ -273,12 +299,17 @@ class GluedRunSearch {
             if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
             const actual = run.slice(t, a);
             const agree = agreement(target, actual);
-            if (agree >= MIN_SCORE) take(target, actual, a, col + 2, agree);
+            if (agree < MIN_SCORE) continue;
+            after = this.state(a, col + 2);
+            steps += after.steps;
+            best = offer(best, after, agree, target, actual, a, col + 2);
           }
         }
       } else if (col > ti + 1) {
         // note / extra: the rest of the run, on the last row only.
-        take(run.slice(at), null, run.length, col + 1, -NOTE_COST);
+        after = this.state(run.length, col + 1);
+        steps += after.steps;
+        best = offer(best, after, -NOTE_COST, run.slice(at), null, run.length, col + 1);
       }
     }
     const result = { best, steps: Math.min(steps, MAX_STEPS + 1) };
