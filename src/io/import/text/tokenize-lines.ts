@@ -1,5 +1,6 @@
 import { joinWrapped } from './join-wrapped.js';
 import { pushGluedPieces, splitGluedLabels } from './split-glued.js';
+import { isWhiteCode } from './white-space.js';
 
 /**
  * The input text as numbered lines of cells. A cell is what the extraction separated by white
@@ -61,23 +62,6 @@ const isStarCode = (code: number): boolean => code === 0x2605 || code === 0x2606
  */
 export function splitCells(line: string): string[] {
   return cellsOf(line, isTableRow(line));
-}
-
-/** True for the characters of `\s` (which include NBSP and U+3000): the cell borders of plain lines. */
-function isWhiteCode(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0xfeff
-  );
 }
 
 /**

@@ -7,6 +7,8 @@
  * no trailing colon), so variants that differ only by those need not be listed.
  */
 
+import { isWhiteCode } from './white-space.js';
+
 export { EXTRA_LABELS, FIELD_LABELS, type FieldKey } from './field-vocabulary.js';
 
 /** Labels that open the funding table (项目资金 / 预算执行情况 …). */
@@ -211,8 +213,20 @@ export const AMBIGUOUS_LEVEL_NAMES: ReadonlySet<string> = new Set(['成本指标
 /** Values that mean "nothing printed here". */
 export const NOTHING_VALUES: ReadonlySet<string> = new Set(['', '-', '—', '——', '－', '/', '／', '…', '……', '\u00a0']);
 
-/** Characters `normalizeLabel` changes (white space, brackets, colons); a leading 其中 is tested apart. */
-const NEEDS_NORMALIZING = /[\s\u00a0\u3000（）：:(]/;
+/**
+ * True when `normalizeLabel` may change the text: white space, a bracket or colon it rewrites, a
+ * leading 其中. A scan by character code (most texts are short and need nothing).
+ */
+function needsNormalizing(text: string): boolean {
+  if (text.startsWith('其中')) return true;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    // （ ） ： : (
+    if (code === 0xff08 || code === 0xff09 || code === 0xff1a || code === 0x3a || code === 0x28) return true;
+    if (isWhiteCode(code)) return true;
+  }
+  return false;
+}
 const HAS_WHITE = /[\s\u00a0\u3000]/;
 /** Last characters of an OCR-read bracket `(A)` / `(A1` / `(Al`. */
 const OCR_BRACKET_END = new Set([0x29, 0x31, 0x6c]);
@@ -226,7 +240,7 @@ const isOcrLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) ||
 export function normalizeLabel(text: string): string {
   // Most printed text has nothing to normalize; one scan spares the replacements below, and each
   // replacement runs only when its character is there.
-  if (!text.startsWith('其中') && !NEEDS_NORMALIZING.test(text)) return text;
+  if (!needsNormalizing(text)) return text;
   let s = text;
   if (HAS_WHITE.test(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
   if (s.includes('（')) s = s.replace(/（/g, '(');
