@@ -36,10 +36,15 @@ export function normalizeText(text: string): string {
 /** Width of text as printed: CJK and full-width characters count two, others one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  // By code point; one beyond the BMP (a surrogate pair) counts two, as its halves lie in that range.
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += code >= 0x2e80 && (code <= 0xffef || code > 0xffff) ? 2 : 1;
+  // By code point: a surrogate pair (a character beyond the BMP) counts two once, a lone
+  // surrogate two as well (it lies in the wide range). A char-code loop, not a string iterator.
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(k + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) k += 1;
+      w += 2;
+    } else w += code >= 0x2e80 && code <= 0xffef ? 2 : 1;
   }
   return w;
 }
