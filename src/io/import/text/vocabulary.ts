@@ -7,7 +7,7 @@
  * no trailing colon), so variants that differ only by those need not be listed.
  */
 
-import { isWhiteCode } from './white-space.js';
+import { hasWhite, isWhiteCode } from './white-space.js';
 
 export { EXTRA_LABELS, FIELD_LABELS, type FieldKey } from './field-vocabulary.js';
 
@@ -227,7 +227,6 @@ function needsNormalizing(text: string): boolean {
   }
   return false;
 }
-const HAS_WHITE = /[\s\u00a0\u3000]/;
 /** Last characters of an OCR-read bracket `(A)` / `(A1` / `(Al`. */
 const OCR_BRACKET_END = new Set([0x29, 0x31, 0x6c]);
 /** `[A-Z八/]`, the letters inside such a bracket. */
@@ -242,7 +241,7 @@ export function normalizeLabel(text: string): string {
   // replacement runs only when its character is there.
   if (!needsNormalizing(text)) return text;
   let s = text;
-  if (HAS_WHITE.test(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
+  if (hasWhite(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
   if (s.includes('（')) s = s.replace(/（/g, '(');
   if (s.includes('）')) s = s.replace(/）/g, ')');
   if (s.includes('：')) s = s.replace(/：/g, ':');

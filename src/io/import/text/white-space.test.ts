@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWhiteCode } from './white-space.js';
+import { hasWhite, isWhiteCode } from './white-space.js';
 
 describe('isWhiteCode', () => {
   it('agrees with the regex class \\s on every BMP code unit', () => {
@@ -12,4 +12,11 @@ describe('isWhiteCode', () => {
   it('is false past the end of a string (charCodeAt gives NaN)', () => {
     expect(isWhiteCode('a'.charCodeAt(1))).toBe(false);
   });
+});
+
+describe('hasWhite', () => {
+  it.each(['', 'abc', '预算执行率', '\u200b零宽'])('is false for %j', (text) => expect(hasWhite(text)).toBe(false));
+  it.each([' a', '赵\u3000益', 'x\u00a0', 'a\tb', '\ufeff'])('is true for %j', (text) =>
+    expect(hasWhite(text)).toBe(true),
+  );
 });

@@ -18,3 +18,9 @@ export function isWhiteCode(code: number): boolean {
     code === 0xfeff
   );
 }
+
+/** True when `text` holds white space (as `/\s/.test(text)`), by a scan of its character codes. */
+export function hasWhite(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isWhiteCode(text.charCodeAt(k))) return true;
+  return false;
+}
