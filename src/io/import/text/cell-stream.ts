@@ -14,6 +14,7 @@ import {
   OBJECTIVE_ANCHORS,
   OBJECTIVE_COLUMNS,
   normalizeLabel,
+  prefixesOf,
   splitPoints,
 } from './vocabulary.js';
 
@@ -91,37 +92,7 @@ add('fund-row', FUND_ROW_NAMES);
 add('level1', LEVEL1_NAMES);
 add('level1', AMBIGUOUS_LEVEL_NAMES);
 add('level2', LEVEL2_NAMES);
-
-/**
- * The vocabulary keys as a trie by character code: walking a cell's characters tells whether the
- * text so far is a key or the start of one without hashing the joined text (most cells fall off
- * after a character or two).
- */
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  key: boolean;
-}
-const TRIE: TrieNode = { next: new Map(), key: false };
-for (const key of VOCAB.keys()) {
-  let node = TRIE;
-  for (let k = 0; k < key.length; k++) {
-    const code = key.charCodeAt(k);
-    let child = node.next.get(code);
-    if (child === undefined) {
-      child = { next: new Map(), key: false };
-      node.next.set(code, child);
-    }
-    node = child;
-  }
-  node.key = true;
-}
-
-/** The node `text` leads to from `node`; null when no key goes on with it. */
-function walkTrie(node: TrieNode, text: string): TrieNode | null {
-  let at: TrieNode | undefined = node;
-  for (let k = 0; k < text.length && at !== undefined; k++) at = at.next.get(text.charCodeAt(k));
-  return at ?? null;
-}
+const PREFIXES = prefixesOf(VOCAB.keys());
 
 /** Four-character level-1 names by each one-character-misread shape (`?目产出` → 项目产出). */
 const LEVEL1_BY_SHAPE = {
@@ -148,15 +119,6 @@ const ANAGRAM_CODES = new Uint8Array(0x10000);
 for (const ch of ANAGRAM_CHARS) ANAGRAM_CODES[ch.charCodeAt(0)] = 1;
 const codeSum = (s: string): number => [...s].reduce((n, ch) => n + (ch.codePointAt(0) ?? 0), 0);
 const ANAGRAM_SUMS = new Set([...ANAGRAMS.keys()].map(codeSum));
-/**
- * True when `lookup` can find `acc` other than as a key itself: with points or formula letters in
- * brackets (it ends with `)`), numbered (it ends with 1–9), or as a scrambled column header.
- */
-function mayBeVariant(acc: string): boolean {
-  const last = acc.charCodeAt(acc.length - 1);
-  return last === 0x29 || (last >= 0x31 && last <= 0x39) || anagramOf(acc) !== undefined;
-}
-
 function anagramOf(acc: string): string | undefined {
   if (acc.length < 4 || acc.length > 8) return undefined;
   let sum = 0;
@@ -254,24 +216,21 @@ export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken 
   let best: Hit | null = null;
   let bestEnd = i;
   let acc = '';
-  // Where `acc` stands in the key trie; joining more cells only helps while it is a key's start.
-  let node: TrieNode | null = TRIE;
-  for (let j = i; j < cells.length && j < i + MAX_LABEL_PARTS && node !== null; j++) {
+  for (let j = i; j < cells.length && j < i + MAX_LABEL_PARTS; j++) {
     const cell = cells[j];
     if (cell === undefined || cell.text === '' || cell.text.length > MAX_LABEL_CELL) break;
-    const part = normalizeLabel(cell.text);
-    acc += part;
+    acc += normalizeLabel(cell.text);
     if (!mayBeLabel(acc)) break;
-    node = walkTrie(node, part);
-    // lookup finds a key itself (a trie key) or a variant of one; other text needs no look-up.
-    const hit = node?.key === true || mayBeVariant(acc) ? lookup(acc) : null;
+    const hit = lookup(acc);
     if (hit !== null) {
       best = hit;
       bestEnd = j + 1;
     }
+    if (!PREFIXES.has(acc)) break;
   }
   if (best !== null) return withPoints(labelToken(best, cells.slice(i, bestEnd), null), cells, bestEnd);
-  const glued = /[:：]/.test(firstCell.text) ? /^([^:：]{2,12})[:：]\s*(.+)$/.exec(firstCell.text) : null;
+  const text = firstCell.text;
+  const glued = text.includes(':') || text.includes('：') ? /^([^:：]{2,12})[:：]\s*(.+)$/.exec(text) : null;
   if (glued?.[1] !== undefined && glued[2] !== undefined) {
     const hit = lookup(normalizeLabel(glued[1]));
     if (hit !== null && (hit.kinds.has('field') || hit.kinds.has('extra') || hit.kinds.has('fund-row')))
