@@ -247,9 +247,29 @@ export function normalizeLabel(text: string): string {
   if (s.includes('：')) s = s.replace(/：/g, ':');
   if (s.startsWith('其中')) s = s.replace(/^其中:?/, '');
   if (s.endsWith(':')) s = s.replace(/:+$/, '');
-  // Only text ending like `(B/A1` or `(八)` can need the OCR repair (its regex and callback are costly).
-  if (OCR_BRACKET_END.has(s.charCodeAt(s.length - 1)) && isOcrLetter(s.charCodeAt(s.length - 2)) && s.includes('('))
-    s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
+  return repairOcrBracket(s);
+}
+
+/**
+ * `s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g) => `(${g.replace(/八/g, 'A')})`)` without the regex
+ * and its callback (every column label `(A)` ran them): the bracket closing the text, with OCR's
+ * `1`/`l` for `)` and `八` for `A` read back. The earliest `(` that fits wins, as in the regex.
+ */
+function repairOcrBracket(s: string): string {
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (!OCR_BRACKET_END.has(last)) return s;
+  // `(` at k, then 1–3 letters up to the last character.
+  for (let k = Math.max(0, n - 5); k <= n - 3; k++) {
+    if (s.charCodeAt(k) !== 0x28) continue;
+    let letters = true;
+    for (let m = k + 1; m < n - 1 && letters; m++) letters = isOcrLetter(s.charCodeAt(m));
+    if (!letters) continue;
+    const group = s.slice(k + 1, n - 1);
+    // Already `(A)`: the replacement would give the text back unchanged.
+    if (last === 0x29 && !group.includes('八')) return s;
+    return `${s.slice(0, k)}(${group.replace(/八/g, 'A')})`;
+  }
   return s;
 }
 
