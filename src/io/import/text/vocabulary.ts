@@ -213,12 +213,15 @@ export const AMBIGUOUS_LEVEL_NAMES: ReadonlySet<string> = new Set(['成本指标
 /** Values that mean "nothing printed here". */
 export const NOTHING_VALUES: ReadonlySet<string> = new Set(['', '-', '—', '——', '－', '/', '／', '…', '……', '\u00a0']);
 
+/** Characters `normalizeLabel` changes (white space, brackets, colons); a leading 其中 is tested apart. */
+const NEEDS_NORMALIZING = /[\s（）：:(]/;
 /**
  * True when `normalizeLabel` may change the text: white space, a bracket or colon it rewrites, a
- * leading 其中. A scan by character code (most texts are short and need nothing).
+ * leading 其中. Short texts (most cells) are scanned by character code, sparing a regex call.
  */
 function needsNormalizing(text: string): boolean {
   if (text.startsWith('其中')) return true;
+  if (text.length > 32) return NEEDS_NORMALIZING.test(text);
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     // （ ） ： : (

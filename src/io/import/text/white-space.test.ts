@@ -15,8 +15,10 @@ describe('isWhiteCode', () => {
 });
 
 describe('hasWhite', () => {
-  it.each(['', 'abc', '预算执行率', '\u200b零宽'])('is false for %j', (text) => expect(hasWhite(text)).toBe(false));
-  it.each([' a', '赵\u3000益', 'x\u00a0', 'a\tb', '\ufeff'])('is true for %j', (text) =>
+  it.each(['', 'abc', '预算执行率', '\u200b零宽', '长'.repeat(40)])('is false for %j', (text) =>
+    expect(hasWhite(text)).toBe(false),
+  );
+  it.each([' a', '赵\u3000益', 'x\u00a0', 'a\tb', '\ufeff', `${'长'.repeat(40)} 文`])('is true for %j', (text) =>
     expect(hasWhite(text)).toBe(true),
   );
 });

@@ -19,8 +19,13 @@ export function isWhiteCode(code: number): boolean {
   );
 }
 
-/** True when `text` holds white space (as `/\s/.test(text)`), by a scan of its character codes. */
+const WHITE = /\s/;
+/** Up to this length a scan in JS beats the fixed cost of a regex call; past it the regex is faster. */
+const SHORT_TEXT = 32;
+
+/** True when `text` holds white space (as `/\s/.test(text)`). */
 export function hasWhite(text: string): boolean {
+  if (text.length > SHORT_TEXT) return WHITE.test(text);
   for (let k = 0; k < text.length; k++) if (isWhiteCode(text.charCodeAt(k))) return true;
   return false;
 }
