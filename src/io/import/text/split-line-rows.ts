@@ -73,7 +73,15 @@ function nameHeadCost(first: string): number {
  * typed arrays costs more than the walk on most lines. splitLineRows never runs inside itself, and
  * every entry it reads it has written in the same call.
  */
-const work = {
+const work: {
+  costs: Float64Array;
+  colStart: Int32Array;
+  colCount: Int32Array;
+  fromCols: Int32Array;
+  fromName: Int32Array;
+  fromStart: Int32Array;
+  fromCount: Int32Array;
+} = {
   costs: new Float64Array(64),
   colStart: new Int32Array(16),
   colCount: new Int32Array(16),
