@@ -1,14 +1,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importText } from '../src/io/import/text/import-text.js';
+import { pathToFileURL } from 'node:url';
+import type * as TextImport from '../src/io/import/text/import-text.js';
+import { buildCli, buildDir } from './build.js';
 import { repoRoot } from './form-pool.js';
 import { bestOf, mb, perSecond, report } from './measure.js';
 
 /**
  * importText over the seed text and every fixtures/real file, repeated to about `targetMb`, against a
- * plain read-and-split (lines, trimmed, empties dropped) of the same bytes.
+ * plain read-and-split (lines, trimmed, empties dropped) of the same bytes. The importer is the
+ * compiled one the CLI and server run: under tsx every function defined inside another is wrapped
+ * for its name on each call, which made the importer ~25 % slower than what ships.
  */
 export async function benchText(targetMb = 20): Promise<void> {
+  buildCli();
+  const { importText } = (await import(
+    pathToFileURL(join(buildDir, 'io/import/text/import-text.js')).href
+  )) as typeof TextImport;
   const files = [join(repoRoot, 'fixtures/seed/pingshan-justice-2020.txt')].concat(
     readdirSync(join(repoRoot, 'fixtures/real'))
       .filter((n) => n.endsWith('.txt'))

@@ -121,6 +121,15 @@ const ANAGRAM_CODES = new Uint8Array(0x10000);
 for (const ch of ANAGRAM_CHARS) ANAGRAM_CODES[ch.charCodeAt(0)] = 1;
 const codeSum = (s: string): number => [...s].reduce((n, ch) => n + (ch.codePointAt(0) ?? 0), 0);
 const ANAGRAM_SUMS = new Set([...ANAGRAMS.keys()].map(codeSum));
+/**
+ * True when `lookup` can find `acc` other than as a key itself: with points or formula letters in
+ * brackets (it ends with `)`), numbered (it ends with 1–9), or as a scrambled column header.
+ */
+function mayBeVariant(acc: string): boolean {
+  const last = acc.charCodeAt(acc.length - 1);
+  return last === 0x29 || (last >= 0x31 && last <= 0x39) || anagramOf(acc) !== undefined;
+}
+
 function anagramOf(acc: string): string | undefined {
   if (acc.length < 4 || acc.length > 8) return undefined;
   let sum = 0;
@@ -223,15 +232,18 @@ export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken 
     if (cell === undefined || cell.text === '' || cell.text.length > MAX_LABEL_CELL) break;
     acc += normalizeLabel(cell.text);
     if (!mayBeLabel(acc)) break;
-    const hit = lookup(acc);
+    // Every key is in PREFIXES: other text is found only as a variant of a key, if at all.
+    const prefix = PREFIXES.has(acc);
+    const hit = prefix || mayBeVariant(acc) ? lookup(acc) : null;
     if (hit !== null) {
       best = hit;
       bestEnd = j + 1;
     }
-    if (!PREFIXES.has(acc)) break;
+    if (!prefix) break;
   }
   if (best !== null) return withPoints(labelToken(best, cells.slice(i, bestEnd), null), cells, bestEnd);
-  const glued = /[:：]/.test(firstCell.text) ? /^([^:：]{2,12})[:：]\s*(.+)$/.exec(firstCell.text) : null;
+  const text = firstCell.text;
+  const glued = text.includes(':') || text.includes('：') ? /^([^:：]{2,12})[:：]\s*(.+)$/.exec(text) : null;
   if (glued?.[1] !== undefined && glued[2] !== undefined) {
     const hit = lookup(normalizeLabel(glued[1]));
     if (hit !== null && (hit.kinds.has('field') || hit.kinds.has('extra') || hit.kinds.has('fund-row')))

@@ -20,6 +20,13 @@ describe('joinWrapped', () => {
   it('counts CJK characters double', () => {
     expect(displayWidth('ab成本')).toBe(6);
   });
+
+  it('counts a character beyond the BMP (a surrogate pair) two, once; a lone surrogate two', () => {
+    expect(displayWidth('a😀b')).toBe(4);
+    expect(displayWidth('𠀀成')).toBe(4);
+    expect(displayWidth('\ud800x')).toBe(3);
+    expect(displayWidth('x\udc00')).toBe(3);
+  });
 });
 
 describe('segmentLines', () => {

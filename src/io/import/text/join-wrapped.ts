@@ -1,3 +1,5 @@
+import { hasWhite } from './white-space.js';
+
 /**
  * Joining text that PDF extraction broke over several lines or cells, by the spec's rule: no
  * separator between CJK characters (or any non-Latin character), one space between Latin words or
@@ -5,7 +7,6 @@
  */
 
 const SPACES = /[\s\u00a0\u3000]+/;
-const HAS_SPACE = /[\s\u00a0\u3000]/;
 
 /** `[A-Za-z0-9]` by character code. */
 function isLatin(code: number): boolean {
@@ -15,17 +16,19 @@ function isLatin(code: number): boolean {
 /** Joins wrapped pieces of one cell; white space inside a piece is collapsed by the same rule. */
 export function joinWrapped(pieces: readonly string[]): string {
   let out = '';
-  const add = (word: string): void => {
-    if (word === '') return;
-    if (out !== '' && isLatin(out.charCodeAt(out.length - 1)) && isLatin(word.charCodeAt(0))) out += ' ';
-    out += word;
-  };
   for (const piece of pieces) {
     // Most pieces hold no white space: no split (and no array) for them.
-    if (!HAS_SPACE.test(piece)) add(piece);
-    else for (const word of piece.split(SPACES)) add(word);
+    if (!hasWhite(piece)) out = joinWord(out, piece);
+    else for (const word of piece.split(SPACES)) out = joinWord(out, word);
   }
   return out;
+}
+
+/** `out` with `word` after it: one space between two Latin characters, none otherwise. */
+function joinWord(out: string, word: string): string {
+  if (word === '') return out;
+  if (out !== '' && isLatin(out.charCodeAt(out.length - 1)) && isLatin(word.charCodeAt(0))) return `${out} ${word}`;
+  return out + word;
 }
 
 /** One piece of printed text with its inner white space normalized (`赵 益` → `赵益`). */
@@ -36,10 +39,15 @@ export function normalizeText(text: string): string {
 /** Width of text as printed: CJK and full-width characters count two, others one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  // By code point; one beyond the BMP (a surrogate pair) counts two, as its halves lie in that range.
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += code >= 0x2e80 && (code <= 0xffef || code > 0xffff) ? 2 : 1;
+  // By code point: a surrogate pair (a character beyond the BMP) counts two once, a lone
+  // surrogate two as well (it lies in the wide range). A char-code loop, not a string iterator.
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(k + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) k += 1;
+      w += 2;
+    } else w += code >= 0x2e80 && code <= 0xffef ? 2 : 1;
   }
   return w;
 }

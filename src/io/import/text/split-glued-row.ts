@@ -10,7 +10,8 @@ import type { IndicatorColumn } from './vocabulary.js';
  */
 
 const OCR_NUMBER = /^(?=.*[IlOo])[\dIlOo]{1,3}$/;
-const SCORE_NUMBER = /^(?:100|[1-9]\d?|0)(?:\.\d{1,2})?/;
+/** A 分值/得分 number where the search stands (sticky: tried at lastIndex only). */
+const SCORE_NUMBER_AT = /(?:100|[1-9]\d?|0)(?:\.\d{1,2})?/y;
 /** `≥95%`, `1000万元`, `6.47亿元`, `25TB`: a comparator, a number and a short unit. */
 const QUANTITY = /^([≥≤≧≦<>=＞＜﹦]?)(?:0|[1-9]\d*)(?:\.\d+)?([%％]|[\p{Script=Han}A-Za-z]{1,3})?$/u;
 /** Longest amount cell tried (`≥1000.5万元`). */
@@ -100,6 +101,40 @@ function better(a: Parse | null, b: Parse): Parse {
   return a;
 }
 
+/** As `better(best, parse)` for a parse of `score`: 1 when it wins, 0 on a tie, -1 when it loses. */
+function compare(best: Parse | null, score: number): number {
+  if (best === null || score > best.score + 1e-9) return 1;
+  return Math.abs(score - best.score) <= 1e-9 ? 0 : -1;
+}
+
+/**
+ * `best` once a candidate is weighed: `first` (and `second`) fill the next columns with `gain`,
+ * then the parse goes on as `after` found from (next, nextCol).
+ */
+function offer(
+  best: Parse | null,
+  after: StateResult,
+  gain: number,
+  first: string,
+  second: string | null,
+  next: number,
+  nextCol: number,
+): Parse | null {
+  if (after.best === null) return best;
+  const score = gain + after.best.score;
+  const order = compare(best, score);
+  if (order > 0) {
+    const cells = second === null ? [first] : [first, second];
+    return { score, ties: after.best.ties, link: { kind: 'cells', cells, at: next, col: nextCol } };
+  }
+  return order === 0 && best !== null ? tied(best, after.best.ties) : best;
+}
+
+/** `best` with the ties of an equal parse counted. */
+function tied(best: Parse, ties: number): Parse {
+  return { ...best, ties: best.ties + 1 + ties };
+}
+
 /** The best parse on from a state, and how many search steps a plain enumeration of it takes. */
 interface StateResult {
   readonly best: Parse | null;
@@ -122,8 +157,13 @@ class GluedRunSearch {
   steps = 0;
   /** Work actually done; never more than `steps` would be. */
   private work = 0;
-  private readonly states = new Map<number, StateResult>();
-  private readonly starts = new Map<number, Parse | null>();
+  /**
+   * Searched states by key (position × column); arrays, as every key is a small integer, made at
+   * full length so that they stay plain arrays however they are filled.
+   */
+  private readonly states: (StateResult | undefined)[];
+  /** `from` results by position; undefined = not searched yet. */
+  private readonly starts: (Parse | null | undefined)[];
   private readonly ti: number;
 
   constructor(
@@ -131,6 +171,8 @@ class GluedRunSearch {
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
+    this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
+    this.starts = new Array<Parse | null | undefined>(run.length + 1);
   }
 
   get givenUp(): boolean {
@@ -139,8 +181,8 @@ class GluedRunSearch {
 
   /** The best parse of the run from `start` on, beginning with a row name. */
   from(start: number): Parse | null {
-    const known = this.starts.get(start);
-    if (known !== undefined || this.starts.has(start)) return known ?? null;
+    const known = this.starts[start];
+    if (known !== undefined) return known;
     const { run } = this;
     const digitFirst = /^\d/.test(run.charAt(start)) ? -0.3 : 0;
     let best: Parse | null = null;
@@ -149,14 +191,15 @@ class GluedRunSearch {
       if (isDigit(run.charCodeAt(n - 1)) && isDigit(run.charCodeAt(n))) continue;
       const next = this.state(n, 0);
       this.steps = Math.min(MAX_STEPS + 1, this.steps + next.steps);
-      if (next.best !== null)
-        best = better(best, {
-          score: digitFirst + next.best.score,
-          ties: next.best.ties,
-          link: { kind: 'cells', cells: [run.slice(start, n)], at: n, col: 0 },
-        });
+      if (next.best === null) continue;
+      // The name's cell is cut out only for a parse that is kept.
+      const score = digitFirst + next.best.score;
+      const order = compare(best, score);
+      if (order > 0)
+        best = { score, ties: next.best.ties, link: { kind: 'cells', cells: [run.slice(start, n)], at: n, col: 0 } };
+      else if (order === 0 && best !== null) best = tied(best, next.best.ties);
     }
-    this.starts.set(start, best);
+    this.starts[start] = best;
     return best;
   }
 
@@ -168,12 +211,12 @@ class GluedRunSearch {
       const link: Link = parse.link;
       if (link.kind === 'cells') {
         row.push(...link.cells);
-        parse = this.states.get(this.key(link.at, link.col))?.best;
+        parse = this.states[this.key(link.at, link.col)]?.best;
         continue;
       }
       rows.push(row);
       row = [];
-      parse = link.kind === 'rest' ? this.starts.get(link.at) : null;
+      parse = link.kind === 'rest' ? this.starts[link.at] : null;
     }
     return rows;
   }
@@ -192,22 +235,15 @@ class GluedRunSearch {
 
   private state(at: number, col: number): StateResult {
     const key = this.key(at, col);
-    const known = this.states.get(key);
+    const known = this.states[key];
     if (known !== undefined) return known;
     this.work += 1;
     const { run, columns, ti } = this;
     let best: Parse | null = null;
     let steps = 1;
-    const take = (cells: string[], next: number, nextCol: number, gain: number): void => {
-      const after = this.state(next, nextCol);
-      steps += after.steps;
-      if (after.best !== null)
-        best = better(best, {
-          score: gain + after.best.score,
-          ties: after.best.ties,
-          link: { kind: 'cells', cells, at: next, col: nextCol },
-        });
-    };
+    // Each candidate: after = the state it goes on from, steps += its steps, best = offer(…).
+    // (Written out, not as a closure: one closure per searched state was most of the search's garbage.)
+    let after: StateResult;
     if (col > ti + 1) {
       if (at === run.length) best = better(best, { score: -this.missing(col, true), ties: 0, link: END });
       else {
@@ -224,13 +260,23 @@ class GluedRunSearch {
     if (at < run.length && kind !== undefined && !this.givenUp) {
       if (kind === 'weight' || kind === 'score') {
         // OCR debris (`IO` for 10) ending the run still closes the row; it is kept as printed.
-        const tail = run.slice(at);
-        if (OCR_NUMBER.test(tail)) take([tail], run.length, col + 1, 0);
-        const m = SCORE_NUMBER.exec(tail);
+        // OCR_NUMBER takes at most three characters: longer tails are not cut out to test it.
+        if (run.length - at <= 3) {
+          const tail = run.slice(at);
+          if (OCR_NUMBER.test(tail)) {
+            after = this.state(run.length, col + 1);
+            steps += after.steps;
+            best = offer(best, after, 0, tail, null, run.length, col + 1);
+          }
+        }
+        SCORE_NUMBER_AT.lastIndex = at;
+        const m = SCORE_NUMBER_AT.exec(run);
         for (let len = m?.[0].length ?? 0; len >= 1; len--) {
-          const num = run.slice(at, at + len);
           // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
-          if (!num.endsWith('.')) take([num], at + len, col + 1, len * 0.01);
+          if (run.charCodeAt(at + len - 1) === 0x2e) continue;
+          after = this.state(at + len, col + 1);
+          steps += after.steps;
+          best = offer(best, after, len * 0.01, run.slice(at, at + len), null, at + len, col + 1);
         }
       } else if (col === ti) {
         const targetLimit = amountLimit(run, at);
@@ -257,16 +303,21 @@ class GluedRunSearch {
             if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
             const actual = run.slice(t, a);
             const agree = agreement(target, actual);
-            if (agree >= MIN_SCORE) take([target, actual], a, col + 2, agree);
+            if (agree < MIN_SCORE) continue;
+            after = this.state(a, col + 2);
+            steps += after.steps;
+            best = offer(best, after, agree, target, actual, a, col + 2);
           }
         }
       } else if (col > ti + 1) {
         // note / extra: the rest of the run, on the last row only.
-        take([run.slice(at)], run.length, col + 1, -NOTE_COST);
+        after = this.state(run.length, col + 1);
+        steps += after.steps;
+        best = offer(best, after, -NOTE_COST, run.slice(at), null, run.length, col + 1);
       }
     }
     const result = { best, steps: Math.min(steps, MAX_STEPS + 1) };
-    this.states.set(key, result);
+    this.states[key] = result;
     return result;
   }
 }

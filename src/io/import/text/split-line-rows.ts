@@ -76,6 +76,33 @@ function nameHeadCost(first: string): number {
   return cost;
 }
 
+/**
+ * Work arrays of splitLineRows, kept between calls and grown when a line needs more: creating
+ * typed arrays costs more than the walk on most lines. splitLineRows never runs inside itself, and
+ * every entry it reads it has written in the same call.
+ */
+const work: {
+  costs: Float64Array;
+  colStart: Int32Array;
+  colCount: Int32Array;
+  fromCols: Int32Array;
+  fromName: Int32Array;
+  fromStart: Int32Array;
+  fromCount: Int32Array;
+} = {
+  costs: new Float64Array(64),
+  colStart: new Int32Array(16),
+  colCount: new Int32Array(16),
+  fromCols: new Int32Array(16),
+  fromName: new Int32Array(32),
+  fromStart: new Int32Array(256),
+  fromCount: new Int32Array(256),
+};
+const floats = (a: Float64Array, size: number): Float64Array =>
+  a.length >= size ? a : new Float64Array(Math.max(size, 2 * a.length));
+const ints = (a: Int32Array, size: number): Int32Array =>
+  a.length >= size ? a : new Int32Array(Math.max(size, 2 * a.length));
+
 /** Indexes `start` … `start + count - 1`. */
 function range(start: number, count: number): number[] {
   const out: number[] = [];
@@ -96,11 +123,11 @@ export function splitLineRows(
   const width = columns.length;
   // best[i]: least cost of cutting texts[0..i) into whole rows.
   const best = new Array<number>(n + 1).fill(INFEASIBLE);
-  const from: (LineRow | null)[] = new Array<LineRow | null>(n + 1).fill(null);
   best[0] = 0;
   // Per-cell facts and per-column costs are asked for by many walks: computed once.
   const rowStart = texts.map((t) => ROW_START.test(t));
-  const costs = new Float64Array(width * n).fill(NaN);
+  const costs = (work.costs = floats(work.costs, width * n));
+  costs.fill(NaN, 0, width * n);
   const cost = (col: number, pos: number): number => {
     const k = col * n + pos;
     let c = costs[k] ?? NaN;
@@ -111,11 +138,12 @@ export function splitLineRows(
     return c;
   };
   // Same summation order as adding missingCost column by column from `col` on.
-  const missingFrom = Array.from({ length: width + 1 }, (_, col) => {
+  const missingFrom: number[] = [];
+  for (let col = 0; col <= width; col++) {
     let missing = 0;
     for (let k = col; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
-    return missing;
-  });
+    missingFrom.push(missing);
+  }
   const lastKind = columns[width - 1];
   const noteKind = lastKind === 'note' || lastKind === 'extra';
   // The row being walked: its name and, per column, a run of cells (a value is one cell, a blank
@@ -123,19 +151,39 @@ export function splitLineRows(
   // that a walk step allocates nothing; a row is copied out only when it is the best so far.
   let nameStart = 0;
   let nameCount = 0;
-  const colStart = new Int32Array(width + 1);
-  const colCount = new Int32Array(width + 1);
-  const keep = (col: number): LineRow => {
+  const colStart = (work.colStart = ints(work.colStart, width + 1));
+  const colCount = (work.colCount = ints(work.colCount, width + 1));
+  // The best row ending at each position, kept as numbers (a walk improves on a position many
+  // times; only the rows of the final cut are made into LineRows, by `rowAt`).
+  const stride = width + 1;
+  const fromCols = (work.fromCols = ints(work.fromCols, n + 1));
+  fromCols.fill(-1, 0, n + 1);
+  const fromName = (work.fromName = ints(work.fromName, 2 * (n + 1)));
+  const fromStart = (work.fromStart = ints(work.fromStart, stride * (n + 1)));
+  const fromCount = (work.fromCount = ints(work.fromCount, stride * (n + 1)));
+  const keep = (pos: number, col: number): void => {
+    fromCols[pos] = col;
+    fromName[2 * pos] = nameStart;
+    fromName[2 * pos + 1] = nameCount;
+    for (let k = 0; k < col; k++) {
+      fromStart[pos * stride + k] = colStart[k] ?? 0;
+      fromCount[pos * stride + k] = colCount[k] ?? 0;
+    }
+  };
+  const rowAt = (pos: number): LineRow | null => {
+    const col = fromCols[pos] ?? -1;
+    if (col < 0) return null;
     const values: number[][] = [];
-    for (let k = 0; k < col; k++) values.push(range(colStart[k] ?? 0, colCount[k] ?? 0));
-    return { name: range(nameStart, nameCount), values };
+    for (let k = 0; k < col; k++)
+      values.push(range(fromStart[pos * stride + k] ?? 0, fromCount[pos * stride + k] ?? 0));
+    return { name: range(fromName[2 * pos] ?? 0, fromName[2 * pos + 1] ?? 0), values };
   };
   /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
   const walk = (pos: number, col: number, total: number, any: boolean): void => {
     const kept = total + (missingFrom[col] ?? 0);
     if (any && kept < (best[pos] ?? INFEASIBLE)) {
       best[pos] = kept;
-      from[pos] = keep(col);
+      keep(pos, col);
     }
     const kind = columns[col];
     if (kind === undefined) {
@@ -180,8 +228,8 @@ export function splitLineRows(
   if ((best[n] ?? INFEASIBLE) === INFEASIBLE) return null;
   const rows: LineRow[] = [];
   for (let end = n; end > 0;) {
-    const row = from[end];
-    if (row === null || row === undefined) return null;
+    const row = rowAt(end);
+    if (row === null) return null;
     rows.unshift(row);
     end = row.name[0] ?? row.values.find((v) => v.length > 0)?.[0] ?? 0;
   }

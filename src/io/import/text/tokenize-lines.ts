@@ -1,5 +1,6 @@
 import { joinWrapped } from './join-wrapped.js';
 import { labelsRunAcross, pushGluedPieces, splitGluedLabels } from './split-glued.js';
+import { isWhiteCode } from './white-space.js';
 
 /**
  * The input text as numbered lines of cells. A cell is what the extraction separated by white
@@ -65,7 +66,36 @@ export function splitCells(line: string): string[] {
   return cellsOf(line, isTableRow(line));
 }
 
+/**
+ * The cells of a short plain line (no `|` row, no tab, too short to be glued text): its runs of
+ * non-white characters, as `line.split(WHITE)` then trimming would give, without the regex split
+ * and its array of parts (most lines of every text take this path).
+ */
+function plainCells(line: string): string[] {
+  const out: string[] = [];
+  let marker = '';
+  const n = line.length;
+  for (let k = 0; k < n;) {
+    while (k < n && isWhiteCode(line.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const start = k;
+    while (k < n && !isWhiteCode(line.charCodeAt(k))) k++;
+    const text = line.slice(start, k);
+    // A lone ★ marks the indicator printed after it.
+    if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) {
+      marker += text;
+      continue;
+    }
+    pushGluedPieces(marker + text, out);
+    marker = '';
+  }
+  if (marker !== '') out.push(marker);
+  return out;
+}
+
+/** `pipe` is isTableRow(line) (both callers pass it). */
 function cellsOf(line: string, pipe: boolean): string[] {
+  if (!pipe && line.length < GLUED_LINE_LENGTH) return plainCells(line);
   const parts = isPipeRow(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
   const recut = pipe ? null : recutGlued(line, parts);
   if (recut !== null) return recut;

@@ -7,6 +7,8 @@
  * no trailing colon), so variants that differ only by those need not be listed.
  */
 
+import { hasWhite, isWhiteCode } from './white-space.js';
+
 export { EXTRA_LABELS, FIELD_LABELS, type FieldKey } from './field-vocabulary.js';
 
 /** Labels that open the funding table (项目资金 / 预算执行情况 …). */
@@ -214,8 +216,26 @@ export const AMBIGUOUS_LEVEL_NAMES: ReadonlySet<string> = new Set(['成本指标
 export const NOTHING_VALUES: ReadonlySet<string> = new Set(['', '-', '—', '——', '－', '/', '／', '…', '……', '\u00a0']);
 
 /** Characters `normalizeLabel` changes (white space, brackets, colons); a leading 其中 is tested apart. */
-const NEEDS_NORMALIZING = /[\s\u00a0\u3000（）：:(]/;
-const HAS_WHITE = /[\s\u00a0\u3000]/;
+const NEEDS_NORMALIZING = /[\s（）：:(]/;
+/**
+ * True when `normalizeLabel` may change the text: white space, a bracket or colon it rewrites, a
+ * leading 其中. Short texts (most cells) are scanned by character code, sparing a regex call.
+ */
+function needsNormalizing(text: string): boolean {
+  if (text.startsWith('其中')) return true;
+  if (text.length > 32) return NEEDS_NORMALIZING.test(text);
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    // （ ） ： : (
+    if (code === 0xff08 || code === 0xff09 || code === 0xff1a || code === 0x3a || code === 0x28) return true;
+    if (isWhiteCode(code)) return true;
+  }
+  return false;
+}
+/** Last characters of an OCR-read bracket `(A)` / `(A1` / `(Al`. */
+const OCR_BRACKET_END = new Set([0x29, 0x31, 0x6c]);
+/** `[A-Z八/]`, the letters inside such a bracket. */
+const isOcrLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || code === 0x516b || code === 0x2f;
 
 /**
  * The key used to compare printed text with the vocabularies: no white space, half-width
@@ -224,15 +244,37 @@ const HAS_WHITE = /[\s\u00a0\u3000]/;
 export function normalizeLabel(text: string): string {
   // Most printed text has nothing to normalize; one scan spares the replacements below, and each
   // replacement runs only when its character is there.
-  if (!text.startsWith('其中') && !NEEDS_NORMALIZING.test(text)) return text;
+  if (!needsNormalizing(text)) return text;
   let s = text;
-  if (HAS_WHITE.test(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
+  if (hasWhite(s)) s = s.replace(/[\s\u00a0\u3000]+/g, '');
   if (s.includes('（')) s = s.replace(/（/g, '(');
   if (s.includes('）')) s = s.replace(/）/g, ')');
   if (s.includes('：')) s = s.replace(/：/g, ':');
   if (s.startsWith('其中')) s = s.replace(/^其中:?/, '');
   if (s.endsWith(':')) s = s.replace(/:+$/, '');
-  if (s.includes('(')) s = s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g: string) => `(${g.replace(/八/g, 'A')})`);
+  return repairOcrBracket(s);
+}
+
+/**
+ * `s.replace(/\(([A-Z八/]{1,3})[1l)]$/, (_, g) => `(${g.replace(/八/g, 'A')})`)` without the regex
+ * and its callback (every column label `(A)` ran them): the bracket closing the text, with OCR's
+ * `1`/`l` for `)` and `八` for `A` read back. The earliest `(` that fits wins, as in the regex.
+ */
+function repairOcrBracket(s: string): string {
+  const n = s.length;
+  const last = s.charCodeAt(n - 1);
+  if (!OCR_BRACKET_END.has(last)) return s;
+  // `(` at k, then 1–3 letters up to the last character.
+  for (let k = Math.max(0, n - 5); k <= n - 3; k++) {
+    if (s.charCodeAt(k) !== 0x28) continue;
+    let letters = true;
+    for (let m = k + 1; m < n - 1 && letters; m++) letters = isOcrLetter(s.charCodeAt(m));
+    if (!letters) continue;
+    const group = s.slice(k + 1, n - 1);
+    // Already `(A)`: the replacement would give the text back unchanged.
+    if (last === 0x29 && !group.includes('八')) return s;
+    return `${s.slice(0, k)}(${group.replace(/八/g, 'A')})`;
+  }
   return s;
 }
 
