@@ -16,6 +16,7 @@ export type {
   RuleName,
 } from './scoring/score.js';
 export { scoreForm } from './scoring/score-form.js';
+export { centipointsOf, totalAfterDeductions } from './scoring/deductions.js';
 export type { Finding, Severity } from './checks/finding.js';
 export { checkForm } from './checks/check-form.js';
 export type { DepartmentSummary, IndicatorAggregate, FundingAggregate, AggregateKind } from './summary/summary.js';

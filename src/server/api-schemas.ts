@@ -113,6 +113,8 @@ export const formListItem = z.object({
   status: z.enum(formStatuses),
   version: z.int(),
   total: z.number(),
+  /** The total after reviewers' deductions (审核后得分); null when there are none. */
+  reviewedTotal: z.number().nullable(),
   grade: z.string(),
   provisional: z.boolean(),
   updatedAt: z.string(),

@@ -26,6 +26,8 @@ export interface FormListItem {
   readonly grade: string;
   readonly provisional: boolean;
   readonly updatedAt: string;
+  /** Reviewers' deductions, in hundredths of a point (0 when none). */
+  readonly deductedCentipoints: number;
 }
 
 /** The filter as one WHERE expression over `forms` (usable with or without the unit join). */
@@ -69,6 +71,12 @@ export async function listForms(
       'forms.grade',
       'forms.provisional',
       'forms.updated_at',
+      (eb) =>
+        eb
+          .selectFrom('review_deductions')
+          .select((d) => d.fn.sum<number | null>('review_deductions.centipoints').as('c'))
+          .whereRef('review_deductions.form_id', '=', 'forms.id')
+          .as('deducted'),
     ])
     .orderBy('forms.updated_at', 'desc')
     .orderBy('forms.id', 'desc')
@@ -104,6 +112,7 @@ export async function listForms(
       grade: r.grade,
       provisional: r.provisional !== 0,
       updatedAt: r.updated_at,
+      deductedCentipoints: Number(r.deducted ?? 0),
     })),
     total,
   };

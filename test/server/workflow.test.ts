@@ -130,6 +130,28 @@ describe.each(combos)('API on %s over %s', (dialect, transport) => {
     });
   });
 
+  it("shows reviewers' deductions beside the unit's total, the same in the review and in the list", async () => {
+    const id = ids[5] as string;
+    const filler = await t.as('fill-a');
+    const reviewer = await t.as('rev-a');
+    expect((await filler.post(`/api/forms/${id}/transitions`, { json: { to: 'submitted' } })).status).toBe(200);
+    for (const points of [1.5, 0.7])
+      expect(
+        (await reviewer.post(`/api/forms/${id}/deductions`, { json: { points, reason: '佐证不足' } })).status,
+      ).toBe(201);
+    const totals = (await reviewer.get(`/api/forms/${id}/review`)).body.totals;
+    expect(totals.deducted).toBe(2.2);
+    expect(totals.reviewed).toBe(Math.round(totals.system * 100 - 220) / 100);
+    const list = (await reviewer.get('/api/forms')).body as {
+      id: string;
+      total: number;
+      reviewedTotal: number | null;
+    }[];
+    const item = list.find((f) => f.id === id);
+    expect(item).toMatchObject({ total: totals.system, reviewedTotal: totals.reviewed });
+    expect(list.filter((f) => f.id !== id).every((f) => f.reviewedTotal === null)).toBe(true);
+  });
+
   it('answers a stale PUT with 409 and the current version, losing nothing', async () => {
     const id = ids[1] as string;
     const a = await t.as('fill-a');

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { checkForm } from '../../domain/index.js';
+import { checkForm, totalAfterDeductions } from '../../domain/index.js';
 import { toFindingReport, toScoreReport } from '../../domain/report/index.js';
 import { visibilityScope } from '../../domain/workflow/index.js';
 import { listForms } from '../../store/form-listing.repository.js';
@@ -70,7 +70,10 @@ export function formsRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('x-total-count', String(total))
       .header('x-page', String(q.page))
       .header('x-page-size', String(q.pageSize));
-    return items;
+    return items.map(({ deductedCentipoints, ...item }) => ({
+      ...item,
+      reviewedTotal: deductedCentipoints > 0 ? totalAfterDeductions(item.total, deductedCentipoints) : null,
+    }));
   });
 
   // The most frequent request: the session and the form come from one query (see sessionInHandler),

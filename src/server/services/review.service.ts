@@ -1,3 +1,4 @@
+import { centipointsOf, totalAfterDeductions } from '../../domain/index.js';
 import { toScoreReport } from '../../domain/report/index.js';
 import { canReview } from '../../domain/workflow/index.js';
 import { insertEvent } from '../../store/events.repository.js';
@@ -39,7 +40,7 @@ export async function reviewView(ctx: AppContext, actor: ActingUser, id: string)
   const score = toScoreReport(
     scoreWithRatings(form, ctx.profile, new Map(ratings.map((r) => [r.indicatorIndex, r.rating]))),
   );
-  const deducted = deductions.reduce((s, d) => s + Math.round(d.points * 100), 0) / 100;
+  const deductedCentipoints = deductions.reduce((s, d) => s + centipointsOf(d.points), 0);
   return {
     id,
     status: record.status,
@@ -72,8 +73,8 @@ export async function reviewView(ctx: AppContext, actor: ActingUser, id: string)
     totals: {
       self: form.selfScore?.total ?? null,
       system: score.total,
-      deducted,
-      reviewed: Math.max(0, Math.round((score.total - deducted) * 100) / 100),
+      deducted: deductedCentipoints / 100,
+      reviewed: totalAfterDeductions(score.total, deductedCentipoints),
       grade: score.grade,
       provisional: score.provisional,
     },

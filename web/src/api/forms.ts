@@ -36,6 +36,7 @@ function toListItem(r: Raw): FormListItem {
     status: r['status'] as FormStatus,
     version: Number(r['version']),
     total: Number(r['total']),
+    reviewedTotal: typeof r['reviewedTotal'] === 'number' ? r['reviewedTotal'] : null,
     grade: r['grade'] as FormListItem['grade'],
     provisional: Boolean(r['provisional']),
     ...(typeof r['findings'] === 'number' ? { findings: r['findings'] } : {}),

@@ -20,6 +20,8 @@ export interface FormListItem {
   readonly status: FormStatus;
   readonly version: number;
   readonly total: number;
+  /** The total after reviewers' deductions; null when there are none. */
+  readonly reviewedTotal: number | null;
   readonly grade: Grade;
   readonly provisional: boolean;
   readonly findings?: number;

@@ -7,7 +7,7 @@ import {
   EditOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { Grade } from '../lib/core';
+import { centipointsOf, totalAfterDeductions, type Grade } from '../lib/core';
 import { gradeColor } from '../lib/format';
 import type { SaveState } from './use-autosave';
 
@@ -30,7 +30,7 @@ export const ScoreBar = memo(function ScoreBar(props: {
   actions: ReactNode;
 }) {
   const { total } = props;
-  const reviewed = Math.max(0, total - props.deducted);
+  const reviewed = totalAfterDeductions(total, centipointsOf(props.deducted));
   return (
     <div style={barStyle}>
       {/* The layout of antd's <Space size="large" wrap>, without its per-render style hooks. */}

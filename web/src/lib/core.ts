@@ -10,6 +10,8 @@ export {
   formatValue,
   validateForm,
   summarizeDepartments,
+  centipointsOf,
+  totalAfterDeductions,
   builtinProfiles,
   defaultProfileName,
   type Form,

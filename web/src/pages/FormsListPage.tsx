@@ -20,6 +20,8 @@ interface Filters {
 }
 
 const grades: Grade[] = ['优', '良', '中', '差'];
+/** The total after reviewers' deductions, under the unit's own, smaller and muted. */
+const reviewedStyle = { fontSize: 12, color: 'rgba(0, 0, 0, 0.45)', whiteSpace: 'nowrap' } as const;
 
 function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)].sort();
@@ -79,11 +81,20 @@ export function FormsListPage() {
     {
       title: '总分',
       dataIndex: 'total',
-      width: 80,
+      width: 96,
       align: 'right',
       defaultSortOrder: 'descend',
       sorter: (a, b) => a.total - b.total,
-      render: (t: number) => <span data-testid="row-total">{formatNumber(t)}</span>,
+      render: (t: number, f) => (
+        <>
+          <span data-testid="row-total">{formatNumber(t)}</span>
+          {f.reviewedTotal !== null && (
+            <div style={reviewedStyle} data-testid="row-reviewed-total" title="审核扣分后的得分">
+              审核后 {formatNumber(f.reviewedTotal)}
+            </div>
+          )}
+        </>
+      ),
     },
     {
       title: '等级',
