@@ -80,17 +80,20 @@ function plainCells(line: string): string[] {
     if (k >= n) break;
     const start = k;
     while (k < n && !isWhiteCode(line.charCodeAt(k))) k++;
-    const text = line.slice(start, k);
-    // A lone ★ marks the indicator printed after it.
-    if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) {
-      marker += text;
-      continue;
-    }
-    pushGluedPieces(marker + text, out);
-    marker = '';
+    marker = addCell(line.slice(start, k), marker, out);
   }
   if (marker !== '') out.push(marker);
   return out;
+}
+
+/**
+ * Adds a cell to `out` behind the pending `marker`, and returns the new pending marker: a lone ★
+ * marks the indicator printed after it, so it waits for the next cell instead of becoming one.
+ */
+function addCell(text: string, marker: string, out: string[]): string {
+  if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) return marker + text;
+  pushGluedPieces(marker + text, out);
+  return '';
 }
 
 /** `pipe` is isTableRow(line) (both callers pass it). */
@@ -108,14 +111,7 @@ function cellsOf(line: string, pipe: boolean): string[] {
       continue;
     }
     // trim() removes exactly the characters of \s (NBSP and U+3000 included).
-    const text = part.trim();
-    // A lone ★ marks the indicator printed after it.
-    if (isStarCode(text.charCodeAt(0)) && STAR.test(text)) {
-      marker += text;
-      continue;
-    }
-    pushGluedPieces(marker + text, out);
-    marker = '';
+    marker = addCell(part.trim(), marker, out);
   }
   if (marker !== '') out.push(marker);
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
