@@ -17,9 +17,11 @@ import {
   isObjectiveAnchor,
   isObjectiveColumn,
   isYearLine,
+  pointsOf,
   splitLabelled,
+  titleOf,
 } from './grid-labels.js';
-import { LEVEL1_NAMES, LEVEL2_NAMES, normalizeLabel } from '../text/vocabulary.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, PROJECT_CODE, normalizeLabel } from '../text/vocabulary.js';
 import { parseNumber, parsePeriod, parseRate, parseYesNo } from './parse-cell-values.js';
 
 const isTemplateWord = (text: string): boolean =>
@@ -52,6 +54,19 @@ function found(text: string, haystack: string): boolean {
 }
 
 /**
+ * The parts a reader keeps apart: a project code and the name after it, a label and its printed
+ * points (`产出指标(40分)` → `产出指标`, `40分`), a title without its `(2023年度)`.
+ */
+function partsOf(text: string): string[] {
+  const coded = PROJECT_CODE.exec(text);
+  if (coded?.[1] !== undefined && coded[2] !== undefined) return [coded[1], coded[2]];
+  const { base, points } = pointsOf(text);
+  if (points !== null) return [...(isTemplateWord(base) ? [] : [base]), points];
+  const title = titleOf(text);
+  return title !== text ? [title] : [text];
+}
+
+/**
  * Texts of `grid` (cells and outside lines, each joined to one line) that the result does not
  * contain anywhere; empty when nothing was lost. Text after a 备注 line of a form is template notes.
  */
@@ -72,7 +87,7 @@ export function findLostText(grid: Grid, result: ImportResult): string[] {
     }
     if (/^\d+[.、]/.test(text) && inNotes) continue;
     const { lead, pairs } = splitLabelled(raw);
-    const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : [text];
+    const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : partsOf(text);
     for (const piece of pieces) if (piece !== '' && !found(piece, haystack)) lost.push(piece);
   }
   return lost;

@@ -7,7 +7,7 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import type { Grid } from './grid.js';
 import { buildMatrix } from './grid-matrix.js';
-import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, yearOf } from './grid-labels.js';
+import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, titleOf, yearOf } from './grid-labels.js';
 import { finishForm, newDraft, report, type FormContext } from './form-draft.js';
 import { readFunding } from './read-funding.js';
 import { readIndicators } from './read-indicators.js';
@@ -91,7 +91,7 @@ function readLines(ctx: FormContext, lines: readonly TextLine[], head: boolean):
     let placed = true;
     if (text === '' || (head && isAttachmentLabel(text))) placed = true;
     else if (head && d.title === null && isTitle(text)) {
-      d.title = text;
+      d.title = titleOf(text);
       d.year ??= yearOf(text);
     } else if (head && d.year === null && isYearLine(text)) d.year = yearOf(text);
     else placed = readLabelledLine(ctx, line.text, line.location);

@@ -6,8 +6,8 @@
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { GridCell } from './grid.js';
 import { colRange } from './grid-matrix.js';
-import { cellText, fundingColumnOf, isFundingAnchor, isNothing, rowKindOf, unitOf } from './grid-labels.js';
-import { readParsed, report, take, type FormContext } from './form-draft.js';
+import { cellText, fundingColumnOf, isFundingAnchor, isNothing, pointsOf, rowKindOf, unitOf } from './grid-labels.js';
+import { readParsed, report, setExtra, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
 
@@ -42,10 +42,21 @@ function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
   if (isFundingAnchor(text)) {
     const unit = unitOf(text);
     if (unit !== null) ctx.draft.unit = unit;
+    keepPoints(ctx, text, cell.location);
     ctx.consumed.add(cell);
   } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|项目资金|资金)$/.test(text)) {
     ctx.consumed.add(cell);
   }
+}
+
+/**
+ * Scored templates print the block's points after its label (`预算执行情况(万元)(20分)`); they are
+ * kept in extras as the text importer keeps them (`预算执行情况(分值)`).
+ */
+export function keepPoints(ctx: FormContext, text: string, location: string): void {
+  const { base, points } = pointsOf(text);
+  if (points === null) return;
+  setExtra(ctx, `${base.replace(/\((万元|元)\)$/, '')}(分值)`, points, location);
 }
 
 /** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
