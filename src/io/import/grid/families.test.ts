@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
+import { strToU8, zipSync } from 'fflate';
 import { parse } from 'parse5';
+import { importDocx } from '../docx/import-docx.js';
 import { htmlToGrid } from '../html/html-to-grid.js';
 import { findLostText } from './find-lost-text.js';
 import { gridToForms } from './grid-to-forms.js';
@@ -23,6 +25,31 @@ function page(lines: readonly string[], rows: readonly (readonly string[])[]): s
     return `<tr>${tds.join('')}</tr>`;
   });
   return `<html><body>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}<table>${trs.join('')}</table></body></html>`;
+}
+
+/** The same table as a Word file: `w:gridSpan` for colspan, `w:vMerge` for rowspan. */
+function wordFile(lines: readonly string[], rows: readonly (readonly string[])[]): Uint8Array {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const para = (text: string): string =>
+    `<w:p>${text
+      .split('\n')
+      .map((t, i) => `<w:r>${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>`)
+      .join('')}</w:p>`;
+  const trs = rows.map((row, r) => {
+    const tcs = row.flatMap((text, c) => {
+      if (text === '<') return [];
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan += 1;
+      const merged = text === '^' ? '<w:vMerge/>' : rows[r + 1]?.[c] === '^' ? '<w:vMerge w:val="restart"/>' : '';
+      const props = `<w:tcPr>${colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : ''}${merged}</w:tcPr>`;
+      return [`<w:tc>${props}${para(text === '^' ? '' : text)}</w:tc>`];
+    });
+    return `<w:tr>${tcs.join('')}</w:tr>`;
+  });
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const body = `${lines.map(para).join('')}<w:tbl>${trs.join('')}</w:tbl>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
 }
 
 /** The grid mapper's reading of the page (not the text fallback), and whether it lost any text. */
@@ -114,33 +141,32 @@ const E_022 = page(
 
 // Family A (Anhui, fixtures/real/024): 年初预算数 / 全年预算数(A) / 全年执行数(B) / 分值 / 执行率 / 得分,
 // 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施.
-const A_024 = page(
-  ['项目支出绩效自评表', '(2021年度)'],
+const A_024_LINES = ['项目支出绩效自评表', '(2021年度)'];
+const A_024_ROWS = [
+  ['项目名称', '禁毒经费', '<', '<', '<', '<', '<', '<', '<'],
+  ['主管部门', '宣城市公安局', '<', '<', '<', '实施单位', '禁毒支队', '<', '<'],
+  ['项目资金\n(万元)', '', '<', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+  ['^', '年度资金总额:', '<', '100', '100', '100', '10', '100%', '10'],
+  ['^', '其中:本年财政拨款', '<', '100', '100', '100', '-', '100%', '-'],
+  ['^', '上年结转资金', '<', '', '', '', '-', '', '-'],
+  ['年度总体目标完成情况', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+  ['^', '有效的打击毒品犯罪', '<', '<', '<', '打击了毒品犯罪', '<', '<', '<'],
   [
-    ['项目名称', '禁毒经费', '<', '<', '<', '<', '<', '<', '<'],
-    ['主管部门', '宣城市公安局', '<', '<', '<', '实施单位', '禁毒支队', '<', '<'],
-    ['项目资金\n(万元)', '', '<', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
-    ['^', '年度资金总额:', '<', '100', '100', '100', '10', '100%', '10'],
-    ['^', '其中:本年财政拨款', '<', '100', '100', '100', '-', '100%', '-'],
-    ['^', '上年结转资金', '<', '', '', '', '-', '', '-'],
-    ['年度总体目标完成情况', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
-    ['^', '有效的打击毒品犯罪', '<', '<', '<', '打击了毒品犯罪', '<', '<', '<'],
-    [
-      '年度绩效指标完成情况',
-      '一级\n指标',
-      '二级指标',
-      '三级指标',
-      '年度指标值',
-      '实际完成值',
-      '分值',
-      '得分',
-      '偏差原因分析及改进措施',
-    ],
-    ['^', '产出指标\n(50分)', '数量指标', '指标1:禁毒舞台剧宣传的场次', '≥1场', '1场', '12', '12', ''],
-    ['^', '^', '^', '指标2:毛发检查试剂数量', '≥2400份', '3200份', '12', '12', ''],
-    ['总分', '<', '<', '<', '<', '<', '100', '98', ''],
+    '年度绩效指标完成情况',
+    '一级\n指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
   ],
-);
+  ['^', '产出指标\n(50分)', '数量指标', '指标1:禁毒舞台剧宣传的场次', '≥1场', '1场', '12', '12', ''],
+  ['^', '^', '^', '指标2:毛发检查试剂数量', '≥2400份', '3200份', '12', '12', ''],
+  ['总分', '<', '<', '<', '<', '<', '100', '98', ''],
+];
+const A_024 = page(A_024_LINES, A_024_ROWS);
 
 // Family H (Shandong, fixtures/real/023): 得分计算方法 column whose formula text is merged down the
 // table, `-` placeholder rows under each indicator, the unit on a line above the table.
@@ -561,5 +587,24 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(forms).toEqual([A_024_FORM]);
     expect(issues).toEqual([]);
     expect(lost).toEqual([]);
+  });
+
+  it('family A as a Word file with money in 元 and thousands separators in some cells only', async () => {
+    const money = (t: string): string => (t === '100' ? '1,000,000' : t);
+    const rows = A_024_ROWS.map((row, r) =>
+      row.map((t, c) =>
+        t === '项目资金\n(万元)' ? '项目资金\n(元)' : r >= 3 && r <= 5 && c >= 3 && c <= 5 ? money(t) : t,
+      ),
+    );
+    rows[4] = rows[4]?.map((t) => (t === '1,000,000' ? '1000000' : t)) ?? [];
+    const result = await importDocx(wordFile(A_024_LINES, rows), 'family.docx');
+    const lines = A_024_FORM.funding.lines.map((l) => ({
+      ...l,
+      ...Object.fromEntries(
+        (['initialBudget', 'budget', 'executed'] as const).map((k) => [k, l[k] === null ? null : l[k] * 10000]),
+      ),
+    }));
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual([{ ...A_024_FORM, funding: { unit: '元', lines } }]);
   });
 });
