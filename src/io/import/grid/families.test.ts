@@ -211,6 +211,25 @@ const H_023 = page(
   ],
 );
 
+// Family B, central-transfer variant (Sichuan, fixtures/real/026): 专项名称, regional heads, funding
+// printed as label/value pairs (`预算数: | 2.38 | 执行数: | 2.38`), values carrying their unit, and
+// unlabelled points columns (20, 50, 5) that have no header to say what they are.
+const B_026 = page(
+  ['食品监管补助资金区域绩效目标自评表', '(2021年度)'],
+  [
+    ['专项名称', '食品监管补助资金', '<', '中央主管部门', '市场监管总局', '<', '<'],
+    ['省级财政部门', '四川省财政厅', '省级主管部门', '四川省市场监管局', '自评得分', '100', '<'],
+    ['预算执行情况', '预算数:', '2.38', '执行数:', '2.38', '20', '<'],
+    ['^', '其中:中央补助', '2.38 万元', '其中:中央补助', '2.38万元', '', '<'],
+    ['^', '地方资金/其他', '万元', '地方资金/其他', '万元', '', '<'],
+    ['年度目标完成情况', '预期目标', '<', '目标实际完成情况', '<', '20', '<'],
+    ['^', '目标1:深入开展食品风险隐患排查整治。', '<', '目标1:已开展。', '<', '^', '<'],
+    ['年度绩效指标完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '50'],
+    ['^', '产出指标', '质量指标', '指标1:食品安全监管人员培训', '已完成', '已完成', '5'],
+    ['^', '^', '^', '指标2:违法案件查办率', '100%', '100%', '4'],
+  ],
+);
+
 const C_101_FORM: Form = {
   kind: 'project-self-evaluation',
   year: 2023,
@@ -554,6 +573,81 @@ const A_024_FORM: Form = {
   },
 };
 
+const B_026_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '食品监管补助资金区域绩效目标自评表',
+  project: {
+    name: '食品监管补助资金',
+    period: null,
+    department: null,
+    implementer: null,
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: null,
+        budget: 2.38,
+        executed: 2.38,
+        rate: null,
+      },
+      {
+        name: '中央补助',
+        initialBudget: null,
+        budget: 2.38,
+        executed: 2.38,
+        rate: null,
+      },
+      {
+        name: '地方资金/其他',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+      },
+    ],
+  },
+  objectives: {
+    planned: '目标1:深入开展食品风险隐患排查整治。',
+    actual: '目标1:已开展。',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标1:食品安全监管人员培训',
+      target: '已完成',
+      actual: '已完成',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标2:违法案件查办率',
+      target: '100%',
+      actual: '100%',
+      note: null,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  selfScore: {
+    total: 100,
+  },
+  extras: {
+    中央主管部门: '市场监管总局',
+    省级财政部门: '四川省财政厅',
+    省级主管部门: '四川省市场监管局',
+  },
+};
+
 describe('gridToForms on the template families of fixtures/real', () => {
   it('family C (101): 年初预算/调整后预算数/权重/原因, a project code, 指标性质|指标值|度量单位 as one target', () => {
     const { forms, issues, lost } = read(C_101);
@@ -606,5 +700,16 @@ describe('gridToForms on the template families of fixtures/real', () => {
     }));
     expect(result.issues).toEqual([]);
     expect(result.forms).toEqual([{ ...A_024_FORM, funding: { unit: '元', lines } }]);
+  });
+
+  it('family B, central transfer (026): funding as label/value pairs, values with their unit', () => {
+    const { forms, issues, lost } = read(B_026);
+    expect(forms).toEqual([B_026_FORM]);
+    // The unlabelled points columns are not guessed to be 分值 or 得分: each number is reported.
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ...['20', '20', '50', '5', '4'].map((raw) => ['grid-unplaced-cell', raw]),
+    ]);
+    expect(lost).toEqual([]);
   });
 });

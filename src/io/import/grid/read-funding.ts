@@ -10,6 +10,7 @@ import { cellText, fundingColumnOf, isFundingAnchor, isNothing, pointsOf, rowKin
 import { readParsed, report, setExtra, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
+import { isPairsRow, readFundingPairs } from './read-funding-pairs.js';
 
 interface Column {
   readonly key: FundingColumn;
@@ -82,6 +83,8 @@ export function readFunding(ctx: FormContext, from: number, end: number): number
     );
     return from + 1;
   }
+  // Central-transfer forms print `预算数: | 2.38 | 执行数: | 2.38`: label/value pairs, not columns.
+  if (isPairsRow(ctx.grid.rows[header.row] ?? [])) return readFundingPairs(ctx, header.row, end);
   const firstValueCol = Math.min(...header.columns.map((c) => c.c0));
   let r = header.row + 1;
   for (; r < end; r += 1) {
