@@ -712,4 +712,16 @@ describe('gridToForms on the template families of fixtures/real', () => {
     ]);
     expect(lost).toEqual([]);
   });
+
+  it('family D (008 layout): 分值 printed before 年度指标值 is read by its header', () => {
+    // Columns 4..6 of the indicator rows of 024 reordered to 分值 | 年度指标值 | 实际完成值.
+    const rows = A_024_ROWS.slice(0, 11).map((row, r) =>
+      r >= 8 ? [...row.slice(0, 4), row[6] ?? '', row[4] ?? '', row[5] ?? '', ...row.slice(7)] : row,
+    );
+    const { forms, issues, lost } = read(page(A_024_LINES, rows));
+    const { selfScore: _, ...expected } = A_024_FORM;
+    expect(forms).toEqual([{ ...expected, extras: { '产出指标(分值)': '50分' } }]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+  });
 });
