@@ -52,12 +52,13 @@ function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
 
 /**
  * Scored templates print the block's points after its label (`预算执行情况(万元)(20分)`); they are
- * kept in extras as the text importer keeps them (`预算执行情况(分值)`).
+ * kept in extras as the text importer keeps them (`预算执行情况(万元)(分值)`).
  */
 export function keepPoints(ctx: FormContext, text: string, location: string): void {
   const { base, points } = pointsOf(text);
   if (points === null) return;
-  setExtra(ctx, `${base.replace(/\((万元|元)\)$/, '')}(分值)`, points, location);
+  // Keyed as the text importer keys it: the label as printed, without a number (`年度绩效目标1`).
+  setExtra(ctx, `${base.replace(/\d+$/, '')}(分值)`, points, location);
 }
 
 /** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
