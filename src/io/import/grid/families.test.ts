@@ -683,14 +683,14 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(lost).toEqual([]);
   });
 
-  it('family A as a Word file with money in 元 and thousands separators in some cells only', async () => {
+  it('family A as a Word file with money in 元, thousands separators in some cells only, a unit in one', async () => {
     const money = (t: string): string => (t === '100' ? '1,000,000' : t);
     const rows = A_024_ROWS.map((row, r) =>
       row.map((t, c) =>
         t === '项目资金\n(万元)' ? '项目资金\n(元)' : r >= 3 && r <= 5 && c >= 3 && c <= 5 ? money(t) : t,
       ),
     );
-    rows[4] = rows[4]?.map((t) => (t === '1,000,000' ? '1000000' : t)) ?? [];
+    rows[4] = rows[4]?.map((t, c) => (c === 3 ? '1000000元' : t === '1,000,000' ? '1000000' : t)) ?? [];
     const result = await importDocx(wordFile(A_024_LINES, rows), 'family.docx');
     const lines = A_024_FORM.funding.lines.map((l) => ({
       ...l,
@@ -700,6 +700,14 @@ describe('gridToForms on the template families of fixtures/real', () => {
     }));
     expect(result.issues).toEqual([]);
     expect(result.forms).toEqual([{ ...A_024_FORM, funding: { unit: '元', lines } }]);
+  });
+
+  it('a money value whose unit contradicts the table unit is left blank with a warning, not converted', () => {
+    const rows = A_024_ROWS.map((row, r) => (r === 4 ? row.map((t, c) => (c === 3 ? '100元' : t)) : row));
+    const { forms, issues } = read(page(A_024_LINES, rows));
+    expect(forms[0]?.funding.unit).toBe('万元');
+    expect(forms[0]?.funding.lines[1]?.initialBudget).toBeNull();
+    expect(issues).toEqual([['grid-unreadable-value', '100元']]);
   });
 
   it('family B, central transfer (026): funding as label/value pairs, values with their unit', () => {

@@ -33,12 +33,16 @@ export function isPairsRow(cells: readonly GridCell[]): boolean {
   );
 }
 
-/** `5.8万` / `2.38 万元` / `万元`: the number and the unit it prints, so `万元` alone is blank. */
-function money(ctx: FormContext, text: string): Parsed<number> {
+/**
+ * `5.8万` / `2.38 万元` / `万元`: the number and the unit it prints, so `万元` alone is blank. The
+ * printed unit becomes the form's unit; one that contradicts the unit already read is unreadable.
+ */
+export function money(ctx: FormContext, text: string): Parsed<number> {
   const m = /^(.*?)\s*(万元|万|元)$/.exec(text);
   if (m === null) return parseNumber(text);
   const unit = m[2] === '元' ? '元' : '万元';
-  if (ctx.draft.unit !== null && ctx.draft.unit !== unit) return { ok: false };
+  const known = ctx.draft.unit ?? ctx.draft.unitHint;
+  if (known !== null && known !== unit) return { ok: false };
   const parsed = parseNumber(m[1] ?? '');
   if (parsed.ok && parsed.value !== null) ctx.draft.unit = unit;
   return parsed;

@@ -10,7 +10,7 @@ import { cellText, fundingColumnOf, isFundingAnchor, isNothing, pointsOf, rowKin
 import { readParsed, report, setExtra, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
-import { isPairsRow, readFundingPairs } from './read-funding-pairs.js';
+import { isPairsRow, money, readFundingPairs } from './read-funding-pairs.js';
 
 interface Column {
   readonly key: FundingColumn;
@@ -126,7 +126,12 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
         });
       continue;
     }
-    const parsed = column.key === 'rate' ? parseRate(text) : parseNumber(text);
+    const parsed =
+      column.key === 'rate'
+        ? parseRate(text)
+        : column.key === 'weight' || column.key === 'score'
+          ? parseNumber(text)
+          : money(ctx, text);
     line[column.key] = readParsed(ctx, parsed, text, location, path, column.header);
   }
   if (name === '') {
