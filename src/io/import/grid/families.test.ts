@@ -230,6 +230,29 @@ const B_026 = page(
   ],
 );
 
+// Family B, regional variant (Sichuan, fixtures/real/027): no 项目名称 at all, funding as pairs
+// spread over two rows (the rate cell merged down), values in `5.8万`.
+const B_027 = page(
+  ['2021年中央对地方专项转移支付区域绩效目标自评表', '填报类型:整体□  区域√  项目□'],
+  [
+    ['单位名称', '遂宁市市场监督管理局经开区分局', '<', '联系人及电话', '田苗苗,15881923688'],
+    ['预算\n执行\n情况\n(万元)', '转移支付预算数(A)', '5.8万', '预算执行率(B/A)', '100%'],
+    ['^', '转移支付执行数(B)', '5.8万', '^', '^'],
+    ['年度\n目标\n完成\n情况', '预期目标', '<', '目标实际完成情况', '<'],
+    [
+      '^',
+      '目标1:完成两品一械抽检工作\n目标2:加强两品一械企业监管力度',
+      '<',
+      '目标1:配合完成抽检148个批次\n目标2:加强了两品一械企业监管力度',
+      '<',
+    ],
+    ['一级\n指标', '二级指标', '三级指标', '指标值', '完成值'],
+    ['产出指标', '数量指标', '指标1.药品抽验品种', '≥3', '4'],
+    ['^', '^', '指标2.化妆品抽验批次', '≥3', '7'],
+    ['^', '质量指标', '指标4.不合格产品处置率', '', ''],
+  ],
+);
+
 const C_101_FORM: Form = {
   kind: 'project-self-evaluation',
   year: 2023,
@@ -648,6 +671,72 @@ const B_026_FORM: Form = {
   },
 };
 
+const B_027_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '2021年中央对地方专项转移支付区域绩效目标自评表',
+  project: {
+    name: '2021年中央对地方专项转移支付区域绩效目标自评表',
+    period: null,
+    department: null,
+    implementer: null,
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: null,
+        budget: 5.8,
+        executed: 5.8,
+        rate: 100,
+      },
+    ],
+  },
+  objectives: {
+    planned: '目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度',
+    actual: '目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标1.药品抽验品种',
+      target: '≥3',
+      actual: '4',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标2.化妆品抽验批次',
+      target: '≥3',
+      actual: '7',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标4.不合格产品处置率',
+      target: null,
+      actual: null,
+      note: null,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  extras: {
+    填报类型: '整体□区域√项目□',
+    单位名称: '遂宁市市场监督管理局经开区分局',
+    联系人及电话: '田苗苗,15881923688',
+  },
+};
+
 describe('gridToForms on the template families of fixtures/real', () => {
   it('family C (101): 年初预算/调整后预算数/权重/原因, a project code, 指标性质|指标值|度量单位 as one target', () => {
     const { forms, issues, lost } = read(C_101);
@@ -731,5 +820,24 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(forms).toEqual([{ ...expected, extras: { '产出指标(分值)': '50分' } }]);
     expect(issues).toEqual([]);
     expect(lost).toEqual([]);
+  });
+
+  it('family B, regional (027): no 项目名称, the title stands for the name with a warning', () => {
+    const { forms, issues, lost } = read(B_027);
+    expect(forms).toEqual([B_027_FORM]);
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ['grid-name-from-title', '2021年中央对地方专项转移支付区域绩效目标自评表'],
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('without 项目名称, no title or two titles give no form (the text importer gets them)', () => {
+    const { forms, issues } = read(B_027.replace('<p>2021年中央对地方专项转移支付区域绩效目标自评表</p>', ''));
+    expect(forms).toEqual([]);
+    expect(issues.map(([code]) => code)).toEqual(['grid-no-form']);
+    // Two such forms one after the other cannot be told apart without 项目名称: none either.
+    const twice = B_027.replace('</body>', `${B_027.slice(B_027.indexOf('<p>'), B_027.indexOf('</body>'))}</body>`);
+    expect(read(twice).forms).toEqual([]);
   });
 });

@@ -56,6 +56,14 @@ export function gridToForms(grid: Grid): ImportResult {
     readBody(ctx, part.start, part.end);
     readLines(ctx, part.tail, false);
     reportUnplaced(ctx, part);
+    if (part.named === false && ctx.draft.name === null && ctx.draft.title !== null) {
+      ctx.draft.name = ctx.draft.title;
+      report(ctx, 'grid-name-from-title', 'warning', '表中没有“项目名称”，暂用表题作为项目名称。请核对。', {
+        location: grid.rows[part.start]?.[0]?.location ?? null,
+        raw: ctx.draft.title,
+        path: 'project.name',
+      });
+    }
     const form = finishForm(ctx, grid.rows[part.start]?.[0]?.location ?? null);
     if (form !== null) forms.push(form);
   });
