@@ -17,9 +17,11 @@ import {
   isObjectiveAnchor,
   isObjectiveColumn,
   isYearLine,
+  pointsOf,
   splitLabelled,
+  titleOf,
 } from './grid-labels.js';
-import { LEVEL1_NAMES, LEVEL2_NAMES, normalizeLabel } from '../text/vocabulary.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, PROJECT_CODE, normalizeLabel } from '../text/vocabulary.js';
 import { parseNumber, parsePeriod, parseRate, parseYesNo } from './parse-cell-values.js';
 
 const isTemplateWord = (text: string): boolean =>
@@ -40,7 +42,8 @@ const isTemplateWord = (text: string): boolean =>
 /** The forms of the result printed the way texts are compared: JSON, plus the parsed forms of values. */
 function found(text: string, haystack: string): boolean {
   const candidates = [text, text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '')];
-  const number = parseNumber(text);
+  // Money printed with its unit (`2.38万元`, 026) is kept as the number, the unit as funding.unit.
+  const number = parseNumber(text.replace(/\s*(万元|万|元)$/, ''));
   const rate = parseRate(text);
   const period = parsePeriod(text);
   const yesNo = parseYesNo(text);
@@ -49,6 +52,19 @@ function found(text: string, haystack: string): boolean {
   if (period.ok && period.value !== null) candidates.push(period.value.start);
   if (yesNo.ok && yesNo.value !== null) candidates.push(String(yesNo.value));
   return candidates.some((c) => c !== '' && haystack.includes(JSON.stringify(c).slice(1, -1)));
+}
+
+/**
+ * The parts a reader keeps apart: a project code and the name after it, a label and its printed
+ * points (`产出指标(40分)` → `产出指标`, `40分`), a title without its `(2023年度)`.
+ */
+function partsOf(text: string): string[] {
+  const coded = PROJECT_CODE.exec(text);
+  if (coded?.[1] !== undefined && coded[2] !== undefined) return [coded[1], coded[2]];
+  const { base, points } = pointsOf(text);
+  if (points !== null) return [...(isTemplateWord(base) ? [] : [base]), points];
+  const title = titleOf(text);
+  return title !== text ? [title] : [text];
 }
 
 /**
@@ -72,7 +88,7 @@ export function findLostText(grid: Grid, result: ImportResult): string[] {
     }
     if (/^\d+[.、]/.test(text) && inNotes) continue;
     const { lead, pairs } = splitLabelled(raw);
-    const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : [text];
+    const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : partsOf(text);
     for (const piece of pieces) if (piece !== '' && !found(piece, haystack)) lost.push(piece);
   }
   return lost;

@@ -10,7 +10,7 @@ import {
   type MoneyUnit,
 } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, IssueSeverity } from '../import-result.js';
-import type { FieldKey } from '../text/vocabulary.js';
+import { PROJECT_CODE, type FieldKey } from '../text/vocabulary.js';
 import type { Grid, GridCell } from './grid.js';
 import type { GridMatrix } from './grid-matrix.js';
 import { cellText } from './grid-labels.js';
@@ -153,9 +153,15 @@ export function setField(ctx: FormContext, key: FieldKey, label: string, text: s
   }
   if (current !== null && text === '') return;
   switch (key) {
-    case 'name':
-      d.name = orNull(text);
+    case 'name': {
+      // Sichuan system exports print the project code before the name; the code is kept apart.
+      const coded = PROJECT_CODE.exec(text);
+      if (coded?.[1] !== undefined && coded[2] !== undefined) {
+        setExtra(ctx, '项目编码', coded[1], location);
+        d.name = coded[2];
+      } else d.name = orNull(text);
       break;
+    }
     case 'period':
       d.period = readParsed(ctx, parsePeriod(text), text, location, path, '项目起止时间');
       break;

@@ -14,6 +14,7 @@ import {
   OBJECTIVE_ANCHORS,
   OBJECTIVE_COLUMNS,
   normalizeLabel,
+  splitPoints,
   type FieldKey,
   type FundingColumn,
   type IndicatorColumn,
@@ -56,7 +57,21 @@ export const fundingColumnOf = (text: string): FundingColumn | undefined => look
 export const isObjectiveAnchor = (text: string): boolean => OBJECTIVE_ANCHORS.has(normalizeLabel(text));
 export const isObjectiveColumn = (text: string): boolean => OBJECTIVE_COLUMNS.has(normalizeLabel(text));
 
-export const isIndicatorAnchor = (text: string): boolean => INDICATOR_ANCHORS.has(normalizeLabel(text));
+/**
+ * `绩效指标`, also with its points and a number (`年度绩效目标1 (80分)`, scored templates).
+ * The points are kept by the reader (`pointsOf`).
+ */
+export const isIndicatorAnchor = (text: string): boolean =>
+  INDICATOR_ANCHORS.has(splitPoints(normalizeLabel(text)).base.replace(/\d+$/, ''));
+
+/**
+ * A label with the points printed after it (`预算执行情况(万元)(20分)`, `产出指标(40分)`): the label
+ * without them and `40分`; points null when none are printed.
+ */
+export function pointsOf(text: string): { base: string; points: string | null } {
+  const { base, points } = splitPoints(normalizeLabel(text));
+  return { base, points: points === null ? null : `${points}分` };
+}
 
 /** What an indicator table column holds, by its header; `level1`/`level2`/`name` for the three levels. */
 export type IndicatorField = IndicatorColumn | 'level1' | 'level2' | 'name';
@@ -73,8 +88,17 @@ export const isLevelHeader = (text: string): boolean => INDICATOR_LEVEL_HEADERS.
 /** 备注 opens the template's boilerplate notes, which the model leaves out. */
 export const isNotesStart = (text: string): boolean => /^备注/.test(normalizeLabel(text));
 
-/** A form title: `社区矫正项目支出绩效自评表`, `…绩效目标自评表`. */
-export const isTitle = (text: string): boolean => /(绩效|自评).*表$/.test(normalizeLabel(text));
+/** A year printed after a title: `部门预算项目支出绩效自评表(2023年度)`. */
+const TITLE_YEAR = /\(\d{4}年度?\)$/;
+
+/** A form title: `社区矫正项目支出绩效自评表`, `…绩效目标自评表`, also with `(2023年度)` after it. */
+export const isTitle = (text: string): boolean => /(绩效|自评).*表$/.test(normalizeLabel(text).replace(TITLE_YEAR, ''));
+
+/** The title as printed without a year in brackets after it (the year is read apart). */
+export const titleOf = (text: string): string => {
+  const m = /[(（]\s*\d{4}\s*年度?\s*[)）]\s*$/.exec(text);
+  return m === null ? text : text.slice(0, m.index).trim();
+};
 
 /** The year of a title or year line (`（2020年度）`, `2020年度…`), or null. */
 export function yearOf(text: string): number | null {
@@ -85,8 +109,8 @@ export function yearOf(text: string): number | null {
 /** A line that is only the year: `（2020年度）`. */
 export const isYearLine = (text: string): boolean => /^\(?\d{4}年度?\)?$/.test(normalizeLabel(text));
 
-/** An attachment label above the title: `附件2`. */
-export const isAttachmentLabel = (text: string): boolean => /^附件\d*$/.test(normalizeLabel(text));
+/** An attachment label above the title: `附件2`, `附表2`. */
+export const isAttachmentLabel = (text: string): boolean => /^附[件表]\d*$/.test(normalizeLabel(text));
 
 /** `单位：万元` / `金额单位：元` above a table: the money unit, or null. */
 export function unitLineOf(text: string): '元' | '万元' | null {

@@ -7,7 +7,7 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import type { Grid } from './grid.js';
 import { buildMatrix } from './grid-matrix.js';
-import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, yearOf } from './grid-labels.js';
+import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, titleOf, yearOf } from './grid-labels.js';
 import { finishForm, newDraft, report, type FormContext } from './form-draft.js';
 import { readFunding } from './read-funding.js';
 import { readIndicators } from './read-indicators.js';
@@ -56,6 +56,14 @@ export function gridToForms(grid: Grid): ImportResult {
     readBody(ctx, part.start, part.end);
     readLines(ctx, part.tail, false);
     reportUnplaced(ctx, part);
+    if (part.named === false && ctx.draft.name === null && ctx.draft.title !== null) {
+      ctx.draft.name = ctx.draft.title;
+      report(ctx, 'grid-name-from-title', 'warning', '表中没有“项目名称”，暂用表题作为项目名称。请核对。', {
+        location: grid.rows[part.start]?.[0]?.location ?? null,
+        raw: ctx.draft.title,
+        path: 'project.name',
+      });
+    }
     const form = finishForm(ctx, grid.rows[part.start]?.[0]?.location ?? null);
     if (form !== null) forms.push(form);
   });
@@ -91,7 +99,7 @@ function readLines(ctx: FormContext, lines: readonly TextLine[], head: boolean):
     let placed = true;
     if (text === '' || (head && isAttachmentLabel(text))) placed = true;
     else if (head && d.title === null && isTitle(text)) {
-      d.title = text;
+      d.title = titleOf(text);
       d.year ??= yearOf(text);
     } else if (head && d.year === null && isYearLine(text)) d.year = yearOf(text);
     else placed = readLabelledLine(ctx, line.text, line.location);

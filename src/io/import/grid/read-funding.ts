@@ -6,10 +6,11 @@
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { GridCell } from './grid.js';
 import { colRange } from './grid-matrix.js';
-import { cellText, fundingColumnOf, isFundingAnchor, isNothing, rowKindOf, unitOf } from './grid-labels.js';
-import { readParsed, report, take, type FormContext } from './form-draft.js';
+import { cellText, fundingColumnOf, isFundingAnchor, isNothing, pointsOf, rowKindOf, unitOf } from './grid-labels.js';
+import { readParsed, report, setExtra, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
+import { isPairsRow, money, readFundingPairs } from './read-funding-pairs.js';
 
 interface Column {
   readonly key: FundingColumn;
@@ -42,10 +43,22 @@ function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
   if (isFundingAnchor(text)) {
     const unit = unitOf(text);
     if (unit !== null) ctx.draft.unit = unit;
+    keepPoints(ctx, text, cell.location);
     ctx.consumed.add(cell);
   } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|项目资金|资金)$/.test(text)) {
     ctx.consumed.add(cell);
   }
+}
+
+/**
+ * Scored templates print the block's points after its label (`预算执行情况(万元)(20分)`); they are
+ * kept in extras as the text importer keeps them (`预算执行情况(万元)(分值)`).
+ */
+export function keepPoints(ctx: FormContext, text: string, location: string): void {
+  const { base, points } = pointsOf(text);
+  if (points === null) return;
+  // Keyed as the text importer keys it: the label as printed, without a number (`年度绩效目标1`).
+  setExtra(ctx, `${base.replace(/\d+$/, '')}(分值)`, points, location);
 }
 
 /** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
@@ -71,6 +84,8 @@ export function readFunding(ctx: FormContext, from: number, end: number): number
     );
     return from + 1;
   }
+  // Central-transfer forms print `预算数: | 2.38 | 执行数: | 2.38`: label/value pairs, not columns.
+  if (isPairsRow(ctx.grid.rows[header.row] ?? [])) return readFundingPairs(ctx, header.row, end);
   const firstValueCol = Math.min(...header.columns.map((c) => c.c0));
   let r = header.row + 1;
   for (; r < end; r += 1) {
@@ -111,7 +126,12 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
         });
       continue;
     }
-    const parsed = column.key === 'rate' ? parseRate(text) : parseNumber(text);
+    const parsed =
+      column.key === 'rate'
+        ? parseRate(text)
+        : column.key === 'weight' || column.key === 'score'
+          ? parseNumber(text)
+          : money(ctx, text);
     line[column.key] = readParsed(ctx, parsed, text, location, path, column.header);
   }
   if (name === '') {

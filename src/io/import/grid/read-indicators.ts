@@ -6,16 +6,22 @@
  */
 import type { Indicator } from '../../../domain/form/form.schema.js';
 import { colRange } from './grid-matrix.js';
+import type { GridCell } from './grid.js';
 import {
+  cellText,
+  fieldKeyOf,
   indicatorColumnOf,
   isIndicatorAnchor,
   isLevelHeader,
   isNothing,
+  pointsOf,
   rowKindOf,
   type IndicatorField,
 } from './grid-labels.js';
-import { readParsed, report, take, type FormContext } from './form-draft.js';
+import { readParsed, report, setExtra, setField, take, type FormContext } from './form-draft.js';
 import { parseNumber } from './parse-cell-values.js';
+import { keepPoints } from './read-funding.js';
+import { composeTarget } from '../text/indicator-rows.js';
 
 interface Column {
   readonly key: IndicatorField;
@@ -28,13 +34,13 @@ function findHeader(ctx: FormContext, from: number, end: number): { row: number;
   for (let r = from; r < Math.min(end, from + 3); r += 1) {
     const cells = ctx.grid.rows[r] ?? [];
     if (cells.filter((c) => isLevelHeader(c.text)).length < 2) {
-      for (const cell of cells) if (isIndicatorAnchor(cell.text)) take(ctx, cell);
+      for (const cell of cells) if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
       continue;
     }
     const columns: Column[] = [];
     for (const cell of cells) {
       const key = indicatorColumnOf(cell.text);
-      if (isIndicatorAnchor(cell.text)) take(ctx, cell);
+      if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
       if (key === undefined) continue;
       const [c0, c1] = colRange(cell);
       columns.push({ key, c0, c1, header: take(ctx, cell) });
@@ -42,6 +48,13 @@ function findHeader(ctx: FormContext, from: number, end: number): { row: number;
     return { row: r, columns };
   }
   return null;
+}
+
+/** The anchor cell (`绩效指标(90分)`): placed, its points kept in extras. */
+function takeAnchor(ctx: FormContext, cell: GridCell): void {
+  if (ctx.consumed.has(cell)) return;
+  keepPoints(ctx, cell.text, cell.location);
+  take(ctx, cell);
 }
 
 /** Reads the indicator table that starts at row `from`; returns the first row after it. */
@@ -62,11 +75,50 @@ export function readIndicators(ctx: FormContext, from: number, end: number): num
   }
   let r = header.row + 1;
   for (; r < end; r += 1) {
+    if (readSumRow(ctx, r, header.columns)) return r + 1;
     if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
     readIndicatorRow(ctx, r, header.columns);
   }
   return r;
 }
+
+/**
+ * The row closing a scored table (`总分 | 100 | 98`, `合计 | 100 | 100`): its numbers stand in the
+ * 分值 and 得分 columns, so they are read by column. Under 总分 the 得分 sum is the form's total; the
+ * 分值 sum and a 合计 row's sums go to extras (`总分(分值)`, `合计(得分)`). False for any other row.
+ */
+function readSumRow(ctx: FormContext, row: number, columns: readonly Column[]): boolean {
+  const cells = (ctx.grid.rows[row] ?? []).filter((c) => cellText(c.text) !== '');
+  const first = cells[0];
+  if (first === undefined) return false;
+  const label = cellText(first.text);
+  const isTotal = fieldKeyOf(label) === 'total';
+  if (!isTotal && label !== '合计') return false;
+  const scored = columns.filter((c) => c.key === 'weight' || c.key === 'score');
+  const labelEnd = first.col + first.colSpan - 1;
+  if (scored.length === 0 || scored.some((c) => c.c0 <= labelEnd)) return false;
+  // Only when every number stands right under a 分值/得分 header: the official layout prints
+  // `总分 | 95.58 | 评价等级 | 优` across the columns, a labelled row read by the caller.
+  if (cells.slice(1).some((cell) => !scored.some((c) => c.c0 === cell.col))) return false;
+  take(ctx, first);
+  for (const column of columns) {
+    if (column.c0 <= labelEnd) continue;
+    const cell = ctx.matrix.best(row, column.c0, column.c1, true);
+    if (cell === undefined || cell.row !== row) continue;
+    const text = take(ctx, cell);
+    if (isNothing(text)) continue;
+    if (isTotal && column.key === 'score') setField(ctx, 'total', label, text, cell.location);
+    else setExtra(ctx, `${label}(${column.header})`, text, cell.location);
+  }
+  // Cells right of the table's last column (a label such as 评价等级 and its value) are left to
+  // the caller's unplaced check, so nothing is dropped.
+  return true;
+}
+
+/** What a 指标性质 cell may hold to be part of the target. */
+const NATURE = /^(?:[≥≤=＝><≧≦﹦═]|>=|<=|定性|定量)$/;
+
+const nothingAsNull = (text: string): string | null => (isNothing(text) ? null : text);
 
 function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Column[]): void {
   const values = new Map<IndicatorField, { text: string; location: string }>();
@@ -80,14 +132,33 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     if (cell === undefined && previous !== undefined && (column.key === 'level1' || column.key === 'level2'))
       text = previous[column.key];
     const location = cell?.location ?? '';
-    if (column.key === 'nature' || column.key === 'unit' || column.key === 'extra') {
-      if (!isNothing(text)) extras.push({ header: column.header, text, location });
+    // A 分值/得分 cell merged over several indicators scores them together: it counts once, on
+    // the first of them, so that the scores still add up to what the form prints.
+    if ((column.key === 'weight' || column.key === 'score') && cell !== undefined && cell.row !== row) {
+      if (!values.has(column.key)) values.set(column.key, { text: '', location });
+      continue;
+    }
+    if (column.key === 'level1' && text !== '') {
+      const { base, points } = pointsOf(text);
+      if (points !== null) {
+        setExtra(ctx, `${base}(分值)`, points, location);
+        text = base;
+      }
+    }
+    // 指标性质 joins the target only as a comparison (`=`, `≥`) or 定性/定量 (which composeTarget
+    // drops); other words (正向, 反向) have no field and are reported like an unknown column.
+    if (column.key === 'extra' || (column.key === 'nature' && !isNothing(text) && !NATURE.test(text))) {
+      // A cell merged down the table (023's 得分计算方法 formula) is reported once, at its top row.
+      if (!isNothing(text) && cell?.row === row) extras.push({ header: column.header, text, location });
     } else if (!values.has(column.key)) values.set(column.key, { text, location });
   }
   const text = (key: IndicatorField): string => values.get(key)?.text ?? '';
-  const own = (['name', 'target', 'actual', 'note', 'weight', 'score'] as const).filter((k) => text(k) !== '');
+  const own = (['name', 'nature', 'target', 'unit', 'actual', 'note', 'weight', 'score'] as const).filter(
+    (k) => !isNothing(text(k)),
+  );
   const index = ctx.draft.indicators.length;
-  if (text('name') === '') {
+  // A name of `-` or `……` is a placeholder row (023, 024): no indicator, unless values were filled in.
+  if (isNothing(text('name'))) {
     if (own.length > 0 || extras.length > 0) {
       report(
         ctx,
@@ -103,11 +174,25 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     return;
   }
   const orNull = (key: IndicatorField): string | null => (text(key) === '' ? null : text(key));
+  // Sichuan exports split the target into 指标性质 | 指标值 | 度量单位 (`=` `100` `%`): one target.
+  const split = columns.some((c) => c.key === 'nature' || c.key === 'unit');
+  const value = nothingAsNull(text('target'));
+  // A unit the value already prints (`100%` under 度量单位 `%`) is not added twice.
+  const unit = value !== null && value.endsWith(text('unit')) ? null : nothingAsNull(text('unit'));
+  const target = split ? composeTarget(nothingAsNull(text('nature')), value, unit) : orNull('target');
+  if (split && value === null) {
+    // No value to attach them to: the printed nature and unit are reported, not dropped.
+    for (const key of ['nature', 'unit'] as const) {
+      const v = values.get(key);
+      const header = columns.find((c) => c.key === key)?.header ?? key;
+      if (v !== undefined && !isNothing(v.text)) extras.push({ header, text: v.text, location: v.location });
+    }
+  }
   const indicator: Indicator = {
     level1: text('level1'),
     level2: text('level2'),
     name: text('name'),
-    target: orNull('target'),
+    target,
     actual: orNull('actual'),
     note: orNull('note'),
   };

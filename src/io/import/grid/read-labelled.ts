@@ -16,6 +16,12 @@ import {
 import { setExtra, setField, type FormContext } from './form-draft.js';
 
 function applyPair(ctx: FormContext, pair: LabelledValue, location: string): void {
+  // `主管部门(盖章): 单位:万元` above the table: the unit, as on a line of its own.
+  const unit = unitLineOf(`${pair.label}:${pair.value}`);
+  if (unit !== null) {
+    ctx.draft.unitHint = unit;
+    return;
+  }
   const key = fieldKeyOf(pair.label);
   if (key !== undefined) setField(ctx, key, pair.label, pair.value, location);
   else setExtra(ctx, cellText(pair.label), pair.value, location);

@@ -22,8 +22,12 @@ export function readObjectives(ctx: FormContext, from: number, end: number): num
   let headerRow = -1;
   const columns: Column[] = [];
   for (let r = from; r < Math.min(end, from + 2) && headerRow < 0; r += 1) {
-    for (const cell of grid.rows[r] ?? []) {
-      if (isObjectiveAnchor(cell.text) && !isObjectiveColumn(cell.text)) take(ctx, cell);
+    const cells = grid.rows[r] ?? [];
+    // 年度目标完成情况 is an anchor in some templates (026) and a column in others (101): beside two
+    // other column headers it is the anchor.
+    const others = cells.filter((c) => isObjectiveColumn(c.text) && !isObjectiveAnchor(c.text)).length;
+    for (const cell of cells) {
+      if (isObjectiveAnchor(cell.text) && (!isObjectiveColumn(cell.text) || others >= 2)) take(ctx, cell);
       else if (isObjectiveColumn(cell.text)) {
         take(ctx, cell);
         const [c0, c1] = colRange(cell);

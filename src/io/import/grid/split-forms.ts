@@ -19,6 +19,8 @@ export interface FormPart {
   readonly start: number;
   readonly end: number;
   readonly tail: TextLine[];
+  /** False for a form printed without 项目名称: its title stands for the name. */
+  readonly named?: boolean;
 }
 
 const opensForm = (text: string): boolean =>
@@ -44,13 +46,38 @@ const rowLines = (grid: Grid, from: number, to: number): TextLine[] =>
     .slice(from, to)
     .flatMap((row) => filled(row).map((cell) => ({ text: cell.text, location: cell.location, cell })));
 
+/**
+ * A grid with no 项目名称 row at all, under a title (转移支付区域绩效目标自评表 prints none, 027):
+ * one form of the whole table, `named: false` so the reader takes the title as its name, as the
+ * text importer does. None when no line above the table is a title, or when the grid holds several.
+ */
+function untitledForm(grid: Grid): FormPart[] {
+  const head = grid.outside.filter((l) => l.beforeRow <= 0);
+  if (!head.some((l) => isTitle(l.text)) || grid.rows.length === 0) return [];
+  // Several titles may be several such forms, which nothing here tells apart: left to the text importer.
+  const titles =
+    grid.outside.filter((l) => isTitle(l.text)).length +
+    grid.rows.filter((row) => filled(row).length === 1 && isTitle(filled(row)[0]?.text ?? '')).length;
+  if (titles > 1) return [];
+  const line = (l: Grid['outside'][number]): TextLine => ({ text: l.text, location: l.location, cell: null });
+  return [
+    {
+      head: head.map(line),
+      start: 0,
+      end: grid.rows.length,
+      tail: grid.outside.filter((l) => l.beforeRow > 0).map(line),
+      named: false,
+    },
+  ];
+}
+
 /** Splits the grid into form parts; none when no row is labelled 项目名称. */
 export function splitForms(grid: Grid): FormPart[] {
   const anchors: number[] = [];
   grid.rows.forEach((row, r) => {
     if (row.some((cell) => opensForm(cell.text))) anchors.push(r);
   });
-  if (anchors.length === 0) return [];
+  if (anchors.length === 0) return untitledForm(grid);
   const ends = anchors.map((a, k) => {
     const next = anchors[k + 1];
     return next === undefined ? grid.rows.length : cutBefore(grid, a, next);

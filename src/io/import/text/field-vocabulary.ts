@@ -48,6 +48,9 @@ export const FIELD_LABELS: ReadonlyMap<string, FieldKey> = new Map([
   ['自评等级', 'grade'],
 ]);
 
+/** A project name printed after its code (Sichuan system exports): `51000021R000000019951-工资性支出`. */
+export const PROJECT_CODE = /^([0-9A-Za-z]{10,})\s*[-－—]\s*(.+)$/;
+
 /** Printed fields the model has no place for: they go to `extras` under the label as printed. */
 export const EXTRA_LABELS: ReadonlySet<string> = new Set([
   '项目负责人',

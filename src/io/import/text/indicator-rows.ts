@@ -51,7 +51,7 @@ function cellText(pieces: readonly string[]): string | null {
 }
 
 /** 指标性质 + 指标值 + 度量单位 → one printed target (`≥` `95` `%` → `≥95%`; 定性/定量 dropped). */
-function composeTarget(nature: string | null, value: string | null, unit: string | null): string | null {
+export function composeTarget(nature: string | null, value: string | null, unit: string | null): string | null {
   const parts = [nature !== null && !/^定[性量]$/.test(nature) ? nature : null, value, unit].filter((p) => p !== null);
   return value === null ? null : parts.join('');
 }

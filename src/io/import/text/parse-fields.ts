@@ -2,7 +2,7 @@ import { addExtra, type ParseContext } from './form-draft.js';
 import { joinWrapped } from './join-wrapped.js';
 import { parseMoney } from './parse-number.js';
 import { tokenText, useToken, type LabelToken, type Token } from './cell-stream.js';
-import { FIELD_LABELS } from './vocabulary.js';
+import { FIELD_LABELS, PROJECT_CODE } from './vocabulary.js';
 
 /**
  * Labelled fields of the form head and foot (项目名称 …, 填表人 …, 说明, 总分) and printed fields
@@ -11,7 +11,6 @@ import { FIELD_LABELS } from './vocabulary.js';
 
 /** Fields whose value is free text that may run over several lines. */
 const TEXT_FIELDS = new Set(['remarks']);
-const PROJECT_CODE = /^([0-9A-Za-z]{10,})\s*[-－—]\s*(.+)$/;
 const PERIOD =
   /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?\s*[-—–~～至到]+\s*(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?$/;
 

@@ -9,7 +9,7 @@
 
 import { hasWhite, isWhiteCode } from './white-space.js';
 
-export { EXTRA_LABELS, FIELD_LABELS, type FieldKey } from './field-vocabulary.js';
+export { EXTRA_LABELS, FIELD_LABELS, PROJECT_CODE, type FieldKey } from './field-vocabulary.js';
 
 /** Labels that open the funding table (项目资金 / 预算执行情况 …). */
 export const FUNDING_ANCHORS: ReadonlySet<string> = new Set([

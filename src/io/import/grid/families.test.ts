@@ -1,0 +1,843 @@
+import { describe, expect, it } from 'vitest';
+import type { Form } from '../../../domain/form/form.schema.js';
+import { strToU8, zipSync } from 'fflate';
+import { parse } from 'parse5';
+import { importDocx } from '../docx/import-docx.js';
+import { htmlToGrid } from '../html/html-to-grid.js';
+import { findLostText } from './find-lost-text.js';
+import { gridToForms } from './grid-to-forms.js';
+
+/**
+ * A web page holding one table, from rows of strings: `<` is covered by the cell to the left
+ * (colspan), `^` by the cell above (rowspan). `lines` are paragraphs above the table.
+ */
+function page(lines: readonly string[], rows: readonly (readonly string[])[]): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
+  const trs = rows.map((row, r) => {
+    const tds = row.flatMap((text, c) => {
+      if (text === '<' || text === '^') return [];
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan += 1;
+      let rowSpan = 1;
+      while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
+      return [`<td colspan="${colSpan}" rowspan="${rowSpan}">${esc(text)}</td>`];
+    });
+    return `<tr>${tds.join('')}</tr>`;
+  });
+  return `<html><body>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}<table>${trs.join('')}</table></body></html>`;
+}
+
+/** The same table as a Word file: `w:gridSpan` for colspan, `w:vMerge` for rowspan. */
+function wordFile(lines: readonly string[], rows: readonly (readonly string[])[]): Uint8Array {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const para = (text: string): string =>
+    `<w:p>${text
+      .split('\n')
+      .map((t, i) => `<w:r>${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>`)
+      .join('')}</w:p>`;
+  const trs = rows.map((row, r) => {
+    const tcs = row.flatMap((text, c) => {
+      if (text === '<') return [];
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan += 1;
+      const merged = text === '^' ? '<w:vMerge/>' : rows[r + 1]?.[c] === '^' ? '<w:vMerge w:val="restart"/>' : '';
+      const props = `<w:tcPr>${colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : ''}${merged}</w:tcPr>`;
+      return [`<w:tc>${props}${para(text === '^' ? '' : text)}</w:tc>`];
+    });
+    return `<w:tr>${tcs.join('')}</w:tr>`;
+  });
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const body = `${lines.map(para).join('')}<w:tbl>${trs.join('')}</w:tbl>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+}
+
+/** The grid mapper's reading of the page (not the text fallback), and whether it lost any text. */
+function read(html: string): { forms: Form[]; issues: [string, string | null][]; lost: string[] } {
+  const grid = htmlToGrid(parse(html), 'family.html').grid;
+  const result = gridToForms(grid);
+  const issues = result.issues.map((i): [string, string | null] => [i.code, i.raw]);
+  return { forms: result.forms, issues, lost: findLostText(grid, result) };
+}
+
+// Family C (Sichuan system export, fixtures/real/101): 年初预算 / 调整后预算数 / 预算执行数 /
+// 预算执行率 / 权重 / 得分 / 原因, a project code before the name, the target split into
+// 指标性质 / 指标值 / 度量单位.
+const NOTE_101 =
+  '1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.';
+const C_101 = page(
+  ['报表编号:510000_0013zp', '部门预算项目支出绩效自评表(2023年度)'],
+  [
+    ['项目名称', '51000021R000000019951-工资性支出', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+    ['主管部门', '青神县发展和改革局本级', '<', '<', '<', '实施单位 (盖章)', '<', '青神县发展和改革局', '<', '<', '<'],
+    ['项目基本情况', '1.项目年度目标完成情况', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+    ['^', '项目年度目标', '<', '<', '<', '年度目标完成情况', '<', '<', '<', '<', '<'],
+    [
+      '^',
+      '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。',
+      '<',
+      '<',
+      '<',
+      '全部完成。',
+      '<',
+      '<',
+      '<',
+      '<',
+      '<',
+    ],
+    [
+      '预算执行情况(10分)',
+      '年度预算数(万元)',
+      '<',
+      '<',
+      '年初预算',
+      '调整后预算数',
+      '预算执行数',
+      '预算执行率',
+      '权重',
+      '得分',
+      '原因',
+    ],
+    ['^', '总额', '<', '<', '238.93', '251.89', '251.89', '100.00%', '10', '10', NOTE_101],
+    ['^', '其中:财政资金', '<', '<', '238.93', '251.89', '251.89', '100.00%', '/', '/', '^'],
+    ['^', '财政专户管理资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
+    ['^', '单位资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
+    ['^', '其他资金', '<', '<', '', '', '', '', '/', '/', '^'],
+    [
+      '绩效指标(90分)',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '完成值',
+      '权重',
+      '得分',
+      '未完成原因分析',
+    ],
+    ['^', '产出指标', '数量指标', '发放(缴纳)覆盖率', '=', '100', '%', '100%', '60', '60', ''],
+    ['^', '效益指标', '社会效益指标', '足额保障率(参保率)', '≥', '95', '%', '100%', '30', '30', ''],
+    ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '100', ''],
+  ],
+);
+
+// Family E (Hubei, fixtures/real/022): checkbox rows, 预算数(A) / 执行数(B) / 执行率 / 得分(20分*执行率),
+// 年初目标值(A) / 实际完成值(B) / 得分 with no per-indicator 分值, level-1 names with their points.
+const E_022 = page(
+  ['附表2', '2022年度共享工程项目自评表', '项目单位(盖章):黄石市图书馆 主要领导签字:', '填报日期:2023.6.28'],
+  [
+    ['项目名称', '共享工程', '<', '<', '<', '<'],
+    ['主管部门', '黄石市文化和旅游局', '<', '项目实施单位', '黄石市图书馆', '<'],
+    ['项目类别', '1、部门预算项目 ☑ 2、市直专项', '<', '<', '<', '<'],
+    ['预算执行情况(万元) (20分)', '预算数(A)', '执行数(B)', '执行率(B/A)', '得分 (20分*执行率)', '<'],
+    ['年度财政资金总额', '5', '5', '100%', '20', '<'],
+    ['年度绩效目标1 (80分)', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+    ['^', '产出指标(40分)', '数量指标', '一个存储备份器', '25TB', '25TB', '10'],
+    ['^', '^', '^', 'WIFI布点全覆盖', '100%覆盖', '100%覆盖', '^'],
+    ['^', '效益指标(30分)', '社会效益', '使读者更方便快捷查找检阅', '独有数据资源查询', '独有数据资源查询', '10'],
+  ],
+);
+
+// Family A (Anhui, fixtures/real/024): 年初预算数 / 全年预算数(A) / 全年执行数(B) / 分值 / 执行率 / 得分,
+// 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施.
+const A_024_LINES = ['项目支出绩效自评表', '(2021年度)'];
+const A_024_ROWS = [
+  ['项目名称', '禁毒经费', '<', '<', '<', '<', '<', '<', '<'],
+  ['主管部门', '宣城市公安局', '<', '<', '<', '实施单位', '禁毒支队', '<', '<'],
+  ['项目资金\n(万元)', '', '<', '年初预算数', '全年预算数(A)', '全年执行数(B)', '分值', '执行率(B/A)', '得分'],
+  ['^', '年度资金总额:', '<', '100', '100', '100', '10', '100%', '10'],
+  ['^', '其中:本年财政拨款', '<', '100', '100', '100', '-', '100%', '-'],
+  ['^', '上年结转资金', '<', '', '', '', '-', '', '-'],
+  ['年度总体目标完成情况', '预期目标', '<', '<', '<', '实际完成情况', '<', '<', '<'],
+  ['^', '有效的打击毒品犯罪', '<', '<', '<', '打击了毒品犯罪', '<', '<', '<'],
+  [
+    '年度绩效指标完成情况',
+    '一级\n指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
+  ],
+  ['^', '产出指标\n(50分)', '数量指标', '指标1:禁毒舞台剧宣传的场次', '≥1场', '1场', '12', '12', ''],
+  ['^', '^', '^', '指标2:毛发检查试剂数量', '≥2400份', '3200份', '12', '12', ''],
+  ['总分', '<', '<', '<', '<', '<', '100', '98', ''],
+];
+const A_024 = page(A_024_LINES, A_024_ROWS);
+
+// Family H (Shandong, fixtures/real/023): 得分计算方法 column whose formula text is merged down the
+// table, `-` placeholder rows under each indicator, the unit on a line above the table.
+const FORMULA_023 =
+  '定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。\n定性指标计算:根据“三档”原则分别按照指标分值的100-80%(含80%)、80-50%(含50%)、50-0%来记分。';
+const H_023 = page(
+  ['区级部门预算项目支出绩效自评表', '( 2019 年度)', '主管部门(盖章): 单位:万元'],
+  [
+    ['项目名称', '商品和服务支出', '<', '<', '主管部门', '济南市历城区文化和旅游局', '<', '<', '<'],
+    ['项目实施单位', '济南市历城区文化馆', '<', '<', '项目负责人', '田延青', '联系电话', '88894492', '<'],
+    ['年度总体目标', '年初设定目标', '<', '<', '年度总体目标完成情况综述', '<', '<', '<', '<'],
+    ['^', '历城区文化馆免费开放', '<', '<', '确保我馆全年正常免费开放。', '<', '<', '<', '<'],
+    [
+      '项目预算\n执行情况\n(10分)',
+      '',
+      '<',
+      '年初预算数(A)',
+      '全年执行数(B)',
+      '分值',
+      '执行率(B/A)',
+      '得分',
+      '得分计算方法',
+    ],
+    ['^', '年度资金总额', '<', '45', '45', '10', '100%', '10', '执行率*该指标分值,最高不得超过分值上限。'],
+    ['^', '其中:财政拨款', '<', '45', '45', '-', '-', '-', '^'],
+    ['^', '其他资金', '<', '', '', '-', '-', '-', '^'],
+    [
+      '一级\n指标',
+      '二级\n指标',
+      '三级指标',
+      '预期指标值(A)',
+      '实际完成指标值(B)',
+      '分值',
+      '得分',
+      '未完成原因',
+      '得分计算方法',
+    ],
+    ['产出指标', '数量指标', '全年免费开放', '100%', '100%', '12.5', '12.5', '', FORMULA_023],
+    ['^', '^', '-', '', '', '', '', '', '^'],
+    ['^', '成本指标', '实际成本与工作内容的匹配程度', '45万', '45万', '12.5', '12.5', '', '^'],
+    ['^', '^', '-', '', '', '', '', '', '^'],
+  ],
+);
+
+// Family B, central-transfer variant (Sichuan, fixtures/real/026): 专项名称, regional heads, funding
+// printed as label/value pairs (`预算数: | 2.38 | 执行数: | 2.38`), values carrying their unit, and
+// unlabelled points columns (20, 50, 5) that have no header to say what they are.
+const B_026 = page(
+  ['食品监管补助资金区域绩效目标自评表', '(2021年度)'],
+  [
+    ['专项名称', '食品监管补助资金', '<', '中央主管部门', '市场监管总局', '<', '<'],
+    ['省级财政部门', '四川省财政厅', '省级主管部门', '四川省市场监管局', '自评得分', '100', '<'],
+    ['预算执行情况', '预算数:', '2.38', '执行数:', '2.38', '20', '<'],
+    ['^', '其中:中央补助', '2.38 万元', '其中:中央补助', '2.38万元', '', '<'],
+    ['^', '地方资金/其他', '万元', '地方资金/其他', '万元', '', '<'],
+    ['年度目标完成情况', '预期目标', '<', '目标实际完成情况', '<', '20', '<'],
+    ['^', '目标1:深入开展食品风险隐患排查整治。', '<', '目标1:已开展。', '<', '^', '<'],
+    ['年度绩效指标完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '50'],
+    ['^', '产出指标', '质量指标', '指标1:食品安全监管人员培训', '已完成', '已完成', '5'],
+    ['^', '^', '^', '指标2:违法案件查办率', '100%', '100%', '4'],
+  ],
+);
+
+// Family B, regional variant (Sichuan, fixtures/real/027): no 项目名称 at all, funding as pairs
+// spread over two rows (the rate cell merged down), values in `5.8万`.
+const B_027 = page(
+  ['2021年中央对地方专项转移支付区域绩效目标自评表', '填报类型:整体□  区域√  项目□'],
+  [
+    ['单位名称', '遂宁市市场监督管理局经开区分局', '<', '联系人及电话', '田苗苗,15881923688'],
+    ['预算\n执行\n情况\n(万元)', '转移支付预算数(A)', '5.8万', '预算执行率(B/A)', '100%'],
+    ['^', '转移支付执行数(B)', '5.8万', '^', '^'],
+    ['年度\n目标\n完成\n情况', '预期目标', '<', '目标实际完成情况', '<'],
+    [
+      '^',
+      '目标1:完成两品一械抽检工作\n目标2:加强两品一械企业监管力度',
+      '<',
+      '目标1:配合完成抽检148个批次\n目标2:加强了两品一械企业监管力度',
+      '<',
+    ],
+    ['一级\n指标', '二级指标', '三级指标', '指标值', '完成值'],
+    ['产出指标', '数量指标', '指标1.药品抽验品种', '≥3', '4'],
+    ['^', '^', '指标2.化妆品抽验批次', '≥3', '7'],
+    ['^', '质量指标', '指标4.不合格产品处置率', '', ''],
+  ],
+);
+
+const C_101_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2023,
+  title: '部门预算项目支出绩效自评表',
+  project: {
+    name: '工资性支出',
+    period: null,
+    department: '青神县发展和改革局本级',
+    implementer: '青神县发展和改革局',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '总额',
+        initialBudget: 238.93,
+        budget: 251.89,
+        executed: 251.89,
+        rate: 100,
+        weight: 10,
+        score: 10,
+      },
+      {
+        name: '财政资金',
+        initialBudget: 238.93,
+        budget: 251.89,
+        executed: 251.89,
+        rate: 100,
+        weight: null,
+        score: null,
+      },
+      {
+        name: '财政专户管理资金',
+        initialBudget: 0,
+        budget: 0,
+        executed: 0,
+        rate: 0,
+        weight: null,
+        score: null,
+      },
+      {
+        name: '单位资金',
+        initialBudget: 0,
+        budget: 0,
+        executed: 0,
+        rate: 0,
+        weight: null,
+        score: null,
+      },
+      {
+        name: '其他资金',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+    ],
+  },
+  objectives: {
+    planned: '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。',
+    actual: '全部完成。',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '发放(缴纳)覆盖率',
+      target: '=100%',
+      actual: '100%',
+      note: null,
+      weight: 60,
+      score: 60,
+    },
+    {
+      level1: '效益指标',
+      level2: '社会效益指标',
+      name: '足额保障率(参保率)',
+      target: '≥95%',
+      actual: '100%',
+      note: null,
+      weight: 30,
+      score: 30,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  extras: {
+    报表编号: '510000_0013zp',
+    项目编码: '51000021R000000019951',
+    '预算执行情况(分值)': '10分',
+    '绩效指标(分值)': '90分',
+    '合计(权重)': '100',
+    '合计(得分)': '100',
+  },
+};
+
+const E_022_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2022,
+  title: '2022年度共享工程项目自评表',
+  project: {
+    name: '共享工程',
+    period: null,
+    department: '黄石市文化和旅游局',
+    implementer: '黄石市图书馆',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度财政资金总额',
+        initialBudget: null,
+        budget: 5,
+        executed: 5,
+        rate: 100,
+        score: 20,
+      },
+    ],
+  },
+  objectives: {
+    planned: null,
+    actual: null,
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '一个存储备份器',
+      target: '25TB',
+      actual: '25TB',
+      note: null,
+      score: 10,
+    },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: 'WIFI布点全覆盖',
+      target: '100%覆盖',
+      actual: '100%覆盖',
+      note: null,
+      score: null,
+    },
+    {
+      level1: '效益指标',
+      level2: '社会效益',
+      name: '使读者更方便快捷查找检阅',
+      target: '独有数据资源查询',
+      actual: '独有数据资源查询',
+      note: null,
+      score: 10,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  extras: {
+    '项目单位(盖章)': '黄石市图书馆',
+    主要领导签字: '',
+    填报日期: '2023.6.28',
+    项目类别: '1、部门预算项目☑2、市直专项',
+    '预算执行情况(万元)(分值)': '20分',
+    '年度绩效目标(分值)': '80分',
+    '产出指标(分值)': '40分',
+    '效益指标(分值)': '30分',
+  },
+};
+
+const H_023_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2019,
+  title: '区级部门预算项目支出绩效自评表',
+  project: {
+    name: '商品和服务支出',
+    period: null,
+    department: '济南市历城区文化和旅游局',
+    implementer: '济南市历城区文化馆',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: 45,
+        budget: null,
+        executed: 45,
+        rate: 100,
+        weight: 10,
+        score: 10,
+      },
+      {
+        name: '财政拨款',
+        initialBudget: 45,
+        budget: null,
+        executed: 45,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+      {
+        name: '其他资金',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+    ],
+  },
+  objectives: {
+    planned: '历城区文化馆免费开放',
+    actual: '确保我馆全年正常免费开放。',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '全年免费开放',
+      target: '100%',
+      actual: '100%',
+      note: null,
+      weight: 12.5,
+      score: 12.5,
+    },
+    {
+      level1: '产出指标',
+      level2: '成本指标',
+      name: '实际成本与工作内容的匹配程度',
+      target: '45万',
+      actual: '45万',
+      note: null,
+      weight: 12.5,
+      score: 12.5,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: '88894492',
+  },
+  extras: {
+    项目负责人: '田延青',
+    '项目预算执行情况(分值)': '10分',
+  },
+};
+
+const A_024_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '项目支出绩效自评表',
+  project: {
+    name: '禁毒经费',
+    period: null,
+    department: '宣城市公安局',
+    implementer: '禁毒支队',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: 100,
+        budget: 100,
+        executed: 100,
+        rate: 100,
+        weight: 10,
+        score: 10,
+      },
+      {
+        name: '本年财政拨款',
+        initialBudget: 100,
+        budget: 100,
+        executed: 100,
+        rate: 100,
+        weight: null,
+        score: null,
+      },
+      {
+        name: '上年结转资金',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+    ],
+  },
+  objectives: {
+    planned: '有效的打击毒品犯罪',
+    actual: '打击了毒品犯罪',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标1:禁毒舞台剧宣传的场次',
+      target: '≥1场',
+      actual: '1场',
+      note: null,
+      weight: 12,
+      score: 12,
+    },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标2:毛发检查试剂数量',
+      target: '≥2400份',
+      actual: '3200份',
+      note: null,
+      weight: 12,
+      score: 12,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  selfScore: {
+    total: 98,
+  },
+  extras: {
+    '产出指标(分值)': '50分',
+    '总分(分值)': '100',
+  },
+};
+
+const B_026_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '食品监管补助资金区域绩效目标自评表',
+  project: {
+    name: '食品监管补助资金',
+    period: null,
+    department: null,
+    implementer: null,
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: null,
+        budget: 2.38,
+        executed: 2.38,
+        rate: null,
+      },
+      {
+        name: '中央补助',
+        initialBudget: null,
+        budget: 2.38,
+        executed: 2.38,
+        rate: null,
+      },
+      {
+        name: '地方资金/其他',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+      },
+    ],
+  },
+  objectives: {
+    planned: '目标1:深入开展食品风险隐患排查整治。',
+    actual: '目标1:已开展。',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标1:食品安全监管人员培训',
+      target: '已完成',
+      actual: '已完成',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标2:违法案件查办率',
+      target: '100%',
+      actual: '100%',
+      note: null,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  selfScore: {
+    total: 100,
+  },
+  extras: {
+    中央主管部门: '市场监管总局',
+    省级财政部门: '四川省财政厅',
+    省级主管部门: '四川省市场监管局',
+  },
+};
+
+const B_027_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '2021年中央对地方专项转移支付区域绩效目标自评表',
+  project: {
+    name: '2021年中央对地方专项转移支付区域绩效目标自评表',
+    period: null,
+    department: null,
+    implementer: null,
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      {
+        name: '年度资金总额',
+        initialBudget: null,
+        budget: 5.8,
+        executed: 5.8,
+        rate: 100,
+      },
+    ],
+  },
+  objectives: {
+    planned: '目标1:完成两品一械抽检工作目标2:加强两品一械企业监管力度',
+    actual: '目标1:配合完成抽检148个批次目标2:加强了两品一械企业监管力度',
+  },
+  indicators: [
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标1.药品抽验品种',
+      target: '≥3',
+      actual: '4',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '指标2.化妆品抽验批次',
+      target: '≥3',
+      actual: '7',
+      note: null,
+    },
+    {
+      level1: '产出指标',
+      level2: '质量指标',
+      name: '指标4.不合格产品处置率',
+      target: null,
+      actual: null,
+      note: null,
+    },
+  ],
+  remarks: null,
+  preparer: {
+    name: null,
+    phone: null,
+  },
+  extras: {
+    填报类型: '整体□区域√项目□',
+    单位名称: '遂宁市市场监督管理局经开区分局',
+    联系人及电话: '田苗苗,15881923688',
+  },
+};
+
+describe('gridToForms on the template families of fixtures/real', () => {
+  it('family C (101): 年初预算/调整后预算数/权重/原因, a project code, 指标性质|指标值|度量单位 as one target', () => {
+    const { forms, issues, lost } = read(C_101);
+    expect(forms).toEqual([C_101_FORM]);
+    // The 原因 column has no field: its text (template instructions here) comes back as an issue.
+    expect(issues).toEqual([['grid-extra-column', NOTE_101]]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family E (022): 得分(20分*执行率), level-1 points, a 得分 cell merged over two indicators counted once', () => {
+    const { forms, issues, lost } = read(E_022);
+    expect(forms).toEqual([E_022_FORM]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+    const scores = forms[0]?.indicators.map((i) => i.score);
+    expect(scores).toEqual([10, null, 10]);
+  });
+
+  it('family H (023): the formula column merged down is reported once, `-` rows give no indicator', () => {
+    const { forms, issues, lost } = read(H_023);
+    expect(forms).toEqual([H_023_FORM]);
+    expect(issues).toEqual([
+      ['grid-extra-column', '执行率*该指标分值,最高不得超过分值上限。'],
+      ['grid-extra-column', FORMULA_023.replace('\n', '')],
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family A (024): 总分 under 分值/得分 gives the total from 得分, the 分值 sum in extras', () => {
+    const { forms, issues, lost } = read(A_024);
+    expect(forms).toEqual([A_024_FORM]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family A as a Word file with money in 元, thousands separators in some cells only, a unit in one', async () => {
+    const money = (t: string): string => (t === '100' ? '1,000,000' : t);
+    const rows = A_024_ROWS.map((row, r) =>
+      row.map((t, c) =>
+        t === '项目资金\n(万元)' ? '项目资金\n(元)' : r >= 3 && r <= 5 && c >= 3 && c <= 5 ? money(t) : t,
+      ),
+    );
+    rows[4] = rows[4]?.map((t, c) => (c === 3 ? '1000000元' : t === '1,000,000' ? '1000000' : t)) ?? [];
+    const result = await importDocx(wordFile(A_024_LINES, rows), 'family.docx');
+    const lines = A_024_FORM.funding.lines.map((l) => ({
+      ...l,
+      ...Object.fromEntries(
+        (['initialBudget', 'budget', 'executed'] as const).map((k) => [k, l[k] === null ? null : l[k] * 10000]),
+      ),
+    }));
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual([{ ...A_024_FORM, funding: { unit: '元', lines } }]);
+  });
+
+  it('a money value whose unit contradicts the table unit is left blank with a warning, not converted', () => {
+    const rows = A_024_ROWS.map((row, r) => (r === 4 ? row.map((t, c) => (c === 3 ? '100元' : t)) : row));
+    const { forms, issues } = read(page(A_024_LINES, rows));
+    expect(forms[0]?.funding.unit).toBe('万元');
+    expect(forms[0]?.funding.lines[1]?.initialBudget).toBeNull();
+    expect(issues).toEqual([['grid-unreadable-value', '100元']]);
+  });
+
+  it('family B, central transfer (026): funding as label/value pairs, values with their unit', () => {
+    const { forms, issues, lost } = read(B_026);
+    expect(forms).toEqual([B_026_FORM]);
+    // The unlabelled points columns are not guessed to be 分值 or 得分: each number is reported.
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ...['20', '20', '50', '5', '4'].map((raw) => ['grid-unplaced-cell', raw]),
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family D (008 layout): 分值 printed before 年度指标值 is read by its header', () => {
+    // Columns 4..6 of the indicator rows of 024 reordered to 分值 | 年度指标值 | 实际完成值.
+    const rows = A_024_ROWS.slice(0, 11).map((row, r) =>
+      r >= 8 ? [...row.slice(0, 4), row[6] ?? '', row[4] ?? '', row[5] ?? '', ...row.slice(7)] : row,
+    );
+    const { forms, issues, lost } = read(page(A_024_LINES, rows));
+    const { selfScore: _, ...expected } = A_024_FORM;
+    expect(forms).toEqual([{ ...expected, extras: { '产出指标(分值)': '50分' } }]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family B, regional (027): no 项目名称, the title stands for the name with a warning', () => {
+    const { forms, issues, lost } = read(B_027);
+    expect(forms).toEqual([B_027_FORM]);
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ['grid-name-from-title', '2021年中央对地方专项转移支付区域绩效目标自评表'],
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('without 项目名称, no title or two titles give no form (the text importer gets them)', () => {
+    const { forms, issues } = read(B_027.replace('<p>2021年中央对地方专项转移支付区域绩效目标自评表</p>', ''));
+    expect(forms).toEqual([]);
+    expect(issues.map(([code]) => code)).toEqual(['grid-no-form']);
+    // Two such forms one after the other cannot be told apart without 项目名称: none either.
+    const twice = B_027.replace('</body>', `${B_027.slice(B_027.indexOf('<p>'), B_027.indexOf('</body>'))}</body>`);
+    expect(read(twice).forms).toEqual([]);
+  });
+});
