@@ -64,6 +64,14 @@ join sessions s on s.id = r.session_id and s.expires_at > r.now
 join users u on u.id = s.user_id and u.disabled = 0
 left join forms f on f.id = r.form_id`;
 
+/**
+ * Batched reads in flight at once, per database. Two keep a round trip's wait covered while the
+ * other is answered; more split the same requests into more, smaller statements, whose fixed cost
+ * PostgreSQL pays out of the same CPUs (bench, 2 cores, 50 connections: 6,600–7,000 req/s and p99
+ * 16–17 ms with two, against 4,300–6,500 req/s and p99 18–34 ms unbounded).
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
+
 const batchers = new WeakMap<Db, (params: Params) => Promise<Row | undefined>>();
 
 /** The batched query of a PostgreSQL database (undefined for SQLite). */
@@ -82,7 +90,7 @@ function batchedQueryOf(db: Db): ((params: Params) => Promise<Row | undefined>) 
       const rows = new Array<Row | undefined>(all.length);
       for (const row of result.rows) rows[row.i - 1] = row;
       return rows;
-    });
+    }, MAX_BATCHES_IN_FLIGHT);
     batchers.set(db, query);
   }
   return query;
