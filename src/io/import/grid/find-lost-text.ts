@@ -9,6 +9,7 @@ import {
   cellText,
   fieldKeyOf,
   fundingColumnOf,
+  fundingLineName,
   indicatorColumnOf,
   isAttachmentLabel,
   isFundingAnchor,
@@ -41,7 +42,7 @@ const isTemplateWord = (text: string): boolean =>
 
 /** The forms of the result printed the way texts are compared: JSON, plus the parsed forms of values. */
 function found(text: string, haystack: string): boolean {
-  const candidates = [text, text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '')];
+  const candidates = [text, fundingLineName(text)];
   // Money printed with its unit (`2.38万元`, 026) is kept as the number, the unit as funding.unit.
   const number = parseNumber(text.replace(/\s*(万元|万|元)$/, ''));
   const rate = parseRate(text);

@@ -109,6 +109,9 @@ export function yearOf(text: string): number | null {
 /** A line that is only the year: `（2020年度）`. */
 export const isYearLine = (text: string): boolean => /^\(?\d{4}年度?\)?$/.test(normalizeLabel(text));
 
+/** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
+export const fundingLineName = (text: string): string => text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '');
+
 /** An attachment label above the title: `附件2`, `附表2`. */
 export const isAttachmentLabel = (text: string): boolean => /^附[件表]\d*$/.test(normalizeLabel(text));
 

@@ -12,14 +12,12 @@
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { FundingColumn } from '../text/vocabulary.js';
 import type { GridCell } from './grid.js';
-import { cellText, fundingColumnOf, isFundingAnchor, isNothing, rowKindOf } from './grid-labels.js';
+import { cellText, fundingColumnOf, fundingLineName, isFundingAnchor, isNothing, rowKindOf } from './grid-labels.js';
 import { readParsed, report, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate, type Parsed } from './parse-cell-values.js';
 
 /** The name the text importer gives the total the pairs print without one. */
 const TOTAL = '年度资金总额';
-
-const lineName = (text: string): string => text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '');
 
 /** True when every funding header of the row has a value cell (not another header) to its right. */
 export function isPairsRow(cells: readonly GridCell[]): boolean {
@@ -81,7 +79,7 @@ export function readFundingPairs(ctx: FormContext, headerRow: number, end: numbe
       const label = fundingColumnOf(text);
       const key = label ?? keyAtCol.get(cell.col);
       if (key === undefined || next === undefined) continue;
-      const name = label === undefined ? lineName(text) : TOTAL;
+      const name = label === undefined ? fundingLineName(text) : TOTAL;
       if (label !== undefined) totalAt ??= cell.location;
       take(ctx, cell);
       const value = take(ctx, next);

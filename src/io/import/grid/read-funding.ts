@@ -6,7 +6,16 @@
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { GridCell } from './grid.js';
 import { colRange } from './grid-matrix.js';
-import { cellText, fundingColumnOf, isFundingAnchor, isNothing, pointsOf, rowKindOf, unitOf } from './grid-labels.js';
+import {
+  cellText,
+  fundingColumnOf,
+  fundingLineName,
+  isFundingAnchor,
+  isNothing,
+  pointsOf,
+  rowKindOf,
+  unitOf,
+} from './grid-labels.js';
 import { readParsed, report, setExtra, take, type FormContext } from './form-draft.js';
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
@@ -61,9 +70,6 @@ export function keepPoints(ctx: FormContext, text: string, location: string): vo
   setExtra(ctx, `${base.replace(/\d+$/, '')}(分值)`, points, location);
 }
 
-/** The printed line name without `其中：` and the trailing colon: `其中：上级转移支付资金` → `上级转移支付资金`. */
-const lineName = (text: string): string => text.replace(/^其中[：:]?/, '').replace(/[：:]+$/, '');
-
 /**
  * Reads the funding block that starts at row `from`; returns the first row after it. Rows end at
  * the next row that opens another part of the form.
@@ -106,7 +112,7 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
     if (cell.row !== row && /^其中[：:]?$/.test(cellText(cell.text))) continue;
     nameCells.add(cell);
   }
-  const name = lineName([...nameCells].map((cell) => take(ctx, cell)).join(''));
+  const name = fundingLineName([...nameCells].map((cell) => take(ctx, cell)).join(''));
   const values = columns.map((column) => {
     const cell = matrix.best(row, column.c0, column.c1, true);
     return { column, cell, text: take(ctx, cell) };
