@@ -1,7 +1,7 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { createHash } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import { countAttempt, dropAttemptsBefore } from '../store/login-attempts.repository.js';
+import { sha256Hex } from './services/auth.service.js';
 
 /**
  * A @fastify/rate-limit store that counts in the database, so that every app server behind a load
@@ -14,8 +14,7 @@ export function databaseRateLimitStore(db: Db, now: () => Date): FastifyRateLimi
   return class DatabaseRateLimitStore implements FastifyRateLimitStore {
     incr(key: string, callback: Parameters<FastifyRateLimitStore['incr']>[1], timeWindow: number): void {
       const at = now().getTime();
-      const hashed = createHash('sha256').update(key).digest('hex');
-      countAttempt(db, hashed, at, timeWindow).then(
+      countAttempt(db, sha256Hex(key), at, timeWindow).then(
         ({ count, windowStart }) => callback(null, { current: count, ttl: windowStart + timeWindow - at }),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
