@@ -5,6 +5,13 @@ export const MAX_CELL_CHARS = 100_000;
 /** A file with more table cells than this is cut, with an error issue. */
 export const MAX_CELLS = 200_000;
 
+/** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
+const MAX_ISSUE_RAW = 100_000;
+
+/** `text` for an issue's `raw`, cut to MAX_ISSUE_RAW characters (marked with `…`). */
+export const capIssueRaw = (text: string): string =>
+  text.length > MAX_ISSUE_RAW ? `${text.slice(0, MAX_ISSUE_RAW)}…` : text;
+
 /** The cell text, cut to MAX_CELL_CHARS; the cut is reported as an error issue naming the file. */
 export function capCellText(text: string, file: string, location: string, issues: ImportIssue[]): string {
   if (text.length <= MAX_CELL_CHARS) return text;

@@ -6,6 +6,7 @@
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import type { Grid } from './grid.js';
+import { capIssueRaw } from './grid-limits.js';
 import { buildMatrix } from './grid-matrix.js';
 import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, titleOf, yearOf } from './grid-labels.js';
 import { finishForm, newDraft, report, type FormContext } from './form-draft.js';
@@ -14,9 +15,6 @@ import { readIndicators } from './read-indicators.js';
 import { readLabelledLine, readLabelledRow } from './read-labelled.js';
 import { readObjectives } from './read-objectives.js';
 import { splitForms, type FormPart, type TextLine } from './split-forms.js';
-
-/** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
-const MAX_RAW = 100_000;
 
 /**
  * Reads every form of the grid, in order. Never throws: a grid with no 项目名称 gives no forms and
@@ -38,7 +36,7 @@ export function gridToForms(grid: Grid): ImportResult {
       severity: 'error',
       message: '表格中没有找到“项目名称”，无法识别为项目支出绩效自评表。请确认文件是自评表，或改用文本导入。',
       location: grid.rows[0]?.[0]?.location ?? null,
-      raw: text.length === 0 ? null : text.join('\n').slice(0, MAX_RAW),
+      raw: text.length === 0 ? null : capIssueRaw(text.join('\n')),
     });
     return { forms, issues };
   }

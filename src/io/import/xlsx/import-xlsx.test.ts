@@ -71,6 +71,64 @@ describe('importXlsx', () => {
     expect(result.issues.map((i) => [i.code, i.severity])).toEqual([['grid-read-as-text', 'warning']]);
   });
 
+  /** The seed's official workbook with only its first sheet (the first golden form), open for changes. */
+  const firstSeedSheet = async (): Promise<{ book: ExcelJS.Workbook; sheet: ExcelJS.Worksheet }> => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fixture('fixtures/xlsx/pingshan-justice-2020.xlsx') as unknown as ArrayBuffer);
+    for (const extra of book.worksheets.slice(1)) book.removeWorksheet(extra.id);
+    const sheet = book.worksheets[0];
+    if (sheet === undefined) throw new Error('the seed workbook has no sheet');
+    return { book, sheet };
+  };
+  const cellsWithText = (sheet: ExcelJS.Worksheet, text: string): ExcelJS.Cell[] => {
+    const found: ExcelJS.Cell[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => void (c.value === text && found.push(c))));
+    return found;
+  };
+
+  it('reads numbers as their number format shows them, keeping hidden digits in info issues', async () => {
+    const { book, sheet } = await firstSeedSheet();
+    const budgets = cellsWithText(sheet, '529.99');
+    const rates = cellsWithText(sheet, '99.75%');
+    expect(budgets).toHaveLength(2);
+    expect(rates).toHaveLength(2);
+    // exceljs shares one style object between cells loaded with the same style: each cell gets its own.
+    const set = (c: ExcelJS.Cell, value: ExcelJS.CellValue, numFmt: string): void => {
+      c.style = { ...c.style, numFmt };
+      c.value = value;
+    };
+    for (const c of budgets) set(c, 529.987, '#,##0.00');
+    for (const c of rates) set(c, 0.9975, '0.00%');
+    for (const c of cellsWithText(sheet, '528.66')) set(c, { formula: 'E8*G8', result: 528.66 }, '0.00');
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'formatted.xlsx');
+    expect(result.forms).toEqual(golden.slice(0, 1));
+    expect(result.issues.map((i) => [i.code, i.location, i.raw])).toEqual(
+      budgets.map((c) => ['xlsx-value-rounded', `${sheet.name}!${c.address}`, '529.987']),
+    );
+  });
+
+  it('leaves hidden rows, columns and sheets out, and keeps their text in info issues', async () => {
+    const { book, sheet } = await firstSeedSheet();
+    const below = sheet.rowCount + 2;
+    sheet.getCell(below, 1).value = '旧版数据 123.45';
+    sheet.getRow(below).hidden = true;
+    const right = sheet.columnCount + 2;
+    sheet.getCell(3, right).value = '辅助列 =B3';
+    sheet.getColumn(right).hidden = true;
+    const old = book.addWorksheet('旧表');
+    old.addRow(['项目名称', '旧项目']);
+    old.state = 'hidden';
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'hidden.xlsx');
+    expect(result.forms).toEqual(golden.slice(0, 1));
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['xlsx-hidden-cells', 'info'],
+      ['xlsx-hidden-sheet', 'info'],
+    ]);
+    expect(result.issues[0]?.raw).toContain('旧版数据 123.45');
+    expect(result.issues[0]?.raw).toContain('辅助列 =B3');
+    expect(result.issues[1]?.raw).toContain('旧项目');
+  });
+
   it('reads an empty template as no forms without errors', async () => {
     const result = await importXlsx(await writeFlatTemplate([]), 'empty.xlsx');
     expect(result).toEqual({ forms: [], issues: [] });

@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
+import type { Grid } from '../grid/grid.js';
 import { gridToFormsOrText } from '../grid/grid-as-text.js';
+import { capIssueRaw } from '../grid/grid-limits.js';
 import { readZipEntries, zipProblemMessage } from '../grid/read-zip-entries.js';
 import { HELP_SHEET } from './flat-template-columns.js';
 import { findFlatTemplate, readFlatTemplate } from './read-flat-template.js';
@@ -58,7 +60,22 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Impor
   }
 }
 
-/** Every non-empty sheet as official-layout forms; sheets without a form are reported, not fatal. */
+/**
+ * A hidden sheet (a template's lists for drop-downs, an old copy of the form) is not read as forms:
+ * nobody filling or reviewing the workbook sees it. Its text is kept in the issue.
+ */
+function hiddenSheetIssue(file: string, sheetName: string, grid: Grid): ImportIssue {
+  return {
+    file,
+    code: 'xlsx-hidden-sheet',
+    severity: 'info',
+    message: `工作表“${sheetName}”是隐藏的，未作为表单导入。如果它就是要导入的表，请在 Excel 中取消隐藏后再导入。`,
+    location: sheetName,
+    raw: capIssueRaw(grid.rows.flatMap((row) => row.map((cell) => `${cell.location}: ${cell.text}`)).join('\n')),
+  };
+}
+
+/** Every visible non-empty sheet as official-layout forms; sheets without a form are reported, not fatal. */
 async function readOfficialSheets(book: ExcelJS.Workbook, file: string, issues: ImportIssue[]): Promise<ImportResult> {
   const forms: Form[] = [];
   const noForm: ImportIssue[] = [];
@@ -66,6 +83,10 @@ async function readOfficialSheets(book: ExcelJS.Workbook, file: string, issues: 
     if (sheet.name === HELP_SHEET) continue;
     const grid = sheetToGrid(sheet, file, issues);
     if (grid.rows.every((row) => row.length === 0)) continue;
+    if (sheet.state !== 'visible') {
+      issues.push(hiddenSheetIssue(file, sheet.name, grid));
+      continue;
+    }
     const result = await gridToFormsOrText(grid);
     const offset = forms.length;
     forms.push(...result.forms);

@@ -9,7 +9,7 @@ import type { ImportIssue } from '../import-result.js';
 import { cellText } from '../grid/grid-labels.js';
 import { capCellText } from '../grid/grid-limits.js';
 import { parseNumber, parsePeriod, parseYesNo, type Parsed } from '../grid/parse-cell-values.js';
-import { cellValueText } from './cell-value-text.js';
+import { cellValueText, shownCellText } from './cell-value-text.js';
 import { canonicalHeader, FORM_COLUMNS, type FormColumn } from './flat-template-columns.js';
 import { fundingLines } from './read-flat-funding.js';
 
@@ -46,7 +46,7 @@ function readTable(
       for (const [col, header] of headerCells) {
         const cell = sheet.getRow(r).getCell(col);
         const location = `${sheet.name}!${cell.address}`;
-        const text = capCellText(cellValueText(cell), file, location, issues).trim();
+        const text = capCellText(shownCellText(cell, file, location, issues), file, location, issues).trim();
         addresses.set(header, location);
         if (text !== '' && !values.has(header)) values.set(header, text);
       }

@@ -5,8 +5,8 @@
 import type { Worksheet } from 'exceljs';
 import type { ImportIssue } from '../import-result.js';
 import type { Grid, GridCell } from '../grid/grid.js';
-import { capCellText, MAX_CELLS, tooManyCells } from '../grid/grid-limits.js';
-import { cellValueText } from './cell-value-text.js';
+import { capCellText, capIssueRaw, MAX_CELLS, tooManyCells } from '../grid/grid-limits.js';
+import { shownCellText } from './cell-value-text.js';
 
 /** `B3` → [row 3, col 2], 1-based. */
 function decodeAddress(address: string): [number, number] {
@@ -37,10 +37,24 @@ function readMerges(sheet: Worksheet): { spans: Map<string, [number, number]>; c
   return { spans, covered };
 }
 
-/** Builds the grid of one sheet; cut cells are reported in `issues`. */
+/** Whether Excel shows some row and some column of the cell's span: hidden rows and columns are neither seen nor printed. */
+function isShown(sheet: Worksheet, row: number, col: number, rowSpan: number, colSpan: number): boolean {
+  let rowShown = false;
+  for (let r = row; r < row + rowSpan && !rowShown; r += 1) rowShown = !sheet.getRow(r).hidden;
+  let colShown = false;
+  for (let c = col; c < col + colSpan && !colShown; c += 1) colShown = !sheet.getColumn(c).hidden;
+  return rowShown && colShown;
+}
+
+/**
+ * Builds the grid of one sheet; cut cells are reported in `issues`. Cells in hidden rows or
+ * columns (templates hide spare rows, helper columns and old figures) are left out of the grid, as
+ * they are out of what the sheet shows and prints, and their text is kept in one info issue.
+ */
 export function sheetToGrid(sheet: Worksheet, file: string, issues: ImportIssue[]): Grid {
   const { spans, covered } = readMerges(sheet);
   const rows: GridCell[][] = [];
+  const hidden: { location: string; text: string }[] = [];
   let count = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     while (rows.length < rowNumber) rows.push([]);
@@ -49,14 +63,34 @@ export function sheetToGrid(sheet: Worksheet, file: string, issues: ImportIssue[
       const key = `${rowNumber}:${colNumber}`;
       if (covered.has(key) || count >= MAX_CELLS) return;
       const location = `${sheet.name}!${cell.address}`;
-      const text = capCellText(cellValueText(cell), file, location, issues);
+      const text = capCellText(shownCellText(cell, file, location, issues), file, location, issues);
       const [rowSpan, colSpan] = spans.get(key) ?? [1, 1];
       if (text === '' && rowSpan === 1 && colSpan === 1) return;
+      if (!isShown(sheet, rowNumber, colNumber, rowSpan, colSpan)) {
+        if (text.trim() !== '') hidden.push({ location, text });
+        return;
+      }
       count += 1;
       cells.push({ row: rowNumber - 1, col: colNumber - 1, rowSpan, colSpan, text, location });
     });
   });
   if (count >= MAX_CELLS) issues.push(tooManyCells(file));
+  if (hidden.length > 0) issues.push(hiddenCellsIssue(file, sheet.name, hidden));
   for (const row of rows) row.sort((a, b) => a.col - b.col);
   return { file, rows, outside: [] };
+}
+
+function hiddenCellsIssue(
+  file: string,
+  sheetName: string,
+  hidden: readonly { location: string; text: string }[],
+): ImportIssue {
+  return {
+    file,
+    code: 'xlsx-hidden-cells',
+    severity: 'info',
+    message: `工作表“${sheetName}”有 ${hidden.length} 个有内容的单元格位于隐藏的行或列中（第一个是 ${hidden[0]?.location ?? ''}），表格显示和打印时看不到它们，未导入。如需导入，请在 Excel 中取消隐藏后再导入。`,
+    location: hidden[0]?.location ?? null,
+    raw: capIssueRaw(hidden.map((h) => `${h.location}: ${h.text}`).join('\n')),
+  };
 }
