@@ -18,6 +18,7 @@ describe('POST /api/imports with the seed in every document format', () => {
   it.each([
     'pdf/pingshan-justice-2020.pdf',
     'docx/pingshan-justice-2020.docx',
+    'doc/pingshan-justice-2020.doc',
     'xlsx/pingshan-justice-2020.xlsx',
     'html/pingshan-justice-2020.html',
   ])('%s creates the six drafts, equal to the golden forms', async (file) => {

@@ -23,8 +23,13 @@ describe('detectBinaryFormat', () => {
     expect(detectBinaryFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe('zip');
   });
 
-  it('recognises legacy Office files', () => {
-    expect(detectBinaryFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('ole');
+  it('recognises legacy Office files, Word 97-2003 by its WordDocument stream', () => {
+    const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+    expect(detectBinaryFormat(new Uint8Array(ole))).toBe('ole');
+    const name = [...'WordDocument\0'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+    expect(detectBinaryFormat(new Uint8Array([...ole, 7, 7, ...name, 0]))).toBe('doc');
+    // The name without its NUL ends another name (`WordDocumentX`), not this stream.
+    expect(detectBinaryFormat(new Uint8Array([...ole, ...name.slice(0, -2), 88, 0]))).toBe('ole');
   });
 
   it('leaves everything else to text decoding', () => {

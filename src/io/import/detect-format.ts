@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 
 /** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
-export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'text-like';
+export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'doc' | 'ole' | 'text-like';
 export type TextFormat = 'json' | 'ndjson' | 'html' | 'text';
 export type InputFormat = Exclude<BinaryFormat, 'text-like'> | TextFormat;
 
@@ -13,6 +13,19 @@ function isPdf(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
   for (let i = 0; i + 5 <= head.length; i += 1) {
     if (head[i] === 0x25 && startsWith(head, [0x50, 0x44, 0x46, 0x2d], i + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a compound file's directory names a stream `name`: directory entries hold names in
+ * UTF-16LE, NUL-terminated (reading the directory properly is the .doc importer's business).
+ */
+function containsUtf16Name(bytes: Uint8Array, name: string): boolean {
+  // Runs in the browser too (the web preview): no Buffer. Names are ASCII here, so each UTF-16LE unit is (char, 0).
+  const needle = [...`${name}\0`].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  for (let at = bytes.indexOf(needle[0] ?? 0); at !== -1; at = bytes.indexOf(needle[0] ?? 0, at + 1)) {
+    if (startsWith(bytes, needle, at)) return true;
   }
   return false;
 }
@@ -40,8 +53,9 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
     return 'zip';
   }
-  // Compound File Binary: legacy .doc / .xls.
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  // Compound File Binary: Word 97–2003 when it holds a `WordDocument` stream, else .xls or another.
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return containsUtf16Name(bytes, 'WordDocument') ? 'doc' : 'ole';
   return 'text-like';
 }
 
@@ -79,7 +93,8 @@ export const formatLabel: Readonly<Record<InputFormat, string>> = {
   docx: 'Word (.docx)',
   xlsx: 'Excel (.xlsx)',
   zip: 'ZIP',
-  ole: '旧版 Office (.doc/.xls)',
+  doc: 'Word 97-2003 (.doc)',
+  ole: '旧版 Office (.xls 等)',
   json: 'JSON',
   html: 'HTML 网页',
   ndjson: 'NDJSON',

@@ -14,6 +14,7 @@ export interface Importers {
   readonly docx: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
   readonly xlsx: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
   readonly html: (text: string, file: string) => Promise<ImportResult>;
+  readonly doc: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
 }
 
 export interface ImportOptions {
@@ -30,6 +31,7 @@ const builtinImporters: { readonly [K in keyof Importers]: () => Promise<Importe
   docx: async () => (await import('./docx/import-docx.js')).importDocx,
   xlsx: async () => (await import('./xlsx/import-xlsx.js')).importXlsx,
   html: async () => (await import('./html/import-html.js')).importHtml,
+  doc: async () => (await import('./doc/import-doc.js')).importDoc,
 };
 
 async function importerFor<K extends keyof Importers>(kind: K, options: ImportOptions): Promise<Importers[K]> {
@@ -103,7 +105,8 @@ export async function importBytes(
     switch (binary) {
       case 'pdf':
       case 'docx':
-      case 'xlsx': {
+      case 'xlsx':
+      case 'doc': {
         const importer = await importerFor(binary, options);
         return { ...(await importer(bytes, file)), format: binary };
       }
@@ -123,7 +126,7 @@ export async function importBytes(
               file,
               'unsupported-format',
               'error',
-              '这是旧版 Office 文件（.doc/.xls）。请用 Office 或 WPS 另存为 .docx/.xlsx 后再导入。',
+              '这是旧版 Excel 文件（.xls）或其他旧版 Office 文件，无法直接读取。请用 Excel 或 WPS 另存为 .xlsx 后再导入。',
             ),
           ],
           format: 'ole',
@@ -159,7 +162,7 @@ async function importTextLike(bytes: Uint8Array, file: string, options: ImportOp
           file,
           'unsupported-format',
           'error',
-          '无法识别的二进制文件。支持 PDF、.docx、.xlsx、HTML 网页、JSON、NDJSON 和文本。',
+          '无法识别的二进制文件。支持 PDF、.docx、.doc、.xlsx、HTML 网页、JSON、NDJSON 和文本。',
         ),
       ],
       format: null,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export const importableExtensions: readonly string[] = [
   '.pdf',
   '.docx',
+  '.doc',
   '.xlsx',
   '.html',
   '.htm',

@@ -78,7 +78,7 @@ export default function ImportPage() {
       <Upload.Dragger
         multiple
         showUploadList={false}
-        accept=".txt,.text,.json,.ndjson,.pdf,.docx,.xlsx,.html,.htm"
+        accept=".txt,.text,.json,.ndjson,.pdf,.docx,.doc,.xlsx,.html,.htm"
         beforeUpload={(file) => {
           void add(file);
           return false;
@@ -90,7 +90,7 @@ export default function ImportPage() {
         </p>
         <p className="ant-upload-text">点击选择，或把文件拖到这里</p>
         <p className="ant-upload-hint">
-          支持 PDF、Word（.docx）、Excel（.xlsx）、网页（.html）、JSON 和 PDF 提取的文本；可一次多个文件。
+          支持 PDF、Word（.docx、.doc）、Excel（.xlsx）、网页（.html）、JSON 和 PDF 提取的文本；可一次多个文件。
         </p>
       </Upload.Dragger>
 
