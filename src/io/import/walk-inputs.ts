@@ -1,12 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Extensions picked up when walking a directory (files named explicitly are always taken). */
+/**
+ * Extensions picked up when walking a directory (files named explicitly are always taken). `.xls`
+ * is not read, but is picked up so that its error (save it as .xlsx) is shown rather than the file
+ * being skipped without a word.
+ */
 export const importableExtensions: readonly string[] = [
   '.pdf',
   '.docx',
   '.doc',
   '.xlsx',
+  '.xls',
   '.html',
   '.htm',
   '.json',
