@@ -24,6 +24,9 @@ describe('walkInputs', () => {
       'README.md',
       'c.NDJSON',
       'A.docx',
+      'd.doc',
+      'e.xls',
+      'f.png',
     ]);
     const { files, missing } = await walkInputs([root]);
     expect(missing).toEqual([]);
@@ -32,6 +35,8 @@ describe('walkInputs', () => {
       'a.txt',
       'b.pdf',
       'c.NDJSON',
+      'd.doc',
+      'e.xls',
       join('sub', 'z.xlsx'),
     ]);
   });
