@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../import-result.js';
 import { cellValueText, shownCellText } from './cell-value-text.js';
 
-const cell = (value: CellValue, numFmt?: string): Cell => ({ value, numFmt, address: 'B3' }) as unknown as Cell;
+const cell = (value: CellValue, numFmt?: string): Cell =>
+  ({ value, numFmt, address: 'B3', formula: (value as { formula?: string } | null)?.formula }) as unknown as Cell;
 
 describe('cellValueText: what Excel shows', () => {
   it.each([
@@ -49,6 +50,15 @@ describe('shownCellText', () => {
     ]);
     expect(issues[0]?.message).toContain('529.987');
     expect(shown(0.997468, '0.00%')[1].map((i) => i.raw)).toEqual(['0.997468']);
+  });
+
+  it('warns about a formula saved without its result, which reads as blank', () => {
+    const [text, issues] = shown({ formula: 'F8/E8' } as CellValue, '0.00%');
+    expect(text).toBe('');
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'xlsx-formula-without-value', severity: 'warning', raw: '=F8/E8' }),
+    ]);
+    expect(shown({ formula: 'F8/E8', result: 0.9975 } as CellValue, '0.00%')).toEqual(['99.75%', []]);
   });
 
   it('says nothing when the format shows every digit, or shows the number in full', () => {

@@ -43,6 +43,13 @@ function formatted(n: number, numFmt: string | undefined): string {
   return format(numFmt, shown, { throws: false, invalid: plain(n) }).trim();
 }
 
+/** The formula of a formula cell, else null; exceljs translates a shared formula for the cell. */
+function formulaOf(cell: Cell): string | null {
+  const value = cell.value;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  return 'formula' in value || 'sharedFormula' in value ? String(cell.formula) : null;
+}
+
 /** The value a formula or hyperlink stands for; the value itself otherwise. */
 function unwrap(value: CellValue): CellValue {
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
@@ -80,6 +87,18 @@ export function cellValueText(cell: Cell): string {
 export function shownCellText(cell: Cell, file: string, location: string, issues: ImportIssue[]): string {
   const text = cellValueText(cell);
   const value = unwrap(cell.value);
+  const formula = formulaOf(cell);
+  if (formula !== null && (value === null || value === undefined)) {
+    issues.push({
+      file,
+      code: 'xlsx-formula-without-value',
+      severity: 'warning',
+      message: `单元格 ${location} 是公式（=${formula}），但文件里没有保存计算结果（文件可能由程序生成、未经 Excel 保存），按空白读取。请用 Excel 或 WPS 打开并保存后再导入。`,
+      location,
+      raw: `=${formula}`,
+    });
+    return text;
+  }
   if (typeof value !== 'number') return text;
   const info = numberFormat(cell.numFmt);
   if (info === null || info.isDate) return text;

@@ -107,6 +107,17 @@ describe('importXlsx', () => {
     );
   });
 
+  it('warns about formulas a program saved without results instead of reading them silently as blank', async () => {
+    const { book, sheet } = await firstSeedSheet();
+    const rates = cellsWithText(sheet, '99.75%');
+    for (const c of rates) c.value = { formula: `F${c.row}/E${c.row}` } as ExcelJS.CellValue;
+    const result = await importXlsx(new Uint8Array(await book.xlsx.writeBuffer()), 'generated.xlsx');
+    expect(result.forms[0]?.funding.lines.map((l) => l.rate)).toEqual([null, null, null, null]);
+    expect(result.issues.map((i) => [i.code, i.raw])).toEqual(
+      rates.map((c) => ['xlsx-formula-without-value', `=F${c.row}/E${c.row}`]),
+    );
+  });
+
   it('leaves hidden rows, columns and sheets out, and keeps their text in info issues', async () => {
     const { book, sheet } = await firstSeedSheet();
     const below = sheet.rowCount + 2;
