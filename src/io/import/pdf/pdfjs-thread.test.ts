@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,25 @@ describe('what the pdf.js thread sends', () => {
     expect(fnArray).toContain(OPS.constructPath);
     expect(fnArray.filter((op) => !kept.has(op))).toEqual([]);
   });
+});
+
+describe('the shared pdf.js thread', () => {
+  it('reads many documents at once without warnings (a server with a dozen uploads in flight)', () => {
+    // In a child process: Node prints its listener warnings, from either thread, on stderr.
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { importPdf } from './src/io/import/pdf/import-pdf.ts';
+      const bytes = new Uint8Array(readFileSync('fixtures/pdf/borderless.pdf'));
+      const results = await Promise.all(Array.from({ length: 14 }, () => importPdf(bytes, 'b.pdf')));
+      console.log(results.map((r) => r.forms.length).join(','));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+    });
+    expect(run.stdout.trim()).toBe(Array(14).fill('1').join(','));
+    expect(run.stderr).not.toContain('MaxListenersExceededWarning');
+  }, 60_000);
 });
 
 describe('textRunsOf', () => {

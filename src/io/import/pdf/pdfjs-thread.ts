@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { MessagePort, TransferListItem } from 'node:worker_threads';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { setMaxListeners } from 'node:events';
 
 /**
  * The thread's code, evaluated as a CommonJS script so that it needs no file of its own next to
@@ -56,6 +57,9 @@ const natives = [[Array.prototype, 'push'], [JSON, 'stringify'], [JSON, 'parse']
   ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)],
 );
 const { port, url, keptOperators } = workerData;
+// pdf.js listens on the port once per open document; a server reading a dozen uploads at once is
+// not a leak, and Node's warning about it would be noise in the log.
+require('node:events').setMaxListeners(0, port);
 const kept = new Set(keptOperators);
 const ENQUEUE = 4;
 
@@ -220,6 +224,8 @@ export interface PdfjsPort {
  */
 function unbatchingPort(port: MessagePort): PdfjsPort {
   const target = new EventTarget();
+  // One listener per open document (see THREAD_SOURCE): many at once is not a leak.
+  setMaxListeners(0, target);
   port.on('message', (data: unknown) => {
     const batch = (data as Record<string, unknown> | null)?.[BATCH_KEY];
     for (const message of Array.isArray(batch) ? (batch as unknown[]) : [data]) {
