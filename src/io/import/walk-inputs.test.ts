@@ -27,6 +27,7 @@ describe('walkInputs', () => {
       'd.doc',
       'e.xls',
       'f.png',
+      'g.wps',
     ]);
     const { files, missing } = await walkInputs([root]);
     expect(missing).toEqual([]);
@@ -37,6 +38,7 @@ describe('walkInputs', () => {
       'c.NDJSON',
       'd.doc',
       'e.xls',
+      'g.wps',
       join('sub', 'z.xlsx'),
     ]);
   });

@@ -2,16 +2,19 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Extensions picked up when walking a directory (files named explicitly are always taken). `.xls`
- * is not read, but is picked up so that its error (save it as .xlsx) is shown rather than the file
- * being skipped without a word.
+ * Extensions picked up when walking a directory (files named explicitly are always taken); the
+ * content decides how a file is read. `.xls` and WPS's `.et` are not read, but are picked up so that
+ * their error (save as .xlsx) is shown rather than the file being skipped without a word; WPS's
+ * `.wps` is read as a Word 97-2003 file when it is one inside.
  */
 export const importableExtensions: readonly string[] = [
   '.pdf',
   '.docx',
   '.doc',
+  '.wps',
   '.xlsx',
   '.xls',
+  '.et',
   '.html',
   '.htm',
   '.json',
