@@ -30,6 +30,26 @@ describe('importPdf', () => {
     expect(JSON.parse(JSON.stringify(result.forms))).toEqual(golden);
   });
 
+  it('says a text layer without Unicode mapping is junk, not only that no form was found', async () => {
+    // The LibreOffice print with its fonts' ToUnicode maps renamed away (same length, offsets intact):
+    // pdf.js then reads glyph codes as Latin letters and symbols, as viewers copy them.
+    const lo = fixture('pingshan-justice-2020.libreoffice.pdf');
+    const name = new TextEncoder().encode('/ToUnicode');
+    const unmapped = lo.slice();
+    let renamed = 0;
+    for (let at = unmapped.indexOf(name[0] ?? 0); at !== -1; at = unmapped.indexOf(name[0] ?? 0, at + 1)) {
+      if (name.every((b, i) => unmapped[at + i] === b)) {
+        unmapped[at + name.length - 1] = 0x78; // /ToUnicodx
+        renamed += 1;
+      }
+    }
+    expect(renamed).toBeGreaterThan(0);
+    const result = await importPdf(unmapped, 'unmapped.pdf');
+    expect(result.forms).toEqual([]);
+    expect(codes(result)).toContain('pdf-text-unmapped');
+    expect(codes(await importPdf(fixture('borderless.pdf'), 'b.pdf'))).not.toContain('pdf-text-unmapped');
+  });
+
   it('does not detach or change the bytes it is given', async () => {
     const bytes = fixture('dev-table.pdf');
     const copy = bytes.slice();

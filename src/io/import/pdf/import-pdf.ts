@@ -11,6 +11,7 @@ import type { PdfDocument } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
 import { pdfToGrid } from './pdf-to-grid.js';
 import { pdfPagesToText } from './pdf-text.js';
+import { looksUnmapped, unmappedTextIssue } from './unmapped-text.js';
 
 /** More pages than this and the file is refused: no form file is that long, and time must stay bounded. */
 export const MAX_PDF_PAGES = 2000;
@@ -142,6 +143,18 @@ async function readAsText(
   return { forms: result.forms, issues: [...issues, ...result.issues] };
 }
 
+/** The forms of the pages: the ruled tables through the grid mapper, else the text line by line. */
+async function readForms(pages: readonly PdfPageContent[], file: string, issues: ImportIssue[]): Promise<ImportResult> {
+  const grid = pdfToGrid(pages, file);
+  if (grid.rows.length === 0) return await readAsText(pages, file, issues, 'pdf-no-ruled-table');
+  const result = gridToForms(grid);
+  if (result.forms.length === 0) {
+    const asText = await readAsText(pages, file, [...issues], 'pdf-table-read-as-text');
+    if (asText.forms.length > 0) return asText;
+  }
+  return { forms: result.forms, issues: [...issues, ...result.issues] };
+}
+
 /**
  * Imports the self-evaluation forms in a PDF. `file` names the input in issues. Resolves with
  * the forms found and issues; never rejects on bad input: a non-PDF, corrupt, truncated or
@@ -172,14 +185,9 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
   if (pages === null) return { forms: [], issues };
   if (reportScannedPages(pages, file, issues)) return { forms: [], issues };
   try {
-    const grid = pdfToGrid(pages, file);
-    if (grid.rows.length === 0) return await readAsText(pages, file, issues, 'pdf-no-ruled-table');
-    const result = gridToForms(grid);
-    if (result.forms.length === 0) {
-      const asText = await readAsText(pages, file, [...issues], 'pdf-table-read-as-text');
-      if (asText.forms.length > 0) return asText;
-    }
-    return { forms: result.forms, issues: [...issues, ...result.issues] };
+    const result = await readForms(pages, file, issues);
+    if (result.forms.length === 0 && looksUnmapped(pages)) result.issues.push(unmappedTextIssue(file));
+    return result;
   } catch (error) {
     const raw = error instanceof Error ? (error.stack ?? error.message) : String(error);
     issues.push(
