@@ -350,3 +350,35 @@ describe('importText on hostile input', () => {
     expect(result.issues.map((i) => i.code).sort()).toEqual(['funding-missing', 'indicators-missing']);
   });
 });
+
+describe('importText on two forms glued into one run (113)', () => {
+  const head = (name: string): string => `项目名称${name}主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关`;
+  const rows = '绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施';
+
+  it('reads a title-less form glued after 总分 apart, with the year of the form before, reported', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('演出设备更新专项经费')}${rows}总分10098${head('中青年演员培训经费')}${rows}`;
+    const result = importText(text, 'xinzhou.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([
+      ['演出设备更新专项经费', 2020],
+      ['中青年演员培训经费', 2020],
+    ]);
+    expect(result.issues.filter((i) => i.code === 'year-inferred').map((i) => i.form)).toEqual([1]);
+  });
+
+  it('gives the next form the title printed just before its 项目名称', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('甲')}${rows}总分10098项目支出绩效自评表(2021年度)${head('乙')}${rows}`;
+    const result = importText(text, 'two.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([
+      ['甲', 2020],
+      ['乙', 2021],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain('year-inferred');
+  });
+
+  it('does not lend a year to a form that has a title of its own', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('甲')}${rows}总分10098另一张绩效自评表${head('乙')}${rows}`;
+    const result = importText(text, 'titled.txt');
+    expect(result.forms.map((f) => f.project.name)).toEqual(['甲']);
+    expect(result.issues.map((i) => i.code)).toContain('form-header-missing');
+  });
+});

@@ -2,7 +2,7 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import { newDraft, type FormDraft, type ParseContext } from './form-draft.js';
 import type { IssueLog } from './issues.js';
 import { applyField } from './parse-fields.js';
-import { inferYear } from './infer-year.js';
+import { inferYear, type InferredYear } from './infer-year.js';
 import { parseFunding } from './parse-funding.js';
 import { parseIndicators } from './parse-indicators.js';
 import { parseObjectives } from './parse-objectives.js';
@@ -120,7 +120,12 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
 }
 
 /** Parses one form; null when the text holds no form (no 项目名称 and no table). */
-export function parseForm(lines: readonly TextLine[], log: IssueLog, form: number): Form | null {
+export function parseForm(
+  lines: readonly TextLine[],
+  log: IssueLog,
+  form: number,
+  previousYear: number | null = null,
+): Form | null {
   const draft = newDraft();
   const ctx: ParseContext = { draft, log, form };
   const cells = toStream(lines);
@@ -145,7 +150,17 @@ export function parseForm(lines: readonly TextLine[], log: IssueLog, form: numbe
     return null;
   }
   reportUnplaced(cells, log, form);
-  return finishForm(draft, ctx, lines[0]?.no ?? null, cells);
+  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear);
+}
+
+/**
+ * A form with no title of its own, glued onto the form before it in one document (`…总分10098项目名称
+ * 中青年演员培训经费…`), was printed under that form's title: it shares its year. Reported as
+ * `year-inferred` like any guessed year.
+ */
+function sharedYear(draft: FormDraft, previousYear: number | null): InferredYear | null {
+  if (draft.title !== null || previousYear === null) return null;
+  return { year: previousYear, basis: '同一文件中上一张表的年度（本表没有表题）', raw: draft.name ?? '' };
 }
 
 function finishForm(
@@ -153,6 +168,7 @@ function finishForm(
   ctx: ParseContext,
   line: number | null,
   cells: readonly StreamCell[],
+  previousYear: number | null,
 ): Form | null {
   const { log, form } = ctx;
   const at = { form };
@@ -167,7 +183,10 @@ function finishForm(
       { ...at, path: 'project.name' },
     );
   const inferred =
-    draft.year === null ? inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) : null;
+    draft.year === null
+      ? (inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) ??
+        sharedYear(draft, previousYear))
+      : null;
   const year = draft.year ?? inferred?.year ?? null;
   if (name === null || year === null || year < 1990 || year > 2100) {
     log.add(

@@ -29,7 +29,9 @@ describe('splitLineRows: several rows on one printed line', () => {
   });
 
   it('leaves 分值 blank before a target that cannot be one (family D sub-rows), not in the name', () => {
-    expect(rowsOf(['其中桃树种植面积', '1.5亩', '1.5亩'], FAMILY_D)).toEqual([['其中桃树种植面积', '', '1.5亩', '1.5亩']]);
+    expect(rowsOf(['其中桃树种植面积', '1.5亩', '1.5亩'], FAMILY_D)).toEqual([
+      ['其中桃树种植面积', '', '1.5亩', '1.5亩'],
+    ]);
     // A number where 分值 stands is still the 分值.
     expect(rowsOf(['工程质量合格', '10', '10'], FAMILY_D)).toEqual([['工程质量合格', '10', '10']]);
     // Words are no target: the 分值 is not skipped for them.
