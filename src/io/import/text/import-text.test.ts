@@ -382,3 +382,26 @@ describe('importText on two forms glued into one run (113)', () => {
     expect(result.issues.map((i) => i.code)).toContain('form-header-missing');
   });
 });
+
+describe('importText on a Yunnan two-row header flattened spanning cells first (110)', () => {
+  const text = [
+    '| 2022年度项目支出绩效自评表 |',
+    '| 项目名称 | 营养改善计划 | 主管部门 | 教育体育局 |',
+    '| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |',
+    '| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10 |',
+    '| 其他需要说明事项 | 无 |',
+  ].join('\n');
+
+  it('reads 指标性质 | 指标值 | 度量单位 in place of the 年度指标值 they split, and 服务对象满意度指标等 as the category', () => {
+    const result = importText(text, 'yongde.txt');
+    const form = result.forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '学生受资助人数', '≧735人次', '735', 10, 10],
+      ['服务对象满意度指标', '学生满意度', '≧95%', '100%', 10, 10],
+    ]);
+    expect(form?.extras?.['其他需要说明事项']).toBe('无');
+    const codes = result.issues.map((i) => i.code);
+    expect(codes).toContain('level-label-etc');
+    expect(codes).not.toContain('indicator-header-missing');
+  });
+});
