@@ -405,3 +405,22 @@ describe('importText on a Yunnan two-row header flattened spanning cells first (
     expect(codes).not.toContain('indicator-header-missing');
   });
 });
+
+describe('importText on page prose glued before the title (107)', () => {
+  it('keeps only the form title after the notice date and the attachment name, and reports the prose', () => {
+    const text =
+      '现已完成绩效目标自评,意见收集人:罗娟联系电话:0838-7211924附件:2022年财政衔接资金实施项目绩效自评表' +
+      '中江县水利局2022年12月30日绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局';
+    const result = importText(text, 'zhongjiang.txt');
+    expect(result.forms.map((f) => [f.title, f.year, f.project.name])).toEqual([
+      ['绩效目标自评表', 2022, '小型水库水标尺制作安装'],
+    ]);
+    const dropped = result.issues.find((i) => i.code === 'title-prefix-dropped');
+    expect(dropped?.message).toContain('中江县水利局2022年12月30日');
+  });
+
+  it('leaves a title holding one 自评表 and no date as printed', () => {
+    const result = importText('衔接资金项目绩效自评表(2022年度)\n项目名称 水标尺', 'plain.txt');
+    expect(result.forms[0]?.title).toBe('衔接资金项目绩效自评表');
+  });
+});

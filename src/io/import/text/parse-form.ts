@@ -67,6 +67,28 @@ const YEAR_LINE = /^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/;
 const YEAR_IN_TITLE = /[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?/;
 
 /** Finds the title cell (…自评表) and the year, marking both as used. */
+/** A date signing a notice (`2022年12月30日`), or a title of some other document, ending before the form's title. */
+const LEAD_END = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|自评表/g;
+
+/**
+ * A page's prose glued before the form's title (`…联系电话:0838-7211924附件:2022年…绩效自评表
+ * 中江县水利局2022年12月30日绩效目标自评表`): the title is what follows the last date or earlier
+ * 自评表 before its own 自评表. The prose dropped is reported with the whole cell.
+ */
+function withoutLeadingProse(text: string, line: number, raw: string, ctx: ParseContext): string {
+  const own = text.lastIndexOf('自评表');
+  if (own < 0 || (text.indexOf('自评表') === own && !text.includes('日'))) return text;
+  let cut = 0;
+  LEAD_END.lastIndex = 0;
+  for (let m = LEAD_END.exec(text); m !== null && m.index < own; m = LEAD_END.exec(text)) cut = m.index + m[0].length;
+  if (cut === 0 || cut >= own) return text;
+  ctx.log.add('title-prefix-dropped', 'info', `表题前的"${text.slice(0, cut)}"不属于表题，已去掉。`, line, raw, {
+    form: ctx.form,
+    path: 'title',
+  });
+  return text.slice(cut);
+}
+
 function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseContext): void {
   const titleAt = cells.findIndex((c) => c.text.includes('自评表') && !/\.(docx?|xlsx?|pdf)/i.test(c.text));
   const title = cells[titleAt];
@@ -80,7 +102,7 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
       form: ctx.form,
       path: 'title',
     });
-  let text = text0;
+  let text = withoutLeadingProse(text0, title.line, title.text, ctx);
   const year = YEAR_IN_TITLE.exec(text);
   if (year?.[1] !== undefined) {
     draft.year = Number(year[1]);
