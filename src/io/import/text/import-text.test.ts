@@ -406,6 +406,21 @@ describe('importText on a Yunnan two-row header flattened spanning cells first (
   });
 });
 
+describe('importText on a total printed with its grade (110)', () => {
+  it('reads 总分 | 100 | 96 | 优 as 分值 100, score 96 and grade 优', () => {
+    const text =
+      '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |';
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.selfScore).toEqual({ total: 96, grade: '优' });
+    expect(result.issues.map((i) => i.code)).not.toContain('score-unreadable');
+  });
+
+  it('still reports a total that is no number', () => {
+    const text = '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 总分 | 见附件 |';
+    expect(importText(text, 'x.txt').issues.map((i) => i.code)).toContain('score-unreadable');
+  });
+});
+
 describe('importText on page prose glued before the title (107)', () => {
   it('keeps only the form title after the notice date and the attachment name, and reports the prose', () => {
     const text =
