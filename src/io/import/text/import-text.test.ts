@@ -406,6 +406,27 @@ describe('importText on a Yunnan two-row header flattened spanning cells first (
   });
 });
 
+describe('importText on a project name printed after the title (112)', () => {
+  it('reads the text after the title year as the name when 项目名称 has no value, and warns', () => {
+    const text =
+      '财政项目支出绩效自评表(2022年度)普陀体育中心结算费用\n项目名称\n主管部门 上海市普陀区体育局\n' +
+      '项目资金(元)\n全年预算数 全年执行数 执行率\n年度资金总额 10 10 100%';
+    const result = importText(text, 'putuo.txt');
+    expect(result.forms.map((f) => [f.title, f.project.name])).toEqual([
+      ['财政项目支出绩效自评表', '普陀体育中心结算费用'],
+    ]);
+    expect(result.issues.map((i) => i.code)).toContain('project-name-after-title');
+  });
+
+  it('keeps that text in the title when 项目名称 has its own value', () => {
+    const text = '财政项目支出绩效自评表(2022年度)第一批\n项目名称 体育中心结算费用';
+    const result = importText(text, 'putuo.txt');
+    expect(result.forms.map((f) => [f.title, f.project.name])).toEqual([
+      ['财政项目支出绩效自评表第一批', '体育中心结算费用'],
+    ]);
+  });
+});
+
 describe('importText on a total printed with its grade (110)', () => {
   it('reads 总分 | 100 | 96 | 优 as 分值 100, score 96 and grade 优', () => {
     const text =

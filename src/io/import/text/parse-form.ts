@@ -106,8 +106,18 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
   const year = YEAR_IN_TITLE.exec(text);
   if (year?.[1] !== undefined) {
     draft.year = Number(year[1]);
-    const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
-    if (stripped !== '') text = stripped;
+    const bracket = /[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/.exec(text);
+    const head = bracket === null ? '' : text.slice(0, bracket.index).trim();
+    const tail = bracket === null ? '' : text.slice(bracket.index + bracket[0].length).trim();
+    // `财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结算费用`: PDF text put the
+    // project name after the title; kept apart until 项目名称 shows whether it has a value.
+    if (head.endsWith('自评表') && tail !== '' && !/[:：]/.test(tail)) {
+      text = head;
+      draft.titleTail = { text: tail, cell: title.text };
+    } else {
+      const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
+      if (stripped !== '') text = stripped;
+    }
   }
   draft.title = text.trim();
   // The year line may be cut into cells by its spaces: `( 2019 年度)`.
@@ -194,6 +204,18 @@ function finishForm(
 ): Form | null {
   const { log, form } = ctx;
   const at = { form };
+  const tail = draft.titleTail;
+  if (tail !== null && draft.name === null) {
+    draft.name = tail.text;
+    log.add(
+      'project-name-after-title',
+      'warning',
+      `"项目名称"栏没有值，表题后的"${tail.text}"按项目名称读取，请核对。`,
+      line,
+      tail.cell,
+      { ...at, path: 'project.name' },
+    );
+  } else if (tail !== null) draft.title = `${draft.title ?? ''}${tail.text}`;
   const name = draft.name ?? draft.title;
   if (draft.name === null)
     log.add(
