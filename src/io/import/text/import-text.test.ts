@@ -427,6 +427,29 @@ describe('importText on a project name printed after the title (112)', () => {
   });
 });
 
+describe('importText on a source row printing the total again, its blank 年初预算数 dropped (110)', () => {
+  const head =
+    '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 项目资金 (元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |';
+
+  it('places the amounts in the total row’s columns, and reports it', () => {
+    const text = `${head}\n| 年度资金总额 | 387664.62 | 387664.62 | 10 | 100% | 10 |\n| 其中:当年财政拨款 | 387664.62 | 387664.62 | — |`;
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({
+      initialBudget: null,
+      budget: 387664.62,
+      executed: 387664.62,
+    });
+    expect(result.issues.map((i) => i.code)).toContain('funding-aligned-with-total');
+  });
+
+  it('reads other amounts by position, as printed', () => {
+    const text = `${head}\n| 年度资金总额 | 387664.62 | 387664.62 | 10 | 100% | 10 |\n| 其中:当年财政拨款 | 300000 | 300000 | — |`;
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ initialBudget: 300000, budget: 300000 });
+    expect(result.issues.map((i) => i.code)).not.toContain('funding-aligned-with-total');
+  });
+});
+
 describe('importText on a total printed with its grade (110)', () => {
   it('reads 总分 | 100 | 96 | 优 as 分值 100, score 96 and grade 优', () => {
     const text =
