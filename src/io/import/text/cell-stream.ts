@@ -127,7 +127,8 @@ const ANAGRAM_SUMS = new Set([...ANAGRAMS.keys()].map(codeSum));
  */
 function mayBeVariant(acc: string): boolean {
   const last = acc.charCodeAt(acc.length - 1);
-  return last === 0x29 || (last >= 0x31 && last <= 0x39) || anagramOf(acc) !== undefined;
+  // `)` closes a formula letter or points, a digit numbers an anchor, `等` ends a category's name.
+  return last === 0x29 || last === 0x7b49 || (last >= 0x31 && last <= 0x39) || anagramOf(acc) !== undefined;
 }
 
 function anagramOf(acc: string): string | undefined {
@@ -191,6 +192,10 @@ interface Hit {
 function lookup(acc: string): Hit | null {
   const direct = VOCAB.get(acc);
   if (direct !== undefined) return { kinds: direct, key: acc, points: null };
+  // `服务对象满意度指标等`: the template's category name with its `等` (and others), the category.
+  const etc = acc.endsWith('等') ? VOCAB.get(acc.slice(0, -1)) : undefined;
+  if (etc !== undefined && (etc.has('level1') || etc.has('level2')))
+    return { kinds: etc, key: acc.slice(0, -1), points: null };
   // Only text ending with `分)` has points to split off (spares splitPoints' object otherwise).
   const { base, points } = acc.endsWith('分)') ? splitPoints(acc) : { base: acc, points: null };
   const found = points === null ? undefined : VOCAB.get(base);

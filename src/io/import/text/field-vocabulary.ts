@@ -70,6 +70,8 @@ export const EXTRA_LABELS: ReadonlySet<string> = new Set([
   '评价结论',
   '存在问题',
   '改进措施',
+  // The foot row of Yunnan forms, after the last indicator (110).
+  '其他需要说明事项',
   // The foot rows of Hubei forms (family E: 014, 015, 106, 109).
   '偏差大或目标未完成原因分析',
   '改进措施及结果应用方案',

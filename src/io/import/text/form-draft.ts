@@ -4,6 +4,8 @@ import type { IssueLog } from './issues.js';
 /** A form being filled by the section parsers; `finishForm` turns it into a canonical Form. */
 export interface FormDraft {
   title: string | null;
+  /** Text after the title's `(2022年度)` in the same cell, most often the project name a PDF put there. */
+  titleTail: { readonly text: string; readonly cell: string } | null;
   year: number | null;
   name: string | null;
   period: { start: string; end: string } | null;
@@ -40,6 +42,7 @@ export interface ParseContext {
 export function newDraft(): FormDraft {
   return {
     title: null,
+    titleTail: null,
     year: null,
     name: null,
     period: null,

@@ -350,3 +350,136 @@ describe('importText on hostile input', () => {
     expect(result.issues.map((i) => i.code).sort()).toEqual(['funding-missing', 'indicators-missing']);
   });
 });
+
+describe('importText on two forms glued into one run (113)', () => {
+  const head = (name: string): string => `项目名称${name}主管部门新洲区楚剧团实施单位新洲区文化和旅游局机关`;
+  const rows = '绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施';
+
+  it('reads a title-less form glued after 总分 apart, with the year of the form before, reported', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('演出设备更新专项经费')}${rows}总分10098${head('中青年演员培训经费')}${rows}`;
+    const result = importText(text, 'xinzhou.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([
+      ['演出设备更新专项经费', 2020],
+      ['中青年演员培训经费', 2020],
+    ]);
+    expect(result.issues.filter((i) => i.code === 'year-inferred').map((i) => i.form)).toEqual([1]);
+  });
+
+  it('gives the next form the title printed just before its 项目名称', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('甲')}${rows}总分10098项目支出绩效自评表(2021年度)${head('乙')}${rows}`;
+    const result = importText(text, 'two.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([
+      ['甲', 2020],
+      ['乙', 2021],
+    ]);
+    expect(result.issues.map((i) => i.code)).not.toContain('year-inferred');
+  });
+
+  it('does not lend a year to a form that has a title of its own', () => {
+    const text = `项目支出绩效自评表(2020年度)${head('甲')}${rows}总分10098另一张绩效自评表${head('乙')}${rows}`;
+    const result = importText(text, 'titled.txt');
+    expect(result.forms.map((f) => f.project.name)).toEqual(['甲']);
+    expect(result.issues.map((i) => i.code)).toContain('form-header-missing');
+  });
+});
+
+describe('importText on a Yunnan two-row header flattened spanning cells first (110)', () => {
+  const text = [
+    '| 2022年度项目支出绩效自评表 |',
+    '| 项目名称 | 营养改善计划 | 主管部门 | 教育体育局 |',
+    '| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |',
+    '| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≧ | 95 | % | 100% | 10 | 10 |',
+    '| 其他需要说明事项 | 无 |',
+  ].join('\n');
+
+  it('reads 指标性质 | 指标值 | 度量单位 in place of the 年度指标值 they split, and 服务对象满意度指标等 as the category', () => {
+    const result = importText(text, 'yongde.txt');
+    const form = result.forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '学生受资助人数', '≧735人次', '735', 10, 10],
+      ['服务对象满意度指标', '学生满意度', '≧95%', '100%', 10, 10],
+    ]);
+    expect(form?.extras?.['其他需要说明事项']).toBe('无');
+    const codes = result.issues.map((i) => i.code);
+    expect(codes).toContain('level-label-etc');
+    expect(codes).not.toContain('indicator-header-missing');
+  });
+});
+
+describe('importText on a project name printed after the title (112)', () => {
+  it('reads the text after the title year as the name when 项目名称 has no value, and warns', () => {
+    const text =
+      '财政项目支出绩效自评表(2022年度)普陀体育中心结算费用\n项目名称\n主管部门 上海市普陀区体育局\n' +
+      '项目资金(元)\n全年预算数 全年执行数 执行率\n年度资金总额 10 10 100%';
+    const result = importText(text, 'putuo.txt');
+    expect(result.forms.map((f) => [f.title, f.project.name])).toEqual([
+      ['财政项目支出绩效自评表', '普陀体育中心结算费用'],
+    ]);
+    expect(result.issues.map((i) => i.code)).toContain('project-name-after-title');
+  });
+
+  it('keeps that text in the title when 项目名称 has its own value', () => {
+    const text = '财政项目支出绩效自评表(2022年度)第一批\n项目名称 体育中心结算费用';
+    const result = importText(text, 'putuo.txt');
+    expect(result.forms.map((f) => [f.title, f.project.name])).toEqual([
+      ['财政项目支出绩效自评表第一批', '体育中心结算费用'],
+    ]);
+  });
+});
+
+describe('importText on a source row printing the total again, its blank 年初预算数 dropped (110)', () => {
+  const head =
+    '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 项目资金 (元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |';
+
+  it('places the amounts in the total row’s columns, and reports it', () => {
+    const text = `${head}\n| 年度资金总额 | 387664.62 | 387664.62 | 10 | 100% | 10 |\n| 其中:当年财政拨款 | 387664.62 | 387664.62 | — |`;
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({
+      initialBudget: null,
+      budget: 387664.62,
+      executed: 387664.62,
+    });
+    expect(result.issues.map((i) => i.code)).toContain('funding-aligned-with-total');
+  });
+
+  it('reads other amounts by position, as printed', () => {
+    const text = `${head}\n| 年度资金总额 | 387664.62 | 387664.62 | 10 | 100% | 10 |\n| 其中:当年财政拨款 | 300000 | 300000 | — |`;
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.funding.lines[1]).toMatchObject({ initialBudget: 300000, budget: 300000 });
+    expect(result.issues.map((i) => i.code)).not.toContain('funding-aligned-with-total');
+  });
+});
+
+describe('importText on a total printed with its grade (110)', () => {
+  it('reads 总分 | 100 | 96 | 优 as 分值 100, score 96 and grade 优', () => {
+    const text =
+      '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |';
+    const result = importText(text, 'yongde.txt');
+    expect(result.forms[0]?.selfScore).toEqual({ total: 96, grade: '优' });
+    expect(result.issues.map((i) => i.code)).not.toContain('score-unreadable');
+  });
+
+  it('still reports a total that is no number', () => {
+    const text = '2022年度项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n| 总分 | 见附件 |';
+    expect(importText(text, 'x.txt').issues.map((i) => i.code)).toContain('score-unreadable');
+  });
+});
+
+describe('importText on page prose glued before the title (107)', () => {
+  it('keeps only the form title after the notice date and the attachment name, and reports the prose', () => {
+    const text =
+      '现已完成绩效目标自评,意见收集人:罗娟联系电话:0838-7211924附件:2022年财政衔接资金实施项目绩效自评表' +
+      '中江县水利局2022年12月30日绩效目标自评表(2022年度)项目名称小型水库水标尺制作安装主管部门中江县水利局';
+    const result = importText(text, 'zhongjiang.txt');
+    expect(result.forms.map((f) => [f.title, f.year, f.project.name])).toEqual([
+      ['绩效目标自评表', 2022, '小型水库水标尺制作安装'],
+    ]);
+    const dropped = result.issues.find((i) => i.code === 'title-prefix-dropped');
+    expect(dropped?.message).toContain('中江县水利局2022年12月30日');
+  });
+
+  it('leaves a title holding one 自评表 and no date as printed', () => {
+    const result = importText('衔接资金项目绩效自评表(2022年度)\n项目名称 水标尺', 'plain.txt');
+    expect(result.forms[0]?.title).toBe('衔接资金项目绩效自评表');
+  });
+});

@@ -35,7 +35,7 @@ function importForms(text: string, log: IssueLog): Form[] {
   outside(lines.slice(0, starts[0] ?? lines.length));
   starts.forEach((start, k) => {
     const part = lines.slice(start, starts[k + 1] ?? lines.length);
-    const form = parseForm(part, log, forms.length);
+    const form = parseForm(part, log, forms.length, forms[forms.length - 1]?.year ?? null);
     if (form === null) outside(part);
     else forms.push(form);
   });

@@ -71,6 +71,9 @@ export function readHeader(
   ctx: ParseContext,
 ): { printed: Column[]; body: Token[] } {
   const printed: Column[] = [];
+  // Column labels printed before the level headers: the first row of a two-row header whose
+  // flattening put its spanning cells first (`年度指标值 实际完成值 … 一级指标 … 指标性质 指标值 度量单位`).
+  const before: Column[] = [];
   let inHeader = anchor?.kinds.has('level-header') ?? false;
   let seenHeader = inHeader;
   const body: Token[] = [];
@@ -83,6 +86,7 @@ export function readHeader(
     if (token.type === 'label' && token.kinds.has('indicator-column') && (inHeader || body.length === 0)) {
       const kind = INDICATOR_COLUMNS.get(token.key);
       if (kind !== undefined && inHeader) printed.push({ kind, label: token.key });
+      else if (kind !== undefined && !seenHeader) before.push({ kind, label: token.key });
       const text = tokenText(token);
       if (normalizeLabel(text).replace(/\(([A-Z八/]{1,3})[1l)]$/, '') !== token.key.replace(/\([A-Z/]+\)$/, ''))
         ctx.log.add(
@@ -109,5 +113,22 @@ export function readHeader(
     if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
     body.push(token);
   }
-  return { printed, body };
+  return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body };
+}
+
+/**
+ * A two-row header whose 年度指标值 spans 指标性质 | 指标值 | 度量单位 printed on the row below (Yunnan
+ * forms): flattened, the sub-columns come after the whole first row. The columns are the first
+ * row's with the spanning target replaced by its sub-columns; null when the header is not so.
+ */
+function spreadSplitTarget(columns: readonly Column[]): Column[] | null {
+  const start = columns.findIndex((c, k) => c.kind === 'nature' && columns[k + 1]?.kind === 'target');
+  if (start < 0) return null;
+  const end = columns[start + 2]?.kind === 'unit' ? start + 3 : start + 2;
+  const spanning = columns.findIndex((c, k) => c.kind === 'target' && (k < start || k >= end));
+  if (spanning < 0) return null;
+  const sub = columns.slice(start, end);
+  const rest = columns.filter((_, k) => k < start || k >= end);
+  const at = rest.findIndex((c) => c.kind === 'target');
+  return [...rest.slice(0, at), ...sub, ...rest.slice(at + 1)];
 }

@@ -88,7 +88,16 @@ export class LevelTracker {
     this.rowsInLevel = 0;
     useToken(token);
     const printed = splitPoints(normalizeLabel(tokenText(token))).base;
-    if (printed !== name && printed.length === name.length)
+    if (printed === `${name}等`)
+      this.ctx.log.add(
+        'level-label-etc',
+        'info',
+        `"${printed}"按"${name}"读取（略去模板的"等"字），请核对。`,
+        token.line,
+        tokenText(token),
+        { form: this.ctx.form, path: 'indicators' },
+      );
+    else if (printed !== name && printed.length === name.length)
       this.ctx.log.add(
         'label-misread',
         'info',

@@ -179,7 +179,12 @@ function takeDeferredTotal(values: Token[], ctx: ParseContext): void {
 }
 
 /** 总分 / 自评得分: the last number is the score; an earlier one (the 100 of 分值) goes to extras. */
-function applyTotal(label: LabelToken, pieces: readonly string[], ctx: ParseContext): void {
+function applyTotal(label: LabelToken, allPieces: readonly string[], ctx: ParseContext): void {
+  // `总分 100 96 优` (Yunnan): the grade printed after the score is the form's 等级.
+  const grade = allPieces.length > 1 ? allPieces[allPieces.length - 1] : undefined;
+  const graded = grade !== undefined && GRADES.has(grade);
+  if (graded) ctx.draft.grade ??= grade;
+  const pieces = graded ? allPieces.slice(0, -1) : allPieces;
   const numbers = pieces.map((p) => parseMoney(p.replace(/分$/, '')));
   const last = numbers[numbers.length - 1];
   if (last === undefined || last === null) {
@@ -217,3 +222,5 @@ function applyTotal(label: LabelToken, pieces: readonly string[], ctx: ParseCont
 }
 
 const GLUED_TOTAL = /^100(\d{1,3}(?:\.\d{1,2})?)分?$/;
+/** Grades a form may print after its total score. */
+const GRADES: ReadonlySet<string> = new Set(['优', '优秀', '良', '良好', '中', '中等', '合格', '差', '较差', '不合格']);

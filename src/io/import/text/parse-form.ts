@@ -2,7 +2,7 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import { newDraft, type FormDraft, type ParseContext } from './form-draft.js';
 import type { IssueLog } from './issues.js';
 import { applyField } from './parse-fields.js';
-import { inferYear } from './infer-year.js';
+import { inferYear, type InferredYear } from './infer-year.js';
 import { parseFunding } from './parse-funding.js';
 import { parseIndicators } from './parse-indicators.js';
 import { parseObjectives } from './parse-objectives.js';
@@ -67,6 +67,28 @@ const YEAR_LINE = /^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/;
 const YEAR_IN_TITLE = /[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?/;
 
 /** Finds the title cell (…自评表) and the year, marking both as used. */
+/** A date signing a notice (`2022年12月30日`), or a title of some other document, ending before the form's title. */
+const LEAD_END = /(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|自评表/g;
+
+/**
+ * A page's prose glued before the form's title (`…联系电话:0838-7211924附件:2022年…绩效自评表
+ * 中江县水利局2022年12月30日绩效目标自评表`): the title is what follows the last date or earlier
+ * 自评表 before its own 自评表. The prose dropped is reported with the whole cell.
+ */
+function withoutLeadingProse(text: string, line: number, raw: string, ctx: ParseContext): string {
+  const own = text.lastIndexOf('自评表');
+  if (own < 0 || (text.indexOf('自评表') === own && !text.includes('日'))) return text;
+  let cut = 0;
+  LEAD_END.lastIndex = 0;
+  for (let m = LEAD_END.exec(text); m !== null && m.index < own; m = LEAD_END.exec(text)) cut = m.index + m[0].length;
+  if (cut === 0 || cut >= own) return text;
+  ctx.log.add('title-prefix-dropped', 'info', `表题前的"${text.slice(0, cut)}"不属于表题，已去掉。`, line, raw, {
+    form: ctx.form,
+    path: 'title',
+  });
+  return text.slice(cut);
+}
+
 function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseContext): void {
   const titleAt = cells.findIndex((c) => c.text.includes('自评表') && !/\.(docx?|xlsx?|pdf)/i.test(c.text));
   const title = cells[titleAt];
@@ -80,12 +102,22 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
       form: ctx.form,
       path: 'title',
     });
-  let text = text0;
+  let text = withoutLeadingProse(text0, title.line, title.text, ctx);
   const year = YEAR_IN_TITLE.exec(text);
   if (year?.[1] !== undefined) {
     draft.year = Number(year[1]);
-    const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
-    if (stripped !== '') text = stripped;
+    const bracket = /[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/.exec(text);
+    const head = bracket === null ? '' : text.slice(0, bracket.index).trim();
+    const tail = bracket === null ? '' : text.slice(bracket.index + bracket[0].length).trim();
+    // `财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结算费用`: PDF text put the
+    // project name after the title; kept apart until 项目名称 shows whether it has a value.
+    if (head.endsWith('自评表') && tail !== '' && !/[:：]/.test(tail)) {
+      text = head;
+      draft.titleTail = { text: tail, cell: title.text };
+    } else {
+      const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
+      if (stripped !== '') text = stripped;
+    }
   }
   draft.title = text.trim();
   // The year line may be cut into cells by its spaces: `( 2019 年度)`.
@@ -120,7 +152,12 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
 }
 
 /** Parses one form; null when the text holds no form (no 项目名称 and no table). */
-export function parseForm(lines: readonly TextLine[], log: IssueLog, form: number): Form | null {
+export function parseForm(
+  lines: readonly TextLine[],
+  log: IssueLog,
+  form: number,
+  previousYear: number | null = null,
+): Form | null {
   const draft = newDraft();
   const ctx: ParseContext = { draft, log, form };
   const cells = toStream(lines);
@@ -145,7 +182,17 @@ export function parseForm(lines: readonly TextLine[], log: IssueLog, form: numbe
     return null;
   }
   reportUnplaced(cells, log, form);
-  return finishForm(draft, ctx, lines[0]?.no ?? null, cells);
+  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear);
+}
+
+/**
+ * A form with no title of its own, glued onto the form before it in one document (`…总分10098项目名称
+ * 中青年演员培训经费…`), was printed under that form's title: it shares its year. Reported as
+ * `year-inferred` like any guessed year.
+ */
+function sharedYear(draft: FormDraft, previousYear: number | null): InferredYear | null {
+  if (draft.title !== null || previousYear === null) return null;
+  return { year: previousYear, basis: '同一文件中上一张表的年度（本表没有表题）', raw: draft.name ?? '' };
 }
 
 function finishForm(
@@ -153,9 +200,22 @@ function finishForm(
   ctx: ParseContext,
   line: number | null,
   cells: readonly StreamCell[],
+  previousYear: number | null,
 ): Form | null {
   const { log, form } = ctx;
   const at = { form };
+  const tail = draft.titleTail;
+  if (tail !== null && draft.name === null) {
+    draft.name = tail.text;
+    log.add(
+      'project-name-after-title',
+      'warning',
+      `"项目名称"栏没有值，表题后的"${tail.text}"按项目名称读取，请核对。`,
+      line,
+      tail.cell,
+      { ...at, path: 'project.name' },
+    );
+  } else if (tail !== null) draft.title = `${draft.title ?? ''}${tail.text}`;
   const name = draft.name ?? draft.title;
   if (draft.name === null)
     log.add(
@@ -167,7 +227,10 @@ function finishForm(
       { ...at, path: 'project.name' },
     );
   const inferred =
-    draft.year === null ? inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) : null;
+    draft.year === null
+      ? (inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) ??
+        sharedYear(draft, previousYear))
+      : null;
   const year = draft.year ?? inferred?.year ?? null;
   if (name === null || year === null || year < 1990 || year > 2100) {
     log.add(

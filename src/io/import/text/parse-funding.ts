@@ -136,6 +136,45 @@ function unglueRepeatedTotal(rows: readonly Row[], columns: readonly FundingColu
   }
 }
 
+const AMOUNT_COLUMNS: ReadonlySet<FundingColumn> = new Set(['initialBudget', 'budget', 'executed']);
+
+/**
+ * `其中:当年财政拨款 | 387664.62 | 387664.62 | —` under a total `387664.62 | 387664.62 | 10 | 100% | 10`
+ * whose blank 年初预算数 the host dropped: a source row with no rate that prints the total's amounts
+ * again, in order, stands in the total's columns (read by position it would shift into 年初预算数).
+ * Only equal amounts are aligned so; the move is reported.
+ */
+function alignWithTotal(rows: readonly Row[], columns: readonly FundingColumn[], ctx: ParseContext): void {
+  const total = rows[0];
+  const numeric = numericColumns(columns);
+  if (total === undefined || !/总额/.test(total.name) || !numeric.includes('rate')) return;
+  const placed = placeBeforeRate(total.values, numeric);
+  const slots = placed.flatMap((v, k) => (AMOUNT_COLUMNS.has(numeric[k] ?? 'extra') && !isNothing(v) ? [k] : []));
+  if (slots.length === 0 || slots.length === placed.filter((_, k) => AMOUNT_COLUMNS.has(numeric[k] ?? 'extra')).length)
+    return;
+  for (const row of rows.slice(1)) {
+    const amounts = row.values.slice(0, slots.length);
+    const rest = row.values.slice(slots.length);
+    if (row.values.length >= numeric.length || row.values.some((v) => parseRate(v) !== null)) continue;
+    if (amounts.length < slots.length || !amounts.every((v, k) => !isNothing(v) && v === placed[slots[k] ?? -1]))
+      continue;
+    if (!rest.every((v) => isNothing(v))) continue;
+    const aligned = Array.from({ length: (slots[slots.length - 1] ?? 0) + 1 }, (_, k) => {
+      const at = slots.indexOf(k);
+      return at < 0 ? '' : (amounts[at] ?? '');
+    });
+    row.values.splice(0, row.values.length, ...aligned, ...rest);
+    ctx.log.add(
+      'funding-aligned-with-total',
+      'info',
+      `资金行"${row.name}"的数额与年度资金总额相同，已按总额所在的列读取，请核对。`,
+      row.line,
+      amounts.join(' '),
+      { form: ctx.form },
+    );
+  }
+}
+
 /** Reads the funding table from its region tokens (anchor label first) into the draft. */
 export function parseFunding(anchor: LabelToken | null, regionTokens: readonly Token[], ctx: ParseContext): void {
   const { draft } = ctx;
@@ -280,6 +319,7 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
     );
   if (cols.includes('weight') || cols.includes('score')) draft.scoredFunding = true;
   unglueRepeatedTotal(rows, cols, ctx);
+  alignWithTotal(rows, cols, ctx);
   // Label–value numbers belong to the total row when the form printed its label without numbers.
   const totalRow = pairs.length === 0 ? undefined : rows.find((r) => r.values.length === 0 && /总额$/.test(r.name));
   if (pairs.length > 0 && totalRow === undefined) draft.fundingLines.push(pairLine(pairs, '年度资金总额', ctx));

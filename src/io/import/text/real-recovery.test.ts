@@ -36,6 +36,10 @@ const FLOORS: Record<string, number> = {
   '106': 2,
   '107': 9,
   '108': 9,
+  '110': 8,
+  '111': 14,
+  '113': 5,
+  '115': 7,
 };
 
 describe('exact recovery on real forms', () => {

@@ -99,6 +99,21 @@ const TITLE_WORD_AFTER = /^(?:目标)?自评/;
 const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
+
+/**
+ * Two short column headers glued between longer labels (`…实际完成值分值得分偏差原因…`, wrap spaces
+ * gone: `分 值得 分`): too short to be cut on their own anywhere, they are cut when the whole piece
+ * between two labels is exactly the two of them.
+ */
+const SHORT_COLUMNS = [...INDICATOR_COLUMNS.keys()].filter((l) => l.length < 4);
+const COLUMN_PAIRS = new Map(
+  SHORT_COLUMNS.flatMap((a) => SHORT_COLUMNS.map((b): [string, string[]] => [a + b, [a, b]])),
+);
+const pushPiece = (out: string[], piece: string): void => {
+  const pair = piece.length <= 6 ? COLUMN_PAIRS.get(piece) : undefined;
+  if (pair === undefined) out.push(piece);
+  else out.push(...pair);
+};
 const isStructure = (hit: string): boolean => STRUCTURE.has(hit.replace(/[()（）]/g, ''));
 
 /** `生态效益指标1病害…`: the `指标` before a number opens the row (`指标1`), so the label is `生态效益`. */
@@ -143,7 +158,7 @@ export function splitGluedLabels(cell: string): string[] {
     if (start < at) continue;
     // `…衔接资金实施项目绩效目标自评表`: a label right before 自评 is a word of a title or of prose.
     if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
-    if (start > at) out.push(cell.slice(at, start));
+    if (start > at) pushPiece(out, cell.slice(at, start));
     // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
     // It ends where the next form starts (its title or 项目名称), so that form is still cut and read.
     if (/^备?注[:：]/.test(hit[0])) {
@@ -158,7 +173,7 @@ export function splitGluedLabels(cell: string): string[] {
     out.push(label);
     at = start + label.length;
   }
-  if (at < cell.length) out.push(cell.slice(at));
+  if (at < cell.length) pushPiece(out, cell.slice(at));
   return out.map((p) => p.replace(/^[:：\s]+/, '')).filter((p) => p !== '');
 }
 

@@ -36,6 +36,12 @@ const NOTE_CELL_COST = 0.8;
 const NOTE_ZERO_COST = 0.5;
 /** A blank 指标性质 or 度量单位 whose cell the host dropped. */
 const SKIP_COST = 0.7;
+/**
+ * A blank 分值 before the target (`其中桃树种植面积 | 1.5亩 | 1.5亩` under 分值 | 年度指标值 | 全年实际值):
+ * skipped only where the cell there is a value that cannot be a 分值 (`1.5亩`), so `name 10 10`
+ * still reads 10 as the 分值 and words (`指标分值`) are not made a target.
+ */
+const WEIGHT_SKIP_COST = 1;
 
 /** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
 function valueCost(kind: IndicatorColumn, text: string): number {
@@ -200,6 +206,10 @@ export function splitLineRows(
       colStart[col] = pos;
       colCount[col] = 0;
       walk(pos, col + 1, total + SKIP_COST, any);
+    } else if (kind === 'weight' && pos < n && cost(col, pos) === INFEASIBLE && VALUE_LIKE.test(texts[pos] ?? '')) {
+      colStart[col] = pos;
+      colCount[col] = 0;
+      walk(pos, col + 1, total + WEIGHT_SKIP_COST, any);
     }
     if (pos >= n) return;
     const c = cost(col, pos);

@@ -28,6 +28,16 @@ describe('splitLineRows: several rows on one printed line', () => {
     ]);
   });
 
+  it('leaves 分值 blank before a target that cannot be one (family D sub-rows), not in the name', () => {
+    expect(rowsOf(['其中桃树种植面积', '1.5亩', '1.5亩'], FAMILY_D)).toEqual([
+      ['其中桃树种植面积', '', '1.5亩', '1.5亩'],
+    ]);
+    // A number where 分值 stands is still the 分值.
+    expect(rowsOf(['工程质量合格', '10', '10'], FAMILY_D)).toEqual([['工程质量合格', '10', '10']]);
+    // Words are no target: the 分值 is not skipped for them.
+    expect(rowsOf(['数量', '指标分值', '记分'], FAMILY_D)).toEqual([['数量 指标分值 记分']]);
+  });
+
   it('starts a row at 指标N: even when the row before lacks values', () => {
     const texts = ['指标4.不合格产品处置率', '指标5:药品不良反应报告数', '≥150', '150'];
     expect(rowsOf(texts, ['target', 'actual'])).toEqual([

@@ -209,3 +209,27 @@ describe('splitGluedLabels: a footnote followed by the next form', () => {
     expect(pieces).toContain('主管部门');
   });
 });
+
+describe('splitGluedLabels: short column headers glued together (113)', () => {
+  it('cuts 分值得分 between two labels into 分值 and 得分', () => {
+    expect(
+      splitGluedLabels('绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施'),
+    ).toEqual([
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ]);
+  });
+
+  it('leaves other short text between labels whole', () => {
+    expect(splitGluedLabels('一级指标二级指标三级指标年度指标值实际完成值得分值偏差原因分析及改进措施')).toContain(
+      '得分值',
+    );
+  });
+});

@@ -208,8 +208,43 @@ export function tokenizeLines(text: string): TextLine[] {
       } else afterBlank = true;
       continue;
     }
-    lines.push({ no, cells, emptyCell: false, afterBlank, pipe });
+    for (const part of splitAtSecondForm(raw, cells))
+      lines.push({ no, cells: part, emptyCell: false, afterBlank, pipe });
     afterBlank = false;
   }
   return lines;
+}
+
+const FORM_NAME_LABEL = '项目名称';
+/** How far before the next 项目名称 its form's title may stand (title, year, page chrome). */
+const TITLE_CELLS = 3;
+/**
+ * A glued run may hold two forms (`…总分10098项目名称中青年演员培训经费…`: the host glued the next
+ * form on, title-less): each 项目名称 cell after the first begins a line of its own, so that the
+ * next form is read apart instead of its head landing in the first form's fields; a title just
+ * before that 项目名称 goes with it (`…偏差原因分析及改进措施 财政项目支出绩效自评表(2022年度) 项目名称
+ * 援滇…`). Most lines hold
+ * the label once or not at all, which two string searches tell.
+ */
+function splitAtSecondForm(raw: string, cells: string[]): string[][] {
+  const first = raw.indexOf(FORM_NAME_LABEL);
+  if (first < 0 || raw.indexOf(FORM_NAME_LABEL, first + 1) < 0) return [cells];
+  const parts: string[][] = [];
+  let from = 0;
+  let seen = -1;
+  cells.forEach((cell, k) => {
+    if (!cell.startsWith(FORM_NAME_LABEL)) return;
+    if (seen >= 0) {
+      // The next form's title, when the host kept it, opens that form (a cell or two before).
+      let cut = k;
+      for (let t = k - 1; t > seen && t >= k - TITLE_CELLS; t--) if (cells[t]?.includes('自评表') === true) cut = t;
+      if (cut > from) {
+        parts.push(cells.slice(from, cut));
+        from = cut;
+      }
+    }
+    seen = k;
+  });
+  parts.push(cells.slice(from));
+  return parts;
 }
