@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
+import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { parse } from 'parse5';
 import { importDocx } from '../docx/import-docx.js';
 import { htmlToGrid } from '../html/html-to-grid.js';
+import { importXlsx } from '../xlsx/import-xlsx.js';
 import { findLostText } from './find-lost-text.js';
 import { gridToForms } from './grid-to-forms.js';
 
@@ -839,5 +841,116 @@ describe('gridToForms on the template families of fixtures/real', () => {
     // Two such forms one after the other cannot be told apart without 项目名称: none either.
     const twice = B_027.replace('</body>', `${B_027.slice(B_027.indexOf('<p>'), B_027.indexOf('</body>'))}</body>`);
     expect(read(twice).forms).toEqual([]);
+  });
+});
+
+/** The same table as an Excel sheet: `lines` one cell each above it, `<` and `^` as merged ranges. */
+async function excelFile(lines: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('自评表');
+  for (const line of lines) sheet.addRow([line]);
+  const top = lines.length + 1;
+  rows.forEach((row, r) => {
+    row.forEach((text, c) => {
+      if (text === '<' || text === '^') return;
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan += 1;
+      let rowSpan = 1;
+      while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
+      sheet.getCell(top + r, c + 1).value = text;
+      if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
+    });
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+type Reading = { forms: Form[]; issues: [string, string | null][] };
+
+/** The Word and Excel files' readings, which should be the page's when the grid mapper is right. */
+async function readOffice(lines: readonly string[], rows: readonly (readonly string[])[]): Promise<Reading[]> {
+  const results = [
+    await importDocx(wordFile(lines, rows), 'family.docx'),
+    await importXlsx(await excelFile(lines, rows), 'family.xlsx'),
+  ];
+  return results.map((r) => ({
+    forms: r.forms,
+    issues: r.issues.map((i): [string, string | null] => [i.code, i.raw]),
+  }));
+}
+
+// Family I (Hebei, fixtures/real/009, the second form): 年初预算数 / 调整预算数 / 全年执行数 / 分值 /
+// 执行率 / 得分. The stored text prints `年度资金总额 30 30 10 100% 99` with 年初预算数 blank; the
+// objectives are as printed, the indicator table is cut off in the source.
+const I_009_LINES = ['项目支出绩效自评表', '( 2021年度)'];
+const I_009_ROWS = [
+  ['项目名称', '双随机抽查委托审计费', '<', '<', '<', '<', '<', '<'],
+  ['主管部门', '', '<', '<', '实施单位', '乐亭县市场监督管理局', '<', '<'],
+  ['项目资金\n(万元)', '', '年初预算数', '调整预算数', '全年执行数', '分值', '执行率', '得分'],
+  ['^', '年度资金总额', '', '30', '30', '10', '100%', '99'],
+  ['^', '其中:当年财政拨款', '', '30', '30', '', '100%', ''],
+  ['^', '上年结转资金', '', '', '', '', '', ''],
+  ['^', '其他资金', '', '', '', '', '', ''],
+  ['年度总体目标', '预期目标', '<', '<', '实际完成情况', '<', '<', '<'],
+  [
+    '^',
+    '年度报告公示结束后 ,委托会计师事务所、税务师事务 所、律师事务所等专业机构对企业通过企业信用信息公 示系统公示信息的情况开展审计 、验资、咨询等相关工作。',
+    '<',
+    '<',
+    '共开展抽查95批次,检查监管对像1590户,抽查结果全部公示。',
+    '<',
+    '<',
+    '<',
+  ],
+];
+
+const I_009_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '项目支出绩效自评表',
+  project: {
+    name: '双随机抽查委托审计费',
+    period: null,
+    department: null,
+    implementer: '乐亭县市场监督管理局',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      { name: '年度资金总额', initialBudget: null, budget: 30, executed: 30, rate: 100, weight: 10, score: 99 },
+      { name: '当年财政拨款', initialBudget: null, budget: 30, executed: 30, rate: 100, weight: null, score: null },
+      {
+        name: '上年结转资金',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+      { name: '其他资金', initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null },
+    ],
+  },
+  objectives: {
+    // White space between CJK characters is a wrap in the source, joined as the text importer joins it.
+    planned:
+      '年度报告公示结束后,委托会计师事务所、税务师事务所、律师事务所等专业机构对企业通过企业信用信息公示系统公示信息的情况开展审计、验资、咨询等相关工作。',
+    actual: '共开展抽查95批次,检查监管对像1590户,抽查结果全部公示。',
+  },
+  indicators: [],
+  remarks: null,
+  preparer: { name: null, phone: null },
+  extras: {},
+};
+
+describe('gridToForms on families F and I of fixtures/real', () => {
+  it('family I (009): 调整预算数 is the budget column, as a page, a Word file and an Excel sheet', async () => {
+    const { forms, issues, lost } = read(page(I_009_LINES, I_009_ROWS));
+    expect(forms).toEqual([I_009_FORM]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+    const same = { forms: [I_009_FORM], issues: [] };
+    expect(await readOffice(I_009_LINES, I_009_ROWS)).toEqual([same, same]);
   });
 });
