@@ -944,7 +944,147 @@ const I_009_FORM: Form = {
   extras: {},
 };
 
+// Family F (Ningxia, fixtures/real/013): a rubric table. 项目决策 / 项目管理 rows scored like indicators
+// (参考分值 before 指标值(A), `—` where the rubric has no target), level-1 and level-2 names with their
+// points, `指标2:` placeholder rows, 自评得分 beside a blank 财政审核评分 in the head.
+const F_013_LINES = ['银川市本级部门项目支出绩效自评表(2021年)'];
+const F_013_ROWS = [
+  ['项目名称', '初中公用经费', '<', '<', '自评得分', '98', '财政审核评分', ''],
+  ['主管部门', '银川市教育局', '<', '<', '实施单位', '银川市第六中学', '<', '<'],
+  ['项目资金\n(万元)', '', '年初预算数', '调整预算数(A)', '全年执行数(B)', '执行率(B/A)', '<', '<'],
+  ['^', '年度资金总额', '64.8', '64.8', '64.8', '100%', '<', '<'],
+  ['年度总体目标', '年初设定目标', '<', '<', '年度总体目标完成情况综述', '<', '<', '<'],
+  ['^', '保障学校正常工作运行', '<', '<', '', '<', '<', '<'],
+  ['一级指标', '二级指标', '三级指标', '参考分值', '指标值(A)', '全年实际值(B)', '得分', '未完成原因分析及改进措施'],
+  ['项目决策(10分)', '项目目标', '完整性', '4', '—', '目标明确、内容细化、目标量化', '4', ''],
+  ['^', '项目立项', '相关性', '2', '—', '按照学校管理标准对学校进行管理', '2', ''],
+  ['^', '^', '可行性', '2', '—', '实际工作需求', '2', ''],
+  ['^', '^', '适当性', '2', '—', '有资金测算标准', '2', ''],
+  ['项目管理(25分)', '投入管理', '预算执行率', '10', '—', '100%', '9', ''],
+  ['^', '财务管理', '财务管理制度有效性', '7', '—', '财务制度健全,严格执行制度,会计核算规范', '7', ''],
+  ['^', '项目实施', '绩效监控有效性', '2', '—', '持续有效', '2', ''],
+  ['^', '^', '管理制度有效性', '6', '—', '严格执行相关管理制度', '6', ''],
+  ['项目产出(30分)', '数量指标(10分)', '保障人数', '10', '2370人', '2370人', '10', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '质量指标(5分)', '公用经费标准', '5', '符合相关文件要求', '符合相关文件要求', '5', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '时效指标(5分)', '公用经费完成时间', '5', '2021年12月完成', '2021年12月完成', '4', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '成本指标(10分)', '办公所需成本', '4', '15万元', '15万元', '4', ''],
+  ['^', '^', '维修(维护)所需成本', '3', '35万元', '35万元', '3', ''],
+  ['^', '^', '绿化、水电费等成本', '3', '14.8万元', '14.8万元', '3', ''],
+  ['项目效益(35分)', '经济效益指标', '指标1:', '', '', '', '', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '社会效益指标', '效果显著', '15', '改善学校的办学条件', '改善学校的办学条件', '13', ''],
+  ['^', '生态效益指标', '指标1:', '', '', '', '', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  [
+    '^',
+    '可持续影响指标',
+    '使学生和老师有个更好的学习和工作环境,做到',
+    '10',
+    '社会认可的办学环境.',
+    '社会认可的办学环境.',
+    '8',
+    '',
+  ],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+];
+
+/** Indicators written as rows: 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分, no note. */
+const indicatorRows = (rows: readonly (readonly [string, string, string, string, string, number, number])[]) =>
+  rows.map(([level1, level2, name, target, actual, weight, score]) => ({
+    level1,
+    level2,
+    name,
+    target,
+    actual,
+    note: null,
+    weight,
+    score,
+  }));
+
+const F_013_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '银川市本级部门项目支出绩效自评表',
+  project: {
+    name: '初中公用经费',
+    period: null,
+    department: '银川市教育局',
+    implementer: '银川市第六中学',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [{ name: '年度资金总额', initialBudget: 64.8, budget: 64.8, executed: 64.8, rate: 100 }],
+  },
+  objectives: { planned: '保障学校正常工作运行', actual: null },
+  // The rubric rows are read as the text importer reads them: indicators under 项目决策 / 项目管理,
+  // the `—` of the rubric kept as printed.
+  indicators: indicatorRows([
+    ['项目决策', '项目目标', '完整性', '—', '目标明确、内容细化、目标量化', 4, 4],
+    ['项目决策', '项目立项', '相关性', '—', '按照学校管理标准对学校进行管理', 2, 2],
+    ['项目决策', '项目立项', '可行性', '—', '实际工作需求', 2, 2],
+    ['项目决策', '项目立项', '适当性', '—', '有资金测算标准', 2, 2],
+    ['项目管理', '投入管理', '预算执行率', '—', '100%', 10, 9],
+    ['项目管理', '财务管理', '财务管理制度有效性', '—', '财务制度健全,严格执行制度,会计核算规范', 7, 7],
+    ['项目管理', '项目实施', '绩效监控有效性', '—', '持续有效', 2, 2],
+    ['项目管理', '项目实施', '管理制度有效性', '—', '严格执行相关管理制度', 6, 6],
+    ['项目产出', '数量指标', '保障人数', '2370人', '2370人', 10, 10],
+    ['项目产出', '质量指标', '公用经费标准', '符合相关文件要求', '符合相关文件要求', 5, 5],
+    ['项目产出', '时效指标', '公用经费完成时间', '2021年12月完成', '2021年12月完成', 5, 4],
+    ['项目产出', '成本指标', '办公所需成本', '15万元', '15万元', 4, 4],
+    ['项目产出', '成本指标', '维修(维护)所需成本', '35万元', '35万元', 3, 3],
+    ['项目产出', '成本指标', '绿化、水电费等成本', '14.8万元', '14.8万元', 3, 3],
+    ['项目效益', '社会效益指标', '效果显著', '改善学校的办学条件', '改善学校的办学条件', 15, 13],
+    [
+      '项目效益',
+      '可持续影响指标',
+      '使学生和老师有个更好的学习和工作环境,做到',
+      '社会认可的办学环境.',
+      '社会认可的办学环境.',
+      10,
+      8,
+    ],
+  ]),
+  remarks: null,
+  preparer: { name: null, phone: null },
+  selfScore: { total: 98 },
+  extras: {
+    财政审核评分: '',
+    '项目决策(分值)': '10分',
+    '项目管理(分值)': '25分',
+    '项目产出(分值)': '30分',
+    '数量指标(分值)': '10分',
+    '质量指标(分值)': '5分',
+    '时效指标(分值)': '5分',
+    '成本指标(分值)': '10分',
+    '项目效益(分值)': '35分',
+  },
+};
+
 describe('gridToForms on families F and I of fixtures/real', () => {
+  it('family F (013): rubric rows as indicators, level-2 points in extras, `指标2:` rows dropped with an issue', async () => {
+    const { forms, issues, lost } = read(page(F_013_LINES, F_013_ROWS));
+    expect(forms).toEqual([F_013_FORM]);
+    const placeholders = ['指标2:', '指标2:', '指标2:', '指标1:', '指标2:', '指标1:', '指标2:', '指标2:'];
+    expect(issues).toEqual(placeholders.map((raw) => ['grid-placeholder-indicator', raw]));
+    expect(lost).toEqual([]);
+    const [word, excel] = await readOffice(F_013_LINES, F_013_ROWS);
+    expect(word).toEqual({ forms: [F_013_FORM], issues });
+    // Excel keeps no empty cell: 财政审核评分 ends its row with no value cell, so it is not taken
+    // for a label with a blank value but reported as it is.
+    const { 财政审核评分: _, ...extras } = F_013_FORM.extras ?? {};
+    expect(excel).toEqual({
+      forms: [{ ...F_013_FORM, extras }],
+      issues: [...issues, ['grid-unplaced-cell', '财政审核评分']],
+    });
+    // The points add up as printed: 10 + 25 + 30 + 35 less the cut-off 满意度 row's 10.
+    expect(F_013_FORM.indicators.reduce((sum, i) => sum + (i.weight ?? 0), 0)).toBe(90);
+  });
+
   it('family I (009): 调整预算数 is the budget column, as a page, a Word file and an Excel sheet', async () => {
     const { forms, issues, lost } = read(page(I_009_LINES, I_009_ROWS));
     expect(forms).toEqual([I_009_FORM]);

@@ -21,7 +21,7 @@ import {
 import { readParsed, report, setExtra, setField, take, type FormContext } from './form-draft.js';
 import { parseNumber } from './parse-cell-values.js';
 import { keepPoints } from './read-funding.js';
-import { composeTarget } from '../text/indicator-rows.js';
+import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
 
 interface Column {
   readonly key: IndicatorField;
@@ -138,7 +138,8 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
       if (!values.has(column.key)) values.set(column.key, { text: '', location });
       continue;
     }
-    if (column.key === 'level1' && text !== '') {
+    // Rubric forms (013) print points after level-2 names too (`数量指标(10分)`).
+    if ((column.key === 'level1' || column.key === 'level2') && text !== '') {
       const { base, points } = pointsOf(text);
       if (points !== null) {
         setExtra(ctx, `${base}(分值)`, points, location);
@@ -171,6 +172,14 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
         },
       );
     }
+    return;
+  }
+  // A template row left as printed (`指标2:` and nothing else) is no indicator, as in the text importer.
+  if (PLACEHOLDER.test(text('name')) && own.length === 1 && extras.length === 0) {
+    report(ctx, 'grid-placeholder-indicator', 'info', `“${text('name')}”是模板占位行，没有填写内容，未作为指标导入。`, {
+      location: values.get('name')?.location ?? null,
+      raw: text('name'),
+    });
     return;
   }
   const orNull = (key: IndicatorField): string | null => (text(key) === '' ? null : text(key));
