@@ -352,6 +352,9 @@ const C_101_FORM: Form = {
     报表编号: '510000_0013zp',
     项目编码: '51000021R000000019951',
     '预算执行情况(分值)': '10分',
+    // The 原因 column (template instructions here, merged down the block) under the line it starts on,
+    // keyed as the text importer keys it.
+    '总额(说明)': NOTE_101,
     '绩效指标(分值)': '90分',
     '合计(权重)': '100',
     '合计(得分)': '100',
@@ -511,6 +514,9 @@ const H_023_FORM: Form = {
   extras: {
     项目负责人: '田延青',
     '项目预算执行情况(分值)': '10分',
+    // The 得分计算方法 cells, each merged down its block, kept once, as the text importer keeps them.
+    '年度资金总额(说明)': '执行率*该指标分值,最高不得超过分值上限。',
+    '全年免费开放(得分计算方法)': FORMULA_023.replace('\n', ''),
   },
 };
 
@@ -743,8 +749,7 @@ describe('gridToForms on the template families of fixtures/real', () => {
   it('family C (101): 年初预算/调整后预算数/权重/原因, a project code, 指标性质|指标值|度量单位 as one target', () => {
     const { forms, issues, lost } = read(C_101);
     expect(forms).toEqual([C_101_FORM]);
-    // The 原因 column has no field: its text (template instructions here) comes back as an issue.
-    expect(issues).toEqual([['grid-extra-column', NOTE_101]]);
+    expect(issues).toEqual([]);
     expect(lost).toEqual([]);
   });
 
@@ -757,13 +762,10 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(scores).toEqual([10, null, 10]);
   });
 
-  it('family H (023): the formula column merged down is reported once, `-` rows give no indicator', () => {
+  it('family H (023): the formula column merged down is kept once in extras, `-` rows give no indicator', () => {
     const { forms, issues, lost } = read(H_023);
     expect(forms).toEqual([H_023_FORM]);
-    expect(issues).toEqual([
-      ['grid-extra-column', '执行率*该指标分值,最高不得超过分值上限。'],
-      ['grid-extra-column', FORMULA_023.replace('\n', '')],
-    ]);
+    expect(issues).toEqual([]);
     expect(lost).toEqual([]);
   });
 

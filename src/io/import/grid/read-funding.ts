@@ -124,12 +124,9 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
     const location = cell?.location ?? '';
     const path = `funding.lines[${index}].${column.key}`;
     if (column.key === 'extra') {
-      if (!isNothing(text))
-        report(ctx, 'grid-extra-column', 'info', `资金行“${name}”的“${column.header}”列没有对应字段，原文见 raw。`, {
-          location,
-          raw: text,
-          path,
-        });
+      // A 原因 / 得分计算方法 note has no field: it is kept under the line's name, as the text
+      // importer keeps it (`总额(说明)`). A note merged down the block is read once, at its top row.
+      if (!isNothing(text)) setExtra(ctx, `${name}(说明)`, text, location);
       continue;
     }
     const parsed =

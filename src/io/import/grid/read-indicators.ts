@@ -22,6 +22,7 @@ import { readParsed, report, setExtra, setField, take, type FormContext } from '
 import { parseNumber } from './parse-cell-values.js';
 import { keepPoints } from './read-funding.js';
 import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
+import { normalizeLabel } from '../text/vocabulary.js';
 
 interface Column {
   readonly key: IndicatorField;
@@ -123,6 +124,8 @@ const nothingAsNull = (text: string): string | null => (isNothing(text) ? null :
 function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Column[]): void {
   const values = new Map<IndicatorField, { text: string; location: string }>();
   const extras: { header: string; text: string; location: string }[] = [];
+  /** Cells of columns the model has no field for (得分计算方法, 复核分, 评价标准). */
+  const notes: { header: string; text: string; location: string }[] = [];
   for (const column of columns) {
     // Level cells span the rows of their category; value cells may too (a note merged over rows).
     const cell = ctx.matrix.best(row, column.c0, column.c1, false);
@@ -148,9 +151,11 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     }
     // 指标性质 joins the target only as a comparison (`=`, `≥`) or 定性/定量 (which composeTarget
     // drops); other words (正向, 反向) have no field and are reported like an unknown column.
-    if (column.key === 'extra' || (column.key === 'nature' && !isNothing(text) && !NATURE.test(text))) {
-      // A cell merged down the table (023's 得分计算方法 formula) is reported once, at its top row.
-      if (!isNothing(text) && cell?.row === row) extras.push({ header: column.header, text, location });
+    if (column.key === 'extra') {
+      // A cell merged down the table (023's 得分计算方法 formula) is read once, at its top row.
+      if (!isNothing(text) && cell?.row === row) notes.push({ header: column.header, text, location });
+    } else if (column.key === 'nature' && !isNothing(text) && !NATURE.test(text)) {
+      if (cell?.row === row) extras.push({ header: column.header, text, location });
     } else if (!values.has(column.key)) values.set(column.key, { text, location });
   }
   const text = (key: IndicatorField): string => values.get(key)?.text ?? '';
@@ -160,7 +165,7 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
   const index = ctx.draft.indicators.length;
   // A name of `-` or `……` is a placeholder row (023, 024): no indicator, unless values were filled in.
   if (isNothing(text('name'))) {
-    if (own.length > 0 || extras.length > 0) {
+    if (own.length > 0 || extras.length > 0 || notes.length > 0) {
       report(
         ctx,
         'grid-unnamed-indicator',
@@ -168,14 +173,14 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
         '有一行指标没有三级指标名称，未导入。原文见 raw，请补全后重新导入。',
         {
           location: values.get('target')?.location ?? null,
-          raw: [...own.map((k) => text(k)), ...extras.map((e) => e.text)].join(' | '),
+          raw: [...own.map((k) => text(k)), ...extras.map((e) => e.text), ...notes.map((e) => e.text)].join(' | '),
         },
       );
     }
     return;
   }
   // A template row left as printed (`指标2:` and nothing else) is no indicator, as in the text importer.
-  if (PLACEHOLDER.test(text('name')) && own.length === 1 && extras.length === 0) {
+  if (PLACEHOLDER.test(text('name')) && own.length === 1 && extras.length === 0 && notes.length === 0) {
     report(ctx, 'grid-placeholder-indicator', 'info', `“${text('name')}”是模板占位行，没有填写内容，未作为指标导入。`, {
       location: values.get('name')?.location ?? null,
       raw: text('name'),
@@ -211,6 +216,8 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     const header = columns.find((c) => c.key === key)?.header ?? key;
     indicator[key] = readParsed(ctx, parseNumber(v.text), v.text, v.location, `indicators[${index}].${key}`, header);
   }
+  // Kept under the indicator's name as the text importer keeps them: `全年免费开放(得分计算方法)`.
+  for (const e of notes) setExtra(ctx, `${indicator.name}(${normalizeLabel(e.header)})`, e.text, e.location);
   for (const e of extras) {
     report(ctx, 'grid-extra-column', 'info', `指标“${indicator.name}”的“${e.header}”列没有对应字段，原文见 raw。`, {
       location: e.location,
