@@ -654,6 +654,7 @@ const B_026_FORM: Form = {
       target: '已完成',
       actual: '已完成',
       note: null,
+      score: 5,
     },
     {
       level1: '产出指标',
@@ -662,6 +663,7 @@ const B_026_FORM: Form = {
       target: '100%',
       actual: '100%',
       note: null,
+      score: 4,
     },
   ],
   remarks: null,
@@ -676,6 +678,11 @@ const B_026_FORM: Form = {
     中央主管部门: '市场监管总局',
     省级财政部门: '四川省财政厅',
     省级主管部门: '四川省市场监管局',
+    // The points printed with no header at the end of each section's first row, keyed by the
+    // section's anchor as the text importer keys them.
+    '预算执行情况(分值)': '20',
+    '年度目标完成情况(分值)': '20',
+    '年度绩效指标完成情况(分值)': '50',
   },
 };
 
@@ -806,10 +813,21 @@ describe('gridToForms on the template families of fixtures/real', () => {
   it('family B, central transfer (026): funding as label/value pairs, values with their unit', () => {
     const { forms, issues, lost } = read(B_026);
     expect(forms).toEqual([B_026_FORM]);
-    // The unlabelled points columns are not guessed to be 分值 or 得分: each number is reported.
+    // The unlabelled column is read as the text importer reads it: the sections' points, then 得分
+    // on the indicator rows, which an info issue says.
     expect(issues).toEqual([
       ['grid-funding-total-named', null],
-      ...['20', '20', '50', '5', '4'].map((raw) => ['grid-unplaced-cell', raw]),
+      ['grid-score-unlabelled', null],
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family B (026): an unlabelled number on one indicator row only is not taken for 得分', () => {
+    const { forms, issues, lost } = read(B_026.replace('<td colspan="1" rowspan="1">4</td>', ''));
+    expect(forms[0]?.indicators.map((i) => i.score)).toEqual([undefined, undefined]);
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ['grid-unplaced-cell', '5'],
     ]);
     expect(lost).toEqual([]);
   });

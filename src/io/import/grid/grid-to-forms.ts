@@ -13,6 +13,7 @@ import { readFunding } from './read-funding.js';
 import { readIndicators } from './read-indicators.js';
 import { readLabelledLine, readLabelledRow } from './read-labelled.js';
 import { readObjectives } from './read-objectives.js';
+import { keepSectionPoints } from './section-points.js';
 import { splitForms, type FormPart, type TextLine } from './split-forms.js';
 
 /** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
@@ -74,6 +75,7 @@ function readBody(ctx: FormContext, start: number, end: number): void {
   let r = start;
   while (r < end) {
     const cells = ctx.grid.rows[r] ?? [];
+    const from = r;
     switch (rowKindOf(cells.map((c) => c.text))) {
       case 'funding':
         r = readFunding(ctx, r, end);
@@ -87,7 +89,9 @@ function readBody(ctx: FormContext, start: number, end: number): void {
       default:
         readLabelledRow(ctx, cells);
         r += 1;
+        continue;
     }
+    keepSectionPoints(ctx, from);
   }
 }
 

@@ -21,6 +21,7 @@ import {
 import { readParsed, report, setExtra, setField, take, type FormContext } from './form-draft.js';
 import { parseNumber } from './parse-cell-values.js';
 import { keepPoints } from './read-funding.js';
+import { isBarePoints } from './section-points.js';
 import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
 import { normalizeLabel } from '../text/vocabulary.js';
 
@@ -74,13 +75,46 @@ export function readIndicators(ctx: FormContext, from: number, end: number): num
     );
     return from + 1;
   }
+  const columns = [...header.columns, ...unlabelledScore(ctx, header.row, header.columns, end)];
   let r = header.row + 1;
   for (; r < end; r += 1) {
-    if (readSumRow(ctx, r, header.columns)) return r + 1;
+    if (readSumRow(ctx, r, columns)) return r + 1;
     if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
-    readIndicatorRow(ctx, r, header.columns);
+    readIndicatorRow(ctx, r, columns);
   }
   return r;
+}
+
+/**
+ * A column right of the last header that prints a bare number on most indicator rows, in a table
+ * with no 得分 header (026: the header row prints the section's points there, or nothing): read as
+ * 得分, as the text importer reads it, with an info issue saying so. Otherwise none.
+ */
+function unlabelledScore(ctx: FormContext, headerRow: number, columns: readonly Column[], end: number): Column[] {
+  if (columns.length === 0 || columns.some((c) => c.key === 'score')) return [];
+  const col = Math.max(...columns.map((c) => c.c1)) + 1;
+  const head = ctx.matrix.best(headerRow, col, col, true);
+  if (head !== undefined && !isNothing(cellText(head.text)) && !isBarePoints(cellText(head.text))) return [];
+  const nameColumn = columns.find((c) => c.key === 'name');
+  let named = 0;
+  let scored = 0;
+  for (let r = headerRow + 1; r < end; r += 1) {
+    if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
+    const name = nameColumn === undefined ? undefined : ctx.matrix.best(r, nameColumn.c0, nameColumn.c1, true);
+    if (name === undefined || isNothing(cellText(name.text))) continue;
+    named += 1;
+    const cell = ctx.matrix.best(r, col, col, true);
+    if (cell !== undefined && isBarePoints(cellText(cell.text))) scored += 1;
+  }
+  if (scored < 2 || scored * 2 < named) return [];
+  report(
+    ctx,
+    'grid-score-unlabelled',
+    'info',
+    '绩效指标表最后一列没有列标题，但各行都印有数字，已按“得分”读取。请核对。',
+    { location: head?.location ?? ctx.grid.rows[headerRow]?.[0]?.location ?? null, raw: null, path: 'indicators' },
+  );
+  return [{ key: 'score', c0: col, c1: col, header: '得分' }];
 }
 
 /**
