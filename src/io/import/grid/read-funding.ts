@@ -5,7 +5,6 @@
  */
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { GridCell } from './grid.js';
-import { colRange } from './grid-matrix.js';
 import {
   cellText,
   fundingColumnOf,
@@ -20,30 +19,16 @@ import { readParsed, report, setExtra, take, type FormContext } from './form-dra
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
 import { isPairsRow, money, readFundingPairs } from './read-funding-pairs.js';
+import { findHeaderRow, type HeaderColumn } from './header-row.js';
 
-interface Column {
-  readonly key: FundingColumn;
-  readonly c0: number;
-  readonly c1: number;
-  readonly header: string;
-}
+type Column = HeaderColumn<FundingColumn>;
 
 /** Reads the header row of the block: ≥2 known funding headers within the first three rows. */
 function findHeader(ctx: FormContext, from: number, end: number): { row: number; columns: Column[] } | null {
-  for (let r = from; r < Math.min(end, from + 3); r += 1) {
-    const cells = ctx.grid.rows[r] ?? [];
-    const columns = cells.flatMap((cell): Column[] => {
-      const key = fundingColumnOf(cell.text);
-      if (key === undefined) return [];
-      const [c0, c1] = colRange(cell);
-      return [{ key, c0, c1, header: cellText(cell.text) }];
-    });
-    if (columns.length >= 2) {
-      for (let rr = from; rr <= r; rr += 1) for (const cell of ctx.grid.rows[rr] ?? []) takeLabelOrBlank(ctx, cell);
-      return { row: r, columns };
-    }
-  }
-  return null;
+  const header = findHeaderRow(ctx, from, end, fundingColumnOf, (_, columns) => columns.length >= 2);
+  if (header !== null)
+    for (let r = from; r <= header.row; r += 1) for (const cell of ctx.grid.rows[r] ?? []) takeLabelOrBlank(ctx, cell);
+  return header;
 }
 
 /** Header-area cells: anchors, headers and blanks are placed; anything else is left to report. */

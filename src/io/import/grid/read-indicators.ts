@@ -5,7 +5,6 @@
  * no indicator under it gives none.
  */
 import type { Indicator } from '../../../domain/form/form.schema.js';
-import { colRange } from './grid-matrix.js';
 import type { GridCell } from './grid.js';
 import {
   cellText,
@@ -22,34 +21,24 @@ import { readParsed, report, setExtra, setField, take, type FormContext } from '
 import { parseNumber } from './parse-cell-values.js';
 import { keepPoints } from './read-funding.js';
 import { isBarePoints } from './section-points.js';
+import { findHeaderRow, type HeaderColumn } from './header-row.js';
 import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
 import { normalizeLabel } from '../text/vocabulary.js';
 
-interface Column {
-  readonly key: IndicatorField;
-  readonly c0: number;
-  readonly c1: number;
-  readonly header: string;
-}
+type Column = HeaderColumn<IndicatorField>;
 
+/** The header row (≥2 of 一级/二级/三级指标) within the first three rows; anchors above it are placed. */
 function findHeader(ctx: FormContext, from: number, end: number): { row: number; columns: Column[] } | null {
-  for (let r = from; r < Math.min(end, from + 3); r += 1) {
-    const cells = ctx.grid.rows[r] ?? [];
-    if (cells.filter((c) => isLevelHeader(c.text)).length < 2) {
-      for (const cell of cells) if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
-      continue;
-    }
-    const columns: Column[] = [];
-    for (const cell of cells) {
-      const key = indicatorColumnOf(cell.text);
+  const isHeader = (cells: readonly GridCell[]): boolean => cells.filter((c) => isLevelHeader(c.text)).length >= 2;
+  const header = findHeaderRow(ctx, from, end, indicatorColumnOf, isHeader);
+  const last = header?.row ?? Math.min(end, from + 3) - 1;
+  for (let r = from; r <= last; r += 1) {
+    for (const cell of ctx.grid.rows[r] ?? []) {
       if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
-      if (key === undefined) continue;
-      const [c0, c1] = colRange(cell);
-      columns.push({ key, c0, c1, header: take(ctx, cell) });
+      if (r === header?.row && indicatorColumnOf(cell.text) !== undefined) take(ctx, cell);
     }
-    return { row: r, columns };
   }
-  return null;
+  return header;
 }
 
 /** The anchor cell (`绩效指标(90分)`): placed, its points kept in extras. */
