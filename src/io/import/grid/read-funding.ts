@@ -103,7 +103,7 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
     return { column, cell, text: take(ctx, cell) };
   });
   if (name === '' && values.every((v) => isNothing(v.text))) return;
-  const index = ctx.draft.lines.length;
+  const index = ctx.draft.fundingLines.length;
   const line: FundingLine = { name, initialBudget: null, budget: null, executed: null, rate: null };
   for (const { column, cell, text } of values) {
     const location = cell?.location ?? '';
@@ -129,5 +129,5 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
       path: `funding.lines[${index}].name`,
     });
   }
-  ctx.draft.lines.push(line);
+  ctx.draft.fundingLines.push(line);
 }
