@@ -20,6 +20,7 @@ import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
 import { isPairsRow, money, readFundingPairs } from './read-funding-pairs.js';
 import { findHeaderRow, type HeaderColumn } from './header-row.js';
+import { readFundingSources, sourceColumns } from './read-funding-sources.js';
 
 type Column = HeaderColumn<FundingColumn>;
 
@@ -39,7 +40,7 @@ function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
     if (unit !== null) ctx.draft.unit = unit;
     keepPoints(ctx, text, cell.location);
     ctx.consumed.add(cell);
-  } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|项目资金|资金)$/.test(text)) {
+  } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|来源|项目资金|资金)$/.test(text)) {
     ctx.consumed.add(cell);
   }
 }
@@ -78,6 +79,8 @@ export function readFunding(ctx: FormContext, from: number, end: number): number
   // Central-transfer forms print `预算数: | 2.38 | 执行数: | 2.38`: label/value pairs, not columns.
   if (isPairsRow(ctx.grid.rows[header.row] ?? [])) return readFundingPairs(ctx, header.row, end);
   const firstValueCol = Math.min(...header.columns.map((c) => c.c0));
+  const sources = sourceColumns(ctx, header.row, firstValueCol);
+  if (sources !== null) return readFundingSources(ctx, header.row, sources, header.columns, end);
   let r = header.row + 1;
   for (; r < end; r += 1) {
     const cells = ctx.grid.rows[r] ?? [];
