@@ -14,6 +14,7 @@ import { readIndicators } from './read-indicators.js';
 import { readLabelledLine, readLabelledRow } from './read-labelled.js';
 import { readObjectives } from './read-objectives.js';
 import { keepSectionPoints } from './section-points.js';
+import { inferYear } from '../text/infer-year.js';
 import { splitForms, type FormPart, type TextLine } from './split-forms.js';
 
 /** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
@@ -65,6 +66,7 @@ export function gridToForms(grid: Grid): ImportResult {
         path: 'project.name',
       });
     }
+    if (ctx.draft.year === null && ctx.draft.period === null) inferFormYear(ctx, part);
     const form = finishForm(ctx, grid.rows[part.start]?.[0]?.location ?? null);
     if (form !== null) forms.push(form);
   });
@@ -142,4 +144,28 @@ function reportUnplaced(ctx: FormContext, part: FormPart): void {
       },
     );
   }
+}
+
+/**
+ * A form printing no year in its title or head (018) gets the year the text importer would infer
+ * from its text (a `2021年度`, dates, the year before 填报日期), with a warning saying on what.
+ */
+function inferFormYear(ctx: FormContext, part: FormPart): void {
+  const texts = [
+    ...part.head.map((l) => l.text),
+    ...ctx.grid.rows.slice(part.start, part.end).flatMap((row) => row.map((c) => cellText(c.text))),
+    ...part.tail.map((l) => l.text),
+  ];
+  // inferYear reads only the text of the cells it is given.
+  const cells = texts.map((text) => ({ text, line: 0, first: false, afterBlank: false, pipe: false, used: false }));
+  const inferred = inferYear(cells, null, ctx.draft.extras['填报日期'] ?? null);
+  if (inferred === null) return;
+  ctx.draft.year = inferred.year;
+  report(
+    ctx,
+    'grid-year-inferred',
+    'warning',
+    `表题和表头没有印年度，已按${inferred.basis}推断为 ${inferred.year} 年。请核对。`,
+    { location: ctx.grid.rows[part.start]?.[0]?.location ?? null, raw: inferred.raw, path: 'year' },
+  );
 }
