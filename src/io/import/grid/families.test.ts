@@ -1085,7 +1085,188 @@ const F_013_FORM: Form = {
   },
 };
 
+// Family F, Hubei variant (fixtures/real/018, a PDF whose text came out scrambled; the table as the
+// page prints it): money by source in columns (中央 / 省、地 / 本级 / 其他 / 合计, then 执行数 / 执行率),
+// a rubric table 项目权重 / 评价内容 / 分值 / 自评分 / 复核分 / 评价标准及依据 with points printed under
+// the names (`项目决策\n2分`), then the indicator table with 指标名称(三级指标), 自评分 and 复核分.
+const F_018_LINES = ['广水市财政预算支出项目绩效目标自评表', '填报日期:2022年8月10日'];
+const F_018_ROWS = [
+  [
+    '项目名称',
+    '乡村道路建设养护项目',
+    '<',
+    '<',
+    '<',
+    '项目属性',
+    '1、常年性 2、延续性□ 3、一次性□ 4、新增性□',
+    '<',
+    '<',
+  ],
+  ['项目主管单位', '广水市交通运输局', '<', '<', '<', '项目实施单位', '广水市交通运输局', '<', '<'],
+  ['项目负责人', '孙章勇', '<', '<', '<', '自评总分', '95', '<', '<'],
+  [
+    '项目资金',
+    '来源',
+    '中央\n(万元)',
+    '省、地\n(万元)',
+    '本级\n(万元)',
+    '其他\n(万元)',
+    '合计\n(万元)',
+    '执行数\n(万元)',
+    '执行率',
+  ],
+  ['^', '^', '', '', '309', '', '309', '309', '100%'],
+  ['项目年度目标', '1.完成乡村道路建设养护里程300公里;\n2.\n3.', '<', '<', '<', '<', '<', '<', '<'],
+  ['项目权重', '评价内容', '<', '分值', '自评分', '复核分', '评价标准及依据', '<', '<'],
+  [
+    '项目决策\n2分',
+    '决策依据',
+    '<',
+    '2',
+    '2',
+    '',
+    '有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。',
+    '<',
+    '<',
+  ],
+  [
+    '项目管理\n13分',
+    '财务制度',
+    '<',
+    '3',
+    '3',
+    '',
+    '1、单位财务管理制度1分;\n2、项目管理制度1分;\n3、有制度执行佐证资料1分。没有不得分。',
+    '<',
+    '<',
+  ],
+  ['^', '组织机构', '<', '2', '2', '', '有明确的绩效管理机构或专人负责2分。没有不得分', '<', '<'],
+  ['^', '运行监管', '<', '4', '4', '', '1、运行监管记录3分;\n2、填报《项目支出绩效监控表》1分。没有不得分。', '<', '<'],
+  [
+    '^',
+    '目标申报',
+    '<',
+    '4',
+    '4',
+    '',
+    '1、项目绩效目标全申报的1分,缺一项扣0.5分,扣完为止;\n2、绩效目标规范1分,不规范扣0.5分;\n3、按时申报绩效目标计2分,逾期扣1分。',
+    '<',
+    '<',
+  ],
+  ['项目\n绩效\n85分', '项目年度目标1:乡村道路建设养护项目', '<', '<', '<', '<', '<', '<', '<'],
+  [
+    '^',
+    '一级\n指标',
+    '二级\n指标',
+    '指标名称\n(三级指标)',
+    '年初指\n标值',
+    '年终完\n成值',
+    '自评\n分',
+    '复核\n分',
+    '评价标准',
+  ],
+  [
+    '^',
+    '产出\n指标\n40分',
+    '数量指\n标\n15分',
+    '乡村道路建设养护里程',
+    '300公里',
+    '300公里',
+    '15',
+    '',
+    '1、提供三级指标完成程度的佐证资料;\n2、三级指标分值按三级指标个数平均确定(15分÷三级指标个数),四舍五入保留整数。',
+  ],
+];
+
+const RUBRIC_018 = {
+  决策依据: '有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。',
+  财务制度: '1、单位财务管理制度1分;2、项目管理制度1分;3、有制度执行佐证资料1分。没有不得分。',
+  组织机构: '有明确的绩效管理机构或专人负责2分。没有不得分',
+  运行监管: '1、运行监管记录3分;2、填报《项目支出绩效监控表》1分。没有不得分。',
+  目标申报:
+    '1、项目绩效目标全申报的1分,缺一项扣0.5分,扣完为止;2、绩效目标规范1分,不规范扣0.5分;3、按时申报绩效目标计2分,逾期扣1分。',
+};
+
+const F_018_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '广水市财政预算支出项目绩效目标自评表',
+  project: {
+    name: '乡村道路建设养护项目',
+    period: null,
+    department: '广水市交通运输局',
+    implementer: '广水市交通运输局',
+    isKeyProject: null,
+    attribute: '1、常年性2、延续性□3、一次性□4、新增性□',
+  },
+  funding: {
+    unit: '万元',
+    // The 合计 column is the total line, first, with the 执行数 / 执行率 printed once for the project.
+    lines: [
+      { name: '合计', initialBudget: null, budget: 309, executed: 309, rate: 100 },
+      ...['中央', '省、地', '本级', '其他'].map((name) => ({
+        name,
+        initialBudget: null,
+        budget: name === '本级' ? 309 : null,
+        executed: null,
+        rate: null,
+      })),
+    ],
+  },
+  objectives: { planned: '1.完成乡村道路建设养护里程300公里;2.3.', actual: null },
+  indicators: [
+    ...Object.keys(RUBRIC_018).map((name, i) => ({
+      level1: i === 0 ? '项目决策' : '项目管理',
+      level2: '',
+      name,
+      target: null,
+      actual: null,
+      note: null,
+      weight: [2, 3, 2, 4, 4][i] ?? null,
+      score: [2, 3, 2, 4, 4][i] ?? null,
+    })),
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '乡村道路建设养护里程',
+      target: '300公里',
+      actual: '300公里',
+      note: null,
+      score: 15,
+    },
+  ],
+  remarks: null,
+  preparer: { name: null, phone: null },
+  selfScore: { total: 95 },
+  extras: {
+    填报日期: '2022年8月10日',
+    项目负责人: '孙章勇',
+    '项目决策(分值)': '2分',
+    '项目管理(分值)': '13分',
+    ...Object.fromEntries(Object.entries(RUBRIC_018).map(([name, text]) => [`${name}(评价标准及依据)`, text])),
+    '项目绩效(分值)': '85分',
+    '产出指标(分值)': '40分',
+    '数量指标(分值)': '15分',
+    '乡村道路建设养护里程(评价标准)':
+      '1、提供三级指标完成程度的佐证资料;2、三级指标分值按三级指标个数平均确定(15分÷三级指标个数),四舍五入保留整数。',
+  },
+};
+
 describe('gridToForms on families F and I of fixtures/real', () => {
+  it('family F, Hubei (018): sources as columns, the 项目权重/评价内容 rubric and 自评分/复核分 indicators', async () => {
+    const { forms, issues, lost } = read(page(F_018_LINES, F_018_ROWS));
+    expect(forms).toEqual([F_018_FORM]);
+    // The objective an indicator table is under has no field; the year comes from 填报日期, said so.
+    const expected: [string, string | null][] = [
+      ['grid-unplaced-cell', '项目年度目标1:乡村道路建设养护项目'],
+      ['grid-year-inferred', '2022年8月10日'],
+    ];
+    expect(issues).toEqual(expected);
+    expect(lost).toEqual([]);
+    const same = { forms: [F_018_FORM], issues: expected };
+    expect(await readOffice(F_018_LINES, F_018_ROWS)).toEqual([same, same]);
+  });
+
   it('family F (013): rubric rows as indicators, level-2 points in extras, `指标2:` rows dropped with an issue', async () => {
     const { forms, issues, lost } = read(page(F_013_LINES, F_013_ROWS));
     expect(forms).toEqual([F_013_FORM]);
