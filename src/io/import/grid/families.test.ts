@@ -7,6 +7,8 @@ import { importDocx } from '../docx/import-docx.js';
 import { htmlToGrid } from '../html/html-to-grid.js';
 import { importXlsx } from '../xlsx/import-xlsx.js';
 import { findLostText } from './find-lost-text.js';
+import { gridAsText } from './grid-as-text.js';
+import { importText } from '../text/import-text.js';
 import { gridToForms } from './grid-to-forms.js';
 
 /**
@@ -1311,5 +1313,40 @@ describe('gridToForms on families F and I of fixtures/real', () => {
     expect(lost).toEqual([]);
     const same = { forms: [I_009_FORM], issues: [] };
     expect(await readOffice(I_009_LINES, I_009_ROWS)).toEqual([same, same]);
+  });
+});
+
+describe('the grid mapper against the text importer on the same tables', () => {
+  /** Both readings of one table: the grid mapper's, and the text importer's over the table's text. */
+  function bothReadings(lines: readonly string[], rows: readonly (readonly string[])[]): [Form[], Form[]] {
+    const grid = htmlToGrid(parse(page(lines, rows)), 'family.html').grid;
+    return [gridToForms(grid).forms, importText(gridAsText(grid), 'family.txt').forms];
+  }
+
+  it.each([
+    ['A (024)', A_024_LINES, A_024_ROWS],
+    ['H (023)', H_023_LINES, H_023_ROWS],
+    ['B (027)', B_027_LINES, B_027_ROWS],
+    ['I (009)', I_009_LINES, I_009_ROWS],
+  ])('family %s: the same form', (_, lines, rows) => {
+    const [grid, text] = bothReadings(lines, rows);
+    expect(grid).toHaveLength(1);
+    expect(grid).toEqual(text);
+  });
+
+  it.each([
+    // The text importer keeps a 合计 row's two numbers as one extra and reports 报表编号 as outside text.
+    ['C (101)', C_101_LINES, C_101_ROWS, ['合计', '合计(权重)', '合计(得分)', '报表编号']],
+    // The text importer drops a label printed with a colon and nothing after it.
+    ['E (022)', E_022_LINES, E_022_ROWS, ['主要领导签字']],
+  ])('family %s: the same form but for extras the table keeps apart', (_, lines, rows, keys) => {
+    const [grid, text] = bothReadings(lines, rows);
+    const without = (forms: Form[]): Form[] =>
+      forms.map((f) => ({
+        ...f,
+        extras: Object.fromEntries(Object.entries(f.extras ?? {}).filter(([k]) => !keys.includes(k))),
+      }));
+    expect(grid).toHaveLength(1);
+    expect(without(grid)).toEqual(without(text));
   });
 });
