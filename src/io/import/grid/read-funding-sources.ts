@@ -56,46 +56,40 @@ export function readFundingSources(
     if (unit !== null) ctx.draft.unit ??= unit;
     take(ctx, source.cell);
   }
+  // The total first, as the line the form's checks and summaries read as the project's money.
+  const ordered = [...sources.filter((s) => TOTAL.test(s.name)), ...sources.filter((s) => !TOTAL.test(s.name))];
   let r = headerRow + 1;
   for (; r < end; r += 1) {
     if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
-    const lines: FundingLine[] = [];
-    for (const source of sources) {
-      const cell = ctx.matrix.best(r, source.c0, source.c1, true);
-      const text = take(ctx, cell);
-      const index = ctx.draft.fundingLines.length + lines.length;
+    for (const source of ordered) {
+      const index = ctx.draft.fundingLines.length;
       const line: FundingLine = { name: source.name, initialBudget: null, budget: null, executed: null, rate: null };
-      line.budget = readParsed(
-        ctx,
-        money(ctx, text),
-        text,
-        cell?.location ?? '',
-        `funding.lines[${index}].budget`,
-        source.name,
-      );
-      if (TOTAL.test(source.name)) {
-        for (const column of columns) {
-          const valueCell = ctx.matrix.best(r, column.c0, column.c1, true);
-          const value = take(ctx, valueCell);
-          const path = `funding.lines[${ctx.draft.fundingLines.length}].${column.key}`;
-          if (column.key === 'executed' || column.key === 'rate') {
-            const parsed = column.key === 'rate' ? parseRate(value) : money(ctx, value);
-            line[column.key] = readParsed(ctx, parsed, value, valueCell?.location ?? '', path, column.header);
-          } else if (column.key === 'weight' || column.key === 'score') {
-            line[column.key] = readParsed(
-              ctx,
-              parseNumber(value),
-              value,
-              valueCell?.location ?? '',
-              path,
-              column.header,
-            );
-          }
-        }
-        lines.unshift(line);
-      } else lines.push(line);
+      const read = (
+        column: { c0: number; c1: number; header: string },
+        key: Exclude<keyof FundingLine, 'name'>,
+      ): void => {
+        const cell = ctx.matrix.best(r, column.c0, column.c1, true);
+        const text = take(ctx, cell);
+        const parsed =
+          key === 'rate' ? parseRate(text) : key === 'weight' || key === 'score' ? parseNumber(text) : money(ctx, text);
+        const value = readParsed(
+          ctx,
+          parsed,
+          text,
+          cell?.location ?? '',
+          `funding.lines[${index}].${key}`,
+          column.header,
+        );
+        line[key] = value;
+      };
+      read({ ...source, header: source.name }, 'budget');
+      // 执行数 / 执行率 (and 分值 / 得分, if printed) are the whole project's: the total line's.
+      if (TOTAL.test(source.name))
+        for (const column of columns)
+          if (column.key !== 'initialBudget' && column.key !== 'budget' && column.key !== 'extra')
+            read(column, column.key);
+      ctx.draft.fundingLines.push(line);
     }
-    ctx.draft.fundingLines.push(...lines);
   }
   return r;
 }
