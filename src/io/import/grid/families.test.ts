@@ -1287,6 +1287,20 @@ describe('gridToForms on families F and I of fixtures/real', () => {
     expect(await readOffice(F_018_LINES, F_018_ROWS)).toEqual([same, same]);
   });
 
+  it('family F, Hubei (018): a source value in the wrong unit is blank with a warning naming its line', () => {
+    const rows = F_018_ROWS.map((row, r) => (r === 4 ? row.map((t, c) => (c === 4 ? '309元' : t)) : row));
+    const result = gridToForms(htmlToGrid(parse(page(F_018_LINES, rows)), 'family.html').grid);
+    expect(result.forms[0]?.funding.lines.map((l) => [l.name, l.budget])).toEqual([
+      ['合计', 309],
+      ['中央', null],
+      ['省、地', null],
+      ['本级', null],
+      ['其他', null],
+    ]);
+    const unreadable = result.issues.filter((i) => i.code === 'grid-unreadable-value');
+    expect(unreadable.map((i) => [i.raw, i.path])).toEqual([['309元', 'funding.lines[3].budget']]);
+  });
+
   it('family F (013): rubric rows as indicators, level-2 points in extras, `指标2:` rows dropped with an issue', async () => {
     const { forms, issues, lost } = read(page(F_013_LINES, F_013_ROWS));
     expect(forms).toEqual([F_013_FORM]);
