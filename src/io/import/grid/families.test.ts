@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
+import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { parse } from 'parse5';
 import { importDocx } from '../docx/import-docx.js';
 import { htmlToGrid } from '../html/html-to-grid.js';
+import { importXlsx } from '../xlsx/import-xlsx.js';
 import { findLostText } from './find-lost-text.js';
+import { gridAsText } from './grid-as-text.js';
+import { importText } from '../text/import-text.js';
 import { gridToForms } from './grid-to-forms.js';
 
 /**
@@ -65,79 +69,82 @@ function read(html: string): { forms: Form[]; issues: [string, string | null][];
 // 指标性质 / 指标值 / 度量单位.
 const NOTE_101 =
   '1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.';
-const C_101 = page(
-  ['报表编号:510000_0013zp', '部门预算项目支出绩效自评表(2023年度)'],
+const C_101_LINES = ['报表编号:510000_0013zp', '部门预算项目支出绩效自评表(2023年度)'];
+const C_101_ROWS = [
+  ['项目名称', '51000021R000000019951-工资性支出', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+  ['主管部门', '青神县发展和改革局本级', '<', '<', '<', '实施单位 (盖章)', '<', '青神县发展和改革局', '<', '<', '<'],
+  ['项目基本情况', '1.项目年度目标完成情况', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
+  ['^', '项目年度目标', '<', '<', '<', '年度目标完成情况', '<', '<', '<', '<', '<'],
   [
-    ['项目名称', '51000021R000000019951-工资性支出', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
-    ['主管部门', '青神县发展和改革局本级', '<', '<', '<', '实施单位 (盖章)', '<', '青神县发展和改革局', '<', '<', '<'],
-    ['项目基本情况', '1.项目年度目标完成情况', '<', '<', '<', '<', '<', '<', '<', '<', '<'],
-    ['^', '项目年度目标', '<', '<', '<', '年度目标完成情况', '<', '<', '<', '<', '<'],
-    [
-      '^',
-      '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。',
-      '<',
-      '<',
-      '<',
-      '全部完成。',
-      '<',
-      '<',
-      '<',
-      '<',
-      '<',
-    ],
-    [
-      '预算执行情况(10分)',
-      '年度预算数(万元)',
-      '<',
-      '<',
-      '年初预算',
-      '调整后预算数',
-      '预算执行数',
-      '预算执行率',
-      '权重',
-      '得分',
-      '原因',
-    ],
-    ['^', '总额', '<', '<', '238.93', '251.89', '251.89', '100.00%', '10', '10', NOTE_101],
-    ['^', '其中:财政资金', '<', '<', '238.93', '251.89', '251.89', '100.00%', '/', '/', '^'],
-    ['^', '财政专户管理资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
-    ['^', '单位资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
-    ['^', '其他资金', '<', '<', '', '', '', '', '/', '/', '^'],
-    [
-      '绩效指标(90分)',
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '指标性质',
-      '指标值',
-      '度量单位',
-      '完成值',
-      '权重',
-      '得分',
-      '未完成原因分析',
-    ],
-    ['^', '产出指标', '数量指标', '发放(缴纳)覆盖率', '=', '100', '%', '100%', '60', '60', ''],
-    ['^', '效益指标', '社会效益指标', '足额保障率(参保率)', '≥', '95', '%', '100%', '30', '30', ''],
-    ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '100', ''],
+    '^',
+    '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。',
+    '<',
+    '<',
+    '<',
+    '全部完成。',
+    '<',
+    '<',
+    '<',
+    '<',
+    '<',
   ],
-);
+  [
+    '预算执行情况(10分)',
+    '年度预算数(万元)',
+    '<',
+    '<',
+    '年初预算',
+    '调整后预算数',
+    '预算执行数',
+    '预算执行率',
+    '权重',
+    '得分',
+    '原因',
+  ],
+  ['^', '总额', '<', '<', '238.93', '251.89', '251.89', '100.00%', '10', '10', NOTE_101],
+  ['^', '其中:财政资金', '<', '<', '238.93', '251.89', '251.89', '100.00%', '/', '/', '^'],
+  ['^', '财政专户管理资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
+  ['^', '单位资金', '<', '<', '0.00', '0.00', '0.00', '0.00%', '/', '/', '^'],
+  ['^', '其他资金', '<', '<', '', '', '', '', '/', '/', '^'],
+  [
+    '绩效指标(90分)',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '指标性质',
+    '指标值',
+    '度量单位',
+    '完成值',
+    '权重',
+    '得分',
+    '未完成原因分析',
+  ],
+  ['^', '产出指标', '数量指标', '发放(缴纳)覆盖率', '=', '100', '%', '100%', '60', '60', ''],
+  ['^', '效益指标', '社会效益指标', '足额保障率(参保率)', '≥', '95', '%', '100%', '30', '30', ''],
+  ['合计', '<', '<', '<', '<', '<', '<', '<', '100', '100', ''],
+];
+const C_101 = page(C_101_LINES, C_101_ROWS);
 
 // Family E (Hubei, fixtures/real/022): checkbox rows, 预算数(A) / 执行数(B) / 执行率 / 得分(20分*执行率),
 // 年初目标值(A) / 实际完成值(B) / 得分 with no per-indicator 分值, level-1 names with their points.
-const E_022 = page(
-  ['附表2', '2022年度共享工程项目自评表', '项目单位(盖章):黄石市图书馆 主要领导签字:', '填报日期:2023.6.28'],
-  [
-    ['项目名称', '共享工程', '<', '<', '<', '<'],
-    ['主管部门', '黄石市文化和旅游局', '<', '项目实施单位', '黄石市图书馆', '<'],
-    ['项目类别', '1、部门预算项目 ☑ 2、市直专项', '<', '<', '<', '<'],
-    ['预算执行情况(万元) (20分)', '预算数(A)', '执行数(B)', '执行率(B/A)', '得分 (20分*执行率)', '<'],
-    ['年度财政资金总额', '5', '5', '100%', '20', '<'],
-    ['年度绩效目标1 (80分)', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
-    ['^', '产出指标(40分)', '数量指标', '一个存储备份器', '25TB', '25TB', '10'],
-    ['^', '^', '^', 'WIFI布点全覆盖', '100%覆盖', '100%覆盖', '^'],
-    ['^', '效益指标(30分)', '社会效益', '使读者更方便快捷查找检阅', '独有数据资源查询', '独有数据资源查询', '10'],
-  ],
-);
+const E_022_LINES = [
+  '附表2',
+  '2022年度共享工程项目自评表',
+  '项目单位(盖章):黄石市图书馆 主要领导签字:',
+  '填报日期:2023.6.28',
+];
+const E_022_ROWS = [
+  ['项目名称', '共享工程', '<', '<', '<', '<'],
+  ['主管部门', '黄石市文化和旅游局', '<', '项目实施单位', '黄石市图书馆', '<'],
+  ['项目类别', '1、部门预算项目 ☑ 2、市直专项', '<', '<', '<', '<'],
+  ['预算执行情况(万元) (20分)', '预算数(A)', '执行数(B)', '执行率(B/A)', '得分 (20分*执行率)', '<'],
+  ['年度财政资金总额', '5', '5', '100%', '20', '<'],
+  ['年度绩效目标1 (80分)', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+  ['^', '产出指标(40分)', '数量指标', '一个存储备份器', '25TB', '25TB', '10'],
+  ['^', '^', '^', 'WIFI布点全覆盖', '100%覆盖', '100%覆盖', '^'],
+  ['^', '效益指标(30分)', '社会效益', '使读者更方便快捷查找检阅', '独有数据资源查询', '独有数据资源查询', '10'],
+];
+const E_022 = page(E_022_LINES, E_022_ROWS);
 
 // Family A (Anhui, fixtures/real/024): 年初预算数 / 全年预算数(A) / 全年执行数(B) / 分值 / 执行率 / 得分,
 // 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施.
@@ -172,86 +179,83 @@ const A_024 = page(A_024_LINES, A_024_ROWS);
 // table, `-` placeholder rows under each indicator, the unit on a line above the table.
 const FORMULA_023 =
   '定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。\n定性指标计算:根据“三档”原则分别按照指标分值的100-80%(含80%)、80-50%(含50%)、50-0%来记分。';
-const H_023 = page(
-  ['区级部门预算项目支出绩效自评表', '( 2019 年度)', '主管部门(盖章): 单位:万元'],
+const H_023_LINES = ['区级部门预算项目支出绩效自评表', '( 2019 年度)', '主管部门(盖章): 单位:万元'];
+const H_023_ROWS = [
+  ['项目名称', '商品和服务支出', '<', '<', '主管部门', '济南市历城区文化和旅游局', '<', '<', '<'],
+  ['项目实施单位', '济南市历城区文化馆', '<', '<', '项目负责人', '田延青', '联系电话', '88894492', '<'],
+  ['年度总体目标', '年初设定目标', '<', '<', '年度总体目标完成情况综述', '<', '<', '<', '<'],
+  ['^', '历城区文化馆免费开放', '<', '<', '确保我馆全年正常免费开放。', '<', '<', '<', '<'],
   [
-    ['项目名称', '商品和服务支出', '<', '<', '主管部门', '济南市历城区文化和旅游局', '<', '<', '<'],
-    ['项目实施单位', '济南市历城区文化馆', '<', '<', '项目负责人', '田延青', '联系电话', '88894492', '<'],
-    ['年度总体目标', '年初设定目标', '<', '<', '年度总体目标完成情况综述', '<', '<', '<', '<'],
-    ['^', '历城区文化馆免费开放', '<', '<', '确保我馆全年正常免费开放。', '<', '<', '<', '<'],
-    [
-      '项目预算\n执行情况\n(10分)',
-      '',
-      '<',
-      '年初预算数(A)',
-      '全年执行数(B)',
-      '分值',
-      '执行率(B/A)',
-      '得分',
-      '得分计算方法',
-    ],
-    ['^', '年度资金总额', '<', '45', '45', '10', '100%', '10', '执行率*该指标分值,最高不得超过分值上限。'],
-    ['^', '其中:财政拨款', '<', '45', '45', '-', '-', '-', '^'],
-    ['^', '其他资金', '<', '', '', '-', '-', '-', '^'],
-    [
-      '一级\n指标',
-      '二级\n指标',
-      '三级指标',
-      '预期指标值(A)',
-      '实际完成指标值(B)',
-      '分值',
-      '得分',
-      '未完成原因',
-      '得分计算方法',
-    ],
-    ['产出指标', '数量指标', '全年免费开放', '100%', '100%', '12.5', '12.5', '', FORMULA_023],
-    ['^', '^', '-', '', '', '', '', '', '^'],
-    ['^', '成本指标', '实际成本与工作内容的匹配程度', '45万', '45万', '12.5', '12.5', '', '^'],
-    ['^', '^', '-', '', '', '', '', '', '^'],
+    '项目预算\n执行情况\n(10分)',
+    '',
+    '<',
+    '年初预算数(A)',
+    '全年执行数(B)',
+    '分值',
+    '执行率(B/A)',
+    '得分',
+    '得分计算方法',
   ],
-);
+  ['^', '年度资金总额', '<', '45', '45', '10', '100%', '10', '执行率*该指标分值,最高不得超过分值上限。'],
+  ['^', '其中:财政拨款', '<', '45', '45', '-', '-', '-', '^'],
+  ['^', '其他资金', '<', '', '', '-', '-', '-', '^'],
+  [
+    '一级\n指标',
+    '二级\n指标',
+    '三级指标',
+    '预期指标值(A)',
+    '实际完成指标值(B)',
+    '分值',
+    '得分',
+    '未完成原因',
+    '得分计算方法',
+  ],
+  ['产出指标', '数量指标', '全年免费开放', '100%', '100%', '12.5', '12.5', '', FORMULA_023],
+  ['^', '^', '-', '', '', '', '', '', '^'],
+  ['^', '成本指标', '实际成本与工作内容的匹配程度', '45万', '45万', '12.5', '12.5', '', '^'],
+  ['^', '^', '-', '', '', '', '', '', '^'],
+];
+const H_023 = page(H_023_LINES, H_023_ROWS);
 
 // Family B, central-transfer variant (Sichuan, fixtures/real/026): 专项名称, regional heads, funding
 // printed as label/value pairs (`预算数: | 2.38 | 执行数: | 2.38`), values carrying their unit, and
 // unlabelled points columns (20, 50, 5) that have no header to say what they are.
-const B_026 = page(
-  ['食品监管补助资金区域绩效目标自评表', '(2021年度)'],
-  [
-    ['专项名称', '食品监管补助资金', '<', '中央主管部门', '市场监管总局', '<', '<'],
-    ['省级财政部门', '四川省财政厅', '省级主管部门', '四川省市场监管局', '自评得分', '100', '<'],
-    ['预算执行情况', '预算数:', '2.38', '执行数:', '2.38', '20', '<'],
-    ['^', '其中:中央补助', '2.38 万元', '其中:中央补助', '2.38万元', '', '<'],
-    ['^', '地方资金/其他', '万元', '地方资金/其他', '万元', '', '<'],
-    ['年度目标完成情况', '预期目标', '<', '目标实际完成情况', '<', '20', '<'],
-    ['^', '目标1:深入开展食品风险隐患排查整治。', '<', '目标1:已开展。', '<', '^', '<'],
-    ['年度绩效指标完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '50'],
-    ['^', '产出指标', '质量指标', '指标1:食品安全监管人员培训', '已完成', '已完成', '5'],
-    ['^', '^', '^', '指标2:违法案件查办率', '100%', '100%', '4'],
-  ],
-);
+const B_026_LINES = ['食品监管补助资金区域绩效目标自评表', '(2021年度)'];
+const B_026_ROWS = [
+  ['专项名称', '食品监管补助资金', '<', '中央主管部门', '市场监管总局', '<', '<'],
+  ['省级财政部门', '四川省财政厅', '省级主管部门', '四川省市场监管局', '自评得分', '100', '<'],
+  ['预算执行情况', '预算数:', '2.38', '执行数:', '2.38', '20', '<'],
+  ['^', '其中:中央补助', '2.38 万元', '其中:中央补助', '2.38万元', '', '<'],
+  ['^', '地方资金/其他', '万元', '地方资金/其他', '万元', '', '<'],
+  ['年度目标完成情况', '预期目标', '<', '目标实际完成情况', '<', '20', '<'],
+  ['^', '目标1:深入开展食品风险隐患排查整治。', '<', '目标1:已开展。', '<', '^', '<'],
+  ['年度绩效指标完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成指标值', '50'],
+  ['^', '产出指标', '质量指标', '指标1:食品安全监管人员培训', '已完成', '已完成', '5'],
+  ['^', '^', '^', '指标2:违法案件查办率', '100%', '100%', '4'],
+];
+const B_026 = page(B_026_LINES, B_026_ROWS);
 
 // Family B, regional variant (Sichuan, fixtures/real/027): no 项目名称 at all, funding as pairs
 // spread over two rows (the rate cell merged down), values in `5.8万`.
-const B_027 = page(
-  ['2021年中央对地方专项转移支付区域绩效目标自评表', '填报类型:整体□  区域√  项目□'],
+const B_027_LINES = ['2021年中央对地方专项转移支付区域绩效目标自评表', '填报类型:整体□  区域√  项目□'];
+const B_027_ROWS = [
+  ['单位名称', '遂宁市市场监督管理局经开区分局', '<', '联系人及电话', '田苗苗,15881923688'],
+  ['预算\n执行\n情况\n(万元)', '转移支付预算数(A)', '5.8万', '预算执行率(B/A)', '100%'],
+  ['^', '转移支付执行数(B)', '5.8万', '^', '^'],
+  ['年度\n目标\n完成\n情况', '预期目标', '<', '目标实际完成情况', '<'],
   [
-    ['单位名称', '遂宁市市场监督管理局经开区分局', '<', '联系人及电话', '田苗苗,15881923688'],
-    ['预算\n执行\n情况\n(万元)', '转移支付预算数(A)', '5.8万', '预算执行率(B/A)', '100%'],
-    ['^', '转移支付执行数(B)', '5.8万', '^', '^'],
-    ['年度\n目标\n完成\n情况', '预期目标', '<', '目标实际完成情况', '<'],
-    [
-      '^',
-      '目标1:完成两品一械抽检工作\n目标2:加强两品一械企业监管力度',
-      '<',
-      '目标1:配合完成抽检148个批次\n目标2:加强了两品一械企业监管力度',
-      '<',
-    ],
-    ['一级\n指标', '二级指标', '三级指标', '指标值', '完成值'],
-    ['产出指标', '数量指标', '指标1.药品抽验品种', '≥3', '4'],
-    ['^', '^', '指标2.化妆品抽验批次', '≥3', '7'],
-    ['^', '质量指标', '指标4.不合格产品处置率', '', ''],
+    '^',
+    '目标1:完成两品一械抽检工作\n目标2:加强两品一械企业监管力度',
+    '<',
+    '目标1:配合完成抽检148个批次\n目标2:加强了两品一械企业监管力度',
+    '<',
   ],
-);
+  ['一级\n指标', '二级指标', '三级指标', '指标值', '完成值'],
+  ['产出指标', '数量指标', '指标1.药品抽验品种', '≥3', '4'],
+  ['^', '^', '指标2.化妆品抽验批次', '≥3', '7'],
+  ['^', '质量指标', '指标4.不合格产品处置率', '', ''],
+];
+const B_027 = page(B_027_LINES, B_027_ROWS);
 
 const C_101_FORM: Form = {
   kind: 'project-self-evaluation',
@@ -350,6 +354,9 @@ const C_101_FORM: Form = {
     报表编号: '510000_0013zp',
     项目编码: '51000021R000000019951',
     '预算执行情况(分值)': '10分',
+    // The 原因 column (template instructions here, merged down the block) under the line it starts on,
+    // keyed as the text importer keys it.
+    '总额(说明)': NOTE_101,
     '绩效指标(分值)': '90分',
     '合计(权重)': '100',
     '合计(得分)': '100',
@@ -509,6 +516,9 @@ const H_023_FORM: Form = {
   extras: {
     项目负责人: '田延青',
     '项目预算执行情况(分值)': '10分',
+    // The 得分计算方法 cells, each merged down its block, kept once, as the text importer keeps them.
+    '年度资金总额(说明)': '执行率*该指标分值,最高不得超过分值上限。',
+    '全年免费开放(得分计算方法)': FORMULA_023.replace('\n', ''),
   },
 };
 
@@ -646,6 +656,7 @@ const B_026_FORM: Form = {
       target: '已完成',
       actual: '已完成',
       note: null,
+      score: 5,
     },
     {
       level1: '产出指标',
@@ -654,6 +665,7 @@ const B_026_FORM: Form = {
       target: '100%',
       actual: '100%',
       note: null,
+      score: 4,
     },
   ],
   remarks: null,
@@ -668,6 +680,11 @@ const B_026_FORM: Form = {
     中央主管部门: '市场监管总局',
     省级财政部门: '四川省财政厅',
     省级主管部门: '四川省市场监管局',
+    // The points printed with no header at the end of each section's first row, keyed by the
+    // section's anchor as the text importer keys them.
+    '预算执行情况(分值)': '20',
+    '年度目标完成情况(分值)': '20',
+    '年度绩效指标完成情况(分值)': '50',
   },
 };
 
@@ -741,8 +758,7 @@ describe('gridToForms on the template families of fixtures/real', () => {
   it('family C (101): 年初预算/调整后预算数/权重/原因, a project code, 指标性质|指标值|度量单位 as one target', () => {
     const { forms, issues, lost } = read(C_101);
     expect(forms).toEqual([C_101_FORM]);
-    // The 原因 column has no field: its text (template instructions here) comes back as an issue.
-    expect(issues).toEqual([['grid-extra-column', NOTE_101]]);
+    expect(issues).toEqual([]);
     expect(lost).toEqual([]);
   });
 
@@ -755,13 +771,10 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(scores).toEqual([10, null, 10]);
   });
 
-  it('family H (023): the formula column merged down is reported once, `-` rows give no indicator', () => {
+  it('family H (023): the formula column merged down is kept once in extras, `-` rows give no indicator', () => {
     const { forms, issues, lost } = read(H_023);
     expect(forms).toEqual([H_023_FORM]);
-    expect(issues).toEqual([
-      ['grid-extra-column', '执行率*该指标分值,最高不得超过分值上限。'],
-      ['grid-extra-column', FORMULA_023.replace('\n', '')],
-    ]);
+    expect(issues).toEqual([]);
     expect(lost).toEqual([]);
   });
 
@@ -802,10 +815,21 @@ describe('gridToForms on the template families of fixtures/real', () => {
   it('family B, central transfer (026): funding as label/value pairs, values with their unit', () => {
     const { forms, issues, lost } = read(B_026);
     expect(forms).toEqual([B_026_FORM]);
-    // The unlabelled points columns are not guessed to be 分值 or 得分: each number is reported.
+    // The unlabelled column is read as the text importer reads it: the sections' points, then 得分
+    // on the indicator rows, which an info issue says.
     expect(issues).toEqual([
       ['grid-funding-total-named', null],
-      ...['20', '20', '50', '5', '4'].map((raw) => ['grid-unplaced-cell', raw]),
+      ['grid-score-unlabelled', null],
+    ]);
+    expect(lost).toEqual([]);
+  });
+
+  it('family B (026): an unlabelled number on one indicator row only is not taken for 得分', () => {
+    const { forms, issues, lost } = read(B_026.replace('<td colspan="1" rowspan="1">4</td>', ''));
+    expect(forms[0]?.indicators.map((i) => i.score)).toEqual([undefined, undefined]);
+    expect(issues).toEqual([
+      ['grid-funding-total-named', null],
+      ['grid-unplaced-cell', '5'],
     ]);
     expect(lost).toEqual([]);
   });
@@ -839,5 +863,504 @@ describe('gridToForms on the template families of fixtures/real', () => {
     // Two such forms one after the other cannot be told apart without 项目名称: none either.
     const twice = B_027.replace('</body>', `${B_027.slice(B_027.indexOf('<p>'), B_027.indexOf('</body>'))}</body>`);
     expect(read(twice).forms).toEqual([]);
+  });
+});
+
+/** The same table as an Excel sheet: `lines` one cell each above it, `<` and `^` as merged ranges. */
+async function excelFile(lines: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('自评表');
+  for (const line of lines) sheet.addRow([line]);
+  const top = lines.length + 1;
+  rows.forEach((row, r) => {
+    row.forEach((text, c) => {
+      if (text === '<' || text === '^') return;
+      let colSpan = 1;
+      while (row[c + colSpan] === '<') colSpan += 1;
+      let rowSpan = 1;
+      while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
+      sheet.getCell(top + r, c + 1).value = text;
+      if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
+    });
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+type Reading = { forms: Form[]; issues: [string, string | null][] };
+
+/** The Word and Excel files' readings, which should be the page's when the grid mapper is right. */
+async function readOffice(lines: readonly string[], rows: readonly (readonly string[])[]): Promise<Reading[]> {
+  const results = [
+    await importDocx(wordFile(lines, rows), 'family.docx'),
+    await importXlsx(await excelFile(lines, rows), 'family.xlsx'),
+  ];
+  return results.map((r) => ({
+    forms: r.forms,
+    issues: r.issues.map((i): [string, string | null] => [i.code, i.raw]),
+  }));
+}
+
+// Family I (Hebei, fixtures/real/009, the second form): 年初预算数 / 调整预算数 / 全年执行数 / 分值 /
+// 执行率 / 得分. The stored text prints `年度资金总额 30 30 10 100% 99` with 年初预算数 blank; the
+// objectives are as printed, the indicator table is cut off in the source.
+const I_009_LINES = ['项目支出绩效自评表', '( 2021年度)'];
+const I_009_ROWS = [
+  ['项目名称', '双随机抽查委托审计费', '<', '<', '<', '<', '<', '<'],
+  ['主管部门', '', '<', '<', '实施单位', '乐亭县市场监督管理局', '<', '<'],
+  ['项目资金\n(万元)', '', '年初预算数', '调整预算数', '全年执行数', '分值', '执行率', '得分'],
+  ['^', '年度资金总额', '', '30', '30', '10', '100%', '99'],
+  ['^', '其中:当年财政拨款', '', '30', '30', '', '100%', ''],
+  ['^', '上年结转资金', '', '', '', '', '', ''],
+  ['^', '其他资金', '', '', '', '', '', ''],
+  ['年度总体目标', '预期目标', '<', '<', '实际完成情况', '<', '<', '<'],
+  [
+    '^',
+    '年度报告公示结束后 ,委托会计师事务所、税务师事务 所、律师事务所等专业机构对企业通过企业信用信息公 示系统公示信息的情况开展审计 、验资、咨询等相关工作。',
+    '<',
+    '<',
+    '共开展抽查95批次,检查监管对像1590户,抽查结果全部公示。',
+    '<',
+    '<',
+    '<',
+  ],
+];
+
+const I_009_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '项目支出绩效自评表',
+  project: {
+    name: '双随机抽查委托审计费',
+    period: null,
+    department: null,
+    implementer: '乐亭县市场监督管理局',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [
+      { name: '年度资金总额', initialBudget: null, budget: 30, executed: 30, rate: 100, weight: 10, score: 99 },
+      { name: '当年财政拨款', initialBudget: null, budget: 30, executed: 30, rate: 100, weight: null, score: null },
+      {
+        name: '上年结转资金',
+        initialBudget: null,
+        budget: null,
+        executed: null,
+        rate: null,
+        weight: null,
+        score: null,
+      },
+      { name: '其他资金', initialBudget: null, budget: null, executed: null, rate: null, weight: null, score: null },
+    ],
+  },
+  objectives: {
+    // White space between CJK characters is a wrap in the source, joined as the text importer joins it.
+    planned:
+      '年度报告公示结束后,委托会计师事务所、税务师事务所、律师事务所等专业机构对企业通过企业信用信息公示系统公示信息的情况开展审计、验资、咨询等相关工作。',
+    actual: '共开展抽查95批次,检查监管对像1590户,抽查结果全部公示。',
+  },
+  indicators: [],
+  remarks: null,
+  preparer: { name: null, phone: null },
+  extras: {},
+};
+
+// Family F (Ningxia, fixtures/real/013): a rubric table. 项目决策 / 项目管理 rows scored like indicators
+// (参考分值 before 指标值(A), `—` where the rubric has no target), level-1 and level-2 names with their
+// points, `指标2:` placeholder rows, 自评得分 beside a blank 财政审核评分 in the head.
+const F_013_LINES = ['银川市本级部门项目支出绩效自评表(2021年)'];
+const F_013_ROWS = [
+  ['项目名称', '初中公用经费', '<', '<', '自评得分', '98', '财政审核评分', ''],
+  ['主管部门', '银川市教育局', '<', '<', '实施单位', '银川市第六中学', '<', '<'],
+  ['项目资金\n(万元)', '', '年初预算数', '调整预算数(A)', '全年执行数(B)', '执行率(B/A)', '<', '<'],
+  ['^', '年度资金总额', '64.8', '64.8', '64.8', '100%', '<', '<'],
+  ['年度总体目标', '年初设定目标', '<', '<', '年度总体目标完成情况综述', '<', '<', '<'],
+  ['^', '保障学校正常工作运行', '<', '<', '', '<', '<', '<'],
+  ['一级指标', '二级指标', '三级指标', '参考分值', '指标值(A)', '全年实际值(B)', '得分', '未完成原因分析及改进措施'],
+  ['项目决策(10分)', '项目目标', '完整性', '4', '—', '目标明确、内容细化、目标量化', '4', ''],
+  ['^', '项目立项', '相关性', '2', '—', '按照学校管理标准对学校进行管理', '2', ''],
+  ['^', '^', '可行性', '2', '—', '实际工作需求', '2', ''],
+  ['^', '^', '适当性', '2', '—', '有资金测算标准', '2', ''],
+  ['项目管理(25分)', '投入管理', '预算执行率', '10', '—', '100%', '9', ''],
+  ['^', '财务管理', '财务管理制度有效性', '7', '—', '财务制度健全,严格执行制度,会计核算规范', '7', ''],
+  ['^', '项目实施', '绩效监控有效性', '2', '—', '持续有效', '2', ''],
+  ['^', '^', '管理制度有效性', '6', '—', '严格执行相关管理制度', '6', ''],
+  ['项目产出(30分)', '数量指标(10分)', '保障人数', '10', '2370人', '2370人', '10', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '质量指标(5分)', '公用经费标准', '5', '符合相关文件要求', '符合相关文件要求', '5', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '时效指标(5分)', '公用经费完成时间', '5', '2021年12月完成', '2021年12月完成', '4', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '成本指标(10分)', '办公所需成本', '4', '15万元', '15万元', '4', ''],
+  ['^', '^', '维修(维护)所需成本', '3', '35万元', '35万元', '3', ''],
+  ['^', '^', '绿化、水电费等成本', '3', '14.8万元', '14.8万元', '3', ''],
+  ['项目效益(35分)', '经济效益指标', '指标1:', '', '', '', '', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  ['^', '社会效益指标', '效果显著', '15', '改善学校的办学条件', '改善学校的办学条件', '13', ''],
+  ['^', '生态效益指标', '指标1:', '', '', '', '', ''],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+  [
+    '^',
+    '可持续影响指标',
+    '使学生和老师有个更好的学习和工作环境,做到',
+    '10',
+    '社会认可的办学环境.',
+    '社会认可的办学环境.',
+    '8',
+    '',
+  ],
+  ['^', '^', '指标2:', '', '', '', '', ''],
+];
+
+/** Indicators written as rows: 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分, no note. */
+const indicatorRows = (rows: readonly (readonly [string, string, string, string, string, number, number])[]) =>
+  rows.map(([level1, level2, name, target, actual, weight, score]) => ({
+    level1,
+    level2,
+    name,
+    target,
+    actual,
+    note: null,
+    weight,
+    score,
+  }));
+
+const F_013_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '银川市本级部门项目支出绩效自评表',
+  project: {
+    name: '初中公用经费',
+    period: null,
+    department: '银川市教育局',
+    implementer: '银川市第六中学',
+    isKeyProject: null,
+    attribute: null,
+  },
+  funding: {
+    unit: '万元',
+    lines: [{ name: '年度资金总额', initialBudget: 64.8, budget: 64.8, executed: 64.8, rate: 100 }],
+  },
+  objectives: { planned: '保障学校正常工作运行', actual: null },
+  // The rubric rows are read as the text importer reads them: indicators under 项目决策 / 项目管理,
+  // the `—` of the rubric kept as printed.
+  indicators: indicatorRows([
+    ['项目决策', '项目目标', '完整性', '—', '目标明确、内容细化、目标量化', 4, 4],
+    ['项目决策', '项目立项', '相关性', '—', '按照学校管理标准对学校进行管理', 2, 2],
+    ['项目决策', '项目立项', '可行性', '—', '实际工作需求', 2, 2],
+    ['项目决策', '项目立项', '适当性', '—', '有资金测算标准', 2, 2],
+    ['项目管理', '投入管理', '预算执行率', '—', '100%', 10, 9],
+    ['项目管理', '财务管理', '财务管理制度有效性', '—', '财务制度健全,严格执行制度,会计核算规范', 7, 7],
+    ['项目管理', '项目实施', '绩效监控有效性', '—', '持续有效', 2, 2],
+    ['项目管理', '项目实施', '管理制度有效性', '—', '严格执行相关管理制度', 6, 6],
+    ['项目产出', '数量指标', '保障人数', '2370人', '2370人', 10, 10],
+    ['项目产出', '质量指标', '公用经费标准', '符合相关文件要求', '符合相关文件要求', 5, 5],
+    ['项目产出', '时效指标', '公用经费完成时间', '2021年12月完成', '2021年12月完成', 5, 4],
+    ['项目产出', '成本指标', '办公所需成本', '15万元', '15万元', 4, 4],
+    ['项目产出', '成本指标', '维修(维护)所需成本', '35万元', '35万元', 3, 3],
+    ['项目产出', '成本指标', '绿化、水电费等成本', '14.8万元', '14.8万元', 3, 3],
+    ['项目效益', '社会效益指标', '效果显著', '改善学校的办学条件', '改善学校的办学条件', 15, 13],
+    [
+      '项目效益',
+      '可持续影响指标',
+      '使学生和老师有个更好的学习和工作环境,做到',
+      '社会认可的办学环境.',
+      '社会认可的办学环境.',
+      10,
+      8,
+    ],
+  ]),
+  remarks: null,
+  preparer: { name: null, phone: null },
+  selfScore: { total: 98 },
+  extras: {
+    财政审核评分: '',
+    '项目决策(分值)': '10分',
+    '项目管理(分值)': '25分',
+    '项目产出(分值)': '30分',
+    '数量指标(分值)': '10分',
+    '质量指标(分值)': '5分',
+    '时效指标(分值)': '5分',
+    '成本指标(分值)': '10分',
+    '项目效益(分值)': '35分',
+  },
+};
+
+// Family F, Hubei variant (fixtures/real/018, a PDF whose text came out scrambled; the table as the
+// page prints it): money by source in columns (中央 / 省、地 / 本级 / 其他 / 合计, then 执行数 / 执行率),
+// a rubric table 项目权重 / 评价内容 / 分值 / 自评分 / 复核分 / 评价标准及依据 with points printed under
+// the names (`项目决策\n2分`), then the indicator table with 指标名称(三级指标), 自评分 and 复核分.
+const F_018_LINES = ['广水市财政预算支出项目绩效目标自评表', '填报日期:2022年8月10日'];
+const F_018_ROWS = [
+  [
+    '项目名称',
+    '乡村道路建设养护项目',
+    '<',
+    '<',
+    '<',
+    '项目属性',
+    '1、常年性 2、延续性□ 3、一次性□ 4、新增性□',
+    '<',
+    '<',
+  ],
+  ['项目主管单位', '广水市交通运输局', '<', '<', '<', '项目实施单位', '广水市交通运输局', '<', '<'],
+  ['项目负责人', '孙章勇', '<', '<', '<', '自评总分', '95', '<', '<'],
+  [
+    '项目资金',
+    '来源',
+    '中央\n(万元)',
+    '省、地\n(万元)',
+    '本级\n(万元)',
+    '其他\n(万元)',
+    '合计\n(万元)',
+    '执行数\n(万元)',
+    '执行率',
+  ],
+  ['^', '^', '', '', '309', '', '309', '309', '100%'],
+  ['项目年度目标', '1.完成乡村道路建设养护里程300公里;\n2.\n3.', '<', '<', '<', '<', '<', '<', '<'],
+  ['项目权重', '评价内容', '<', '分值', '自评分', '复核分', '评价标准及依据', '<', '<'],
+  [
+    '项目决策\n2分',
+    '决策依据',
+    '<',
+    '2',
+    '2',
+    '',
+    '有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。',
+    '<',
+    '<',
+  ],
+  [
+    '项目管理\n13分',
+    '财务制度',
+    '<',
+    '3',
+    '3',
+    '',
+    '1、单位财务管理制度1分;\n2、项目管理制度1分;\n3、有制度执行佐证资料1分。没有不得分。',
+    '<',
+    '<',
+  ],
+  ['^', '组织机构', '<', '2', '2', '', '有明确的绩效管理机构或专人负责2分。没有不得分', '<', '<'],
+  ['^', '运行监管', '<', '4', '4', '', '1、运行监管记录3分;\n2、填报《项目支出绩效监控表》1分。没有不得分。', '<', '<'],
+  [
+    '^',
+    '目标申报',
+    '<',
+    '4',
+    '4',
+    '',
+    '1、项目绩效目标全申报的1分,缺一项扣0.5分,扣完为止;\n2、绩效目标规范1分,不规范扣0.5分;\n3、按时申报绩效目标计2分,逾期扣1分。',
+    '<',
+    '<',
+  ],
+  ['项目\n绩效\n85分', '项目年度目标1:乡村道路建设养护项目', '<', '<', '<', '<', '<', '<', '<'],
+  [
+    '^',
+    '一级\n指标',
+    '二级\n指标',
+    '指标名称\n(三级指标)',
+    '年初指\n标值',
+    '年终完\n成值',
+    '自评\n分',
+    '复核\n分',
+    '评价标准',
+  ],
+  [
+    '^',
+    '产出\n指标\n40分',
+    '数量指\n标\n15分',
+    '乡村道路建设养护里程',
+    '300公里',
+    '300公里',
+    '15',
+    '',
+    '1、提供三级指标完成程度的佐证资料;\n2、三级指标分值按三级指标个数平均确定(15分÷三级指标个数),四舍五入保留整数。',
+  ],
+];
+
+const RUBRIC_018 = {
+  决策依据: '有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。',
+  财务制度: '1、单位财务管理制度1分;2、项目管理制度1分;3、有制度执行佐证资料1分。没有不得分。',
+  组织机构: '有明确的绩效管理机构或专人负责2分。没有不得分',
+  运行监管: '1、运行监管记录3分;2、填报《项目支出绩效监控表》1分。没有不得分。',
+  目标申报:
+    '1、项目绩效目标全申报的1分,缺一项扣0.5分,扣完为止;2、绩效目标规范1分,不规范扣0.5分;3、按时申报绩效目标计2分,逾期扣1分。',
+};
+
+const F_018_FORM: Form = {
+  kind: 'project-self-evaluation',
+  year: 2021,
+  title: '广水市财政预算支出项目绩效目标自评表',
+  project: {
+    name: '乡村道路建设养护项目',
+    period: null,
+    department: '广水市交通运输局',
+    implementer: '广水市交通运输局',
+    isKeyProject: null,
+    attribute: '1、常年性2、延续性□3、一次性□4、新增性□',
+  },
+  funding: {
+    unit: '万元',
+    // The 合计 column is the total line, first, with the 执行数 / 执行率 printed once for the project.
+    lines: [
+      { name: '合计', initialBudget: null, budget: 309, executed: 309, rate: 100 },
+      ...['中央', '省、地', '本级', '其他'].map((name) => ({
+        name,
+        initialBudget: null,
+        budget: name === '本级' ? 309 : null,
+        executed: null,
+        rate: null,
+      })),
+    ],
+  },
+  objectives: { planned: '1.完成乡村道路建设养护里程300公里;2.3.', actual: null },
+  indicators: [
+    ...Object.keys(RUBRIC_018).map((name, i) => ({
+      level1: i === 0 ? '项目决策' : '项目管理',
+      level2: '',
+      name,
+      target: null,
+      actual: null,
+      note: null,
+      weight: [2, 3, 2, 4, 4][i] ?? null,
+      score: [2, 3, 2, 4, 4][i] ?? null,
+    })),
+    {
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '乡村道路建设养护里程',
+      target: '300公里',
+      actual: '300公里',
+      note: null,
+      score: 15,
+    },
+  ],
+  remarks: null,
+  preparer: { name: null, phone: null },
+  selfScore: { total: 95 },
+  extras: {
+    填报日期: '2022年8月10日',
+    项目负责人: '孙章勇',
+    '项目决策(分值)': '2分',
+    '项目管理(分值)': '13分',
+    ...Object.fromEntries(Object.entries(RUBRIC_018).map(([name, text]) => [`${name}(评价标准及依据)`, text])),
+    '项目绩效(分值)': '85分',
+    '产出指标(分值)': '40分',
+    '数量指标(分值)': '15分',
+    '乡村道路建设养护里程(评价标准)':
+      '1、提供三级指标完成程度的佐证资料;2、三级指标分值按三级指标个数平均确定(15分÷三级指标个数),四舍五入保留整数。',
+  },
+};
+
+describe('the families as Word files and Excel sheets', () => {
+  it.each([
+    ['C (101)', C_101_LINES, C_101_ROWS],
+    ['E (022)', E_022_LINES, E_022_ROWS],
+    ['A (024)', A_024_LINES, A_024_ROWS],
+    ['H (023)', H_023_LINES, H_023_ROWS],
+    ['B (026)', B_026_LINES, B_026_ROWS],
+    ['B (027)', B_027_LINES, B_027_ROWS],
+  ])('family %s reads as the page reads', async (_, lines, rows) => {
+    const { forms, issues } = read(page(lines, rows));
+    expect(forms).toHaveLength(1);
+    expect(await readOffice(lines, rows)).toEqual([
+      { forms, issues },
+      { forms, issues },
+    ]);
+  });
+});
+
+describe('gridToForms on families F and I of fixtures/real', () => {
+  it('family F, Hubei (018): sources as columns, the 项目权重/评价内容 rubric and 自评分/复核分 indicators', async () => {
+    const { forms, issues, lost } = read(page(F_018_LINES, F_018_ROWS));
+    expect(forms).toEqual([F_018_FORM]);
+    // The objective an indicator table is under has no field; the year comes from 填报日期, said so.
+    const expected: [string, string | null][] = [
+      ['grid-unplaced-cell', '项目年度目标1:乡村道路建设养护项目'],
+      ['grid-year-inferred', '2022年8月10日'],
+    ];
+    expect(issues).toEqual(expected);
+    expect(lost).toEqual([]);
+    const same = { forms: [F_018_FORM], issues: expected };
+    expect(await readOffice(F_018_LINES, F_018_ROWS)).toEqual([same, same]);
+  });
+
+  it('family F, Hubei (018): a source value in the wrong unit is blank with a warning naming its line', () => {
+    const rows = F_018_ROWS.map((row, r) => (r === 4 ? row.map((t, c) => (c === 4 ? '309元' : t)) : row));
+    const result = gridToForms(htmlToGrid(parse(page(F_018_LINES, rows)), 'family.html').grid);
+    expect(result.forms[0]?.funding.lines.map((l) => [l.name, l.budget])).toEqual([
+      ['合计', 309],
+      ['中央', null],
+      ['省、地', null],
+      ['本级', null],
+      ['其他', null],
+    ]);
+    const unreadable = result.issues.filter((i) => i.code === 'grid-unreadable-value');
+    expect(unreadable.map((i) => [i.raw, i.path])).toEqual([['309元', 'funding.lines[3].budget']]);
+  });
+
+  it('family F (013): rubric rows as indicators, level-2 points in extras, `指标2:` rows dropped with an issue', async () => {
+    const { forms, issues, lost } = read(page(F_013_LINES, F_013_ROWS));
+    expect(forms).toEqual([F_013_FORM]);
+    const placeholders = ['指标2:', '指标2:', '指标2:', '指标1:', '指标2:', '指标1:', '指标2:', '指标2:'];
+    expect(issues).toEqual(placeholders.map((raw) => ['grid-placeholder-indicator', raw]));
+    expect(lost).toEqual([]);
+    const [word, excel] = await readOffice(F_013_LINES, F_013_ROWS);
+    expect(word).toEqual({ forms: [F_013_FORM], issues });
+    // Excel keeps no empty cell: 财政审核评分 ends its row with no value cell, so it is not taken
+    // for a label with a blank value but reported as it is.
+    const { 财政审核评分: _, ...extras } = F_013_FORM.extras ?? {};
+    expect(excel).toEqual({
+      forms: [{ ...F_013_FORM, extras }],
+      issues: [...issues, ['grid-unplaced-cell', '财政审核评分']],
+    });
+    // The points add up as printed: 10 + 25 + 30 + 35 less the cut-off 满意度 row's 10.
+    expect(F_013_FORM.indicators.reduce((sum, i) => sum + (i.weight ?? 0), 0)).toBe(90);
+  });
+
+  it('family I (009): 调整预算数 is the budget column, as a page, a Word file and an Excel sheet', async () => {
+    const { forms, issues, lost } = read(page(I_009_LINES, I_009_ROWS));
+    expect(forms).toEqual([I_009_FORM]);
+    expect(issues).toEqual([]);
+    expect(lost).toEqual([]);
+    const same = { forms: [I_009_FORM], issues: [] };
+    expect(await readOffice(I_009_LINES, I_009_ROWS)).toEqual([same, same]);
+  });
+});
+
+describe('the grid mapper against the text importer on the same tables', () => {
+  /** Both readings of one table: the grid mapper's, and the text importer's over the table's text. */
+  function bothReadings(lines: readonly string[], rows: readonly (readonly string[])[]): [Form[], Form[]] {
+    const grid = htmlToGrid(parse(page(lines, rows)), 'family.html').grid;
+    return [gridToForms(grid).forms, importText(gridAsText(grid), 'family.txt').forms];
+  }
+
+  it.each([
+    ['A (024)', A_024_LINES, A_024_ROWS],
+    ['H (023)', H_023_LINES, H_023_ROWS],
+    ['B (027)', B_027_LINES, B_027_ROWS],
+    ['I (009)', I_009_LINES, I_009_ROWS],
+  ])('family %s: the same form', (_, lines, rows) => {
+    const [grid, text] = bothReadings(lines, rows);
+    expect(grid).toHaveLength(1);
+    expect(grid).toEqual(text);
+  });
+
+  it.each([
+    // The text importer keeps a 合计 row's two numbers as one extra and reports 报表编号 as outside text.
+    ['C (101)', C_101_LINES, C_101_ROWS, ['合计', '合计(权重)', '合计(得分)', '报表编号']],
+    // The text importer drops a label printed with a colon and nothing after it.
+    ['E (022)', E_022_LINES, E_022_ROWS, ['主要领导签字']],
+  ])('family %s: the same form but for extras the table keeps apart', (_, lines, rows, keys) => {
+    const [grid, text] = bothReadings(lines, rows);
+    const without = (forms: Form[]): Form[] =>
+      forms.map((f) => ({
+        ...f,
+        extras: Object.fromEntries(Object.entries(f.extras ?? {}).filter(([k]) => !keys.includes(k))),
+      }));
+    expect(grid).toHaveLength(1);
+    expect(without(grid)).toEqual(without(text));
   });
 });

@@ -24,6 +24,7 @@ import {
 } from './grid-labels.js';
 import { LEVEL1_NAMES, LEVEL2_NAMES, PROJECT_CODE, normalizeLabel } from '../text/vocabulary.js';
 import { parseNumber, parsePeriod, parseRate, parseYesNo } from './parse-cell-values.js';
+import { sourceName } from './read-funding-sources.js';
 
 const isTemplateWord = (text: string): boolean =>
   fieldKeyOf(text) !== undefined ||
@@ -38,11 +39,11 @@ const isTemplateWord = (text: string): boolean =>
   // Printed categories with no indicator under them produce none (form-model.md).
   LEVEL1_NAMES.has(normalizeLabel(text)) ||
   LEVEL2_NAMES.has(normalizeLabel(text)) ||
-  /^(资金来源|其中[：:]?)$/.test(text);
+  /^(资金来源|来源|其中[：:]?)$/.test(text);
 
 /** The forms of the result printed the way texts are compared: JSON, plus the parsed forms of values. */
 function found(text: string, haystack: string): boolean {
-  const candidates = [text, fundingLineName(text)];
+  const candidates = [text, fundingLineName(text), sourceName(text)];
   // Money printed with its unit (`2.38万元`, 026) is kept as the number, the unit as funding.unit.
   const number = parseNumber(text.replace(/\s*(万元|万|元)$/, ''));
   const rate = parseRate(text);

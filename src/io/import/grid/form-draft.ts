@@ -2,13 +2,8 @@
  * The form being read from one part of a grid, with the bookkeeping every reader shares: which
  * cells were placed (so that nothing is lost silently), the issues, and setting a labelled field.
  */
-import {
-  formSchema,
-  type Form,
-  type FundingLine,
-  type Indicator,
-  type MoneyUnit,
-} from '../../../domain/form/form.schema.js';
+import { formSchema, type Form, type MoneyUnit } from '../../../domain/form/form.schema.js';
+import { formOf, newFormFields, type FormFields } from '../form-fields.js';
 import type { ImportIssue, IssueSeverity } from '../import-result.js';
 import { PROJECT_CODE, type FieldKey } from '../text/vocabulary.js';
 import type { Grid, GridCell } from './grid.js';
@@ -16,28 +11,12 @@ import type { GridMatrix } from './grid-matrix.js';
 import { cellText } from './grid-labels.js';
 import { parseNumber, parsePeriod, parseYesNo, type Parsed } from './parse-cell-values.js';
 
-export interface FormDraft {
-  title: string | null;
-  year: number | null;
-  name: string | null;
-  period: Form['project']['period'];
-  department: string | null;
-  implementer: string | null;
-  isKeyProject: boolean | null;
-  attribute: string | null;
+/** The fields read so far, with the money unit as this mapper finds it. */
+export interface FormDraft extends FormFields {
+  /** The unit printed in the funding label (`项目资金（元）`) or beside a value. */
   unit: MoneyUnit | null;
   /** A unit printed outside the funding label (`单位：万元`), used when the label prints none. */
   unitHint: MoneyUnit | null;
-  lines: FundingLine[];
-  planned: string | null;
-  actual: string | null;
-  indicators: Indicator[];
-  remarks: string | null;
-  preparer: string | null;
-  phone: string | null;
-  total: number | null | undefined;
-  grade: string | null | undefined;
-  extras: Record<string, string>;
 }
 
 export interface FormContext {
@@ -53,28 +32,7 @@ export interface FormContext {
 }
 
 export function newDraft(): FormDraft {
-  return {
-    title: null,
-    year: null,
-    name: null,
-    period: null,
-    department: null,
-    implementer: null,
-    isKeyProject: null,
-    attribute: null,
-    unit: null,
-    unitHint: null,
-    lines: [],
-    planned: null,
-    actual: null,
-    indicators: [],
-    remarks: null,
-    preparer: null,
-    phone: null,
-    total: undefined,
-    grade: undefined,
-    extras: {},
-  };
+  return { ...newFormFields(), unit: null, unitHint: null };
 }
 
 /** Adds an issue about the current form. */
@@ -179,7 +137,7 @@ export function setField(ctx: FormContext, key: FieldKey, label: string, text: s
       break;
     case 'preparer':
       // Forms space out two-character names (`赵 益`); cellText already joined CJK without spaces.
-      d.preparer = orNull(text);
+      d.preparerName = orNull(text);
       break;
     case 'phone':
       d.phone = orNull(text);
@@ -204,7 +162,7 @@ function currentText(d: FormDraft, key: FieldKey): string | null {
     implementer: d.implementer,
     isKeyProject: d.isKeyProject,
     attribute: d.attribute,
-    preparer: d.preparer,
+    preparer: d.preparerName,
     phone: d.phone,
     remarks: d.remarks,
     total: d.total ?? null,
@@ -254,46 +212,20 @@ export function finishForm(ctx: FormContext, location: string | null): Form | nu
       path: 'title',
     });
   const unit = d.unit ?? d.unitHint;
-  if (unit === null && d.lines.length > 0) {
+  if (unit === null && d.fundingLines.length > 0) {
     report(ctx, 'grid-no-unit', 'warning', '项目资金没有注明单位，按“万元”读取。请核对。', {
       location,
       raw: null,
       path: 'funding.unit',
     });
   }
-  const form = {
-    kind: 'project-self-evaluation' as const,
-    year: year ?? 0,
-    title: d.title ?? '',
-    project: {
-      name: d.name ?? '',
-      period: d.period,
-      department: d.department,
-      implementer: d.implementer,
-      isKeyProject: d.isKeyProject,
-      attribute: d.attribute,
-    },
-    funding: { unit: unit ?? '万元', lines: d.lines },
-    objectives: { planned: d.planned, actual: d.actual },
-    indicators: d.indicators,
-    remarks: d.remarks,
-    preparer: { name: d.preparer, phone: d.phone },
-    ...(d.total !== undefined || d.grade !== undefined
-      ? {
-          selfScore: {
-            ...(d.total !== undefined ? { total: d.total } : {}),
-            ...(d.grade !== undefined ? { grade: d.grade } : {}),
-          },
-        }
-      : {}),
-    extras: d.extras,
-  };
+  const form = formOf(d, { year: year ?? 0, title: d.title ?? '', name: d.name ?? '', unit: unit ?? '万元' });
   const checked = formSchema.safeParse(form);
   if (checked.success) return checked.data;
   const missing = [
     year === null ? '年度' : null,
     d.name === null ? '项目名称' : null,
-    d.lines.length === 0 ? '项目资金' : null,
+    d.fundingLines.length === 0 ? '项目资金' : null,
   ].filter((m) => m !== null);
   const why =
     missing.length > 0

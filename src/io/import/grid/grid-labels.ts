@@ -62,28 +62,50 @@ export const isObjectiveColumn = (text: string): boolean => OBJECTIVE_COLUMNS.ha
  * The points are kept by the reader (`pointsOf`).
  */
 export const isIndicatorAnchor = (text: string): boolean =>
-  INDICATOR_ANCHORS.has(splitPoints(normalizeLabel(text)).base.replace(/\d+$/, ''));
+  INDICATOR_ANCHORS.has(pointsOf(text).base.replace(/\d+$/, ''));
+
+/** Points printed under a name with no brackets (018: `产出\n指标\n40分`, `项目决策\n2分`). */
+const BARE_POINTS = /^(.*[^\d.])(\d+(?:\.\d+)?)分$/;
 
 /**
- * A label with the points printed after it (`预算执行情况(万元)(20分)`, `产出指标(40分)`): the label
- * without them and `40分`; points null when none are printed.
+ * A label with the points printed after it (`预算执行情况(万元)(20分)`, `产出指标(40分)`,
+ * `产出指标40分`): the label without them and `40分`; points null when none are printed.
  */
 export function pointsOf(text: string): { base: string; points: string | null } {
-  const { base, points } = splitPoints(normalizeLabel(text));
-  return { base, points: points === null ? null : `${points}分` };
+  const label = normalizeLabel(text);
+  const { base, points } = splitPoints(label);
+  if (points !== null) return { base, points: `${points}分` };
+  const bare = BARE_POINTS.exec(label);
+  return bare?.[1] === undefined || bare[2] === undefined
+    ? { base, points: null }
+    : { base: bare[1], points: `${bare[2]}分` };
 }
 
 /** What an indicator table column holds, by its header; `level1`/`level2`/`name` for the three levels. */
 export type IndicatorField = IndicatorColumn | 'level1' | 'level2' | 'name';
 
-export function indicatorColumnOf(text: string): IndicatorField | undefined {
+/**
+ * Rubric templates (018) head the level-1 and name columns 项目权重 / 评价内容 (项目决策 | 决策依据),
+ * and the indicator names 指标名称(三级指标).
+ */
+const RUBRIC_LEVEL_HEADERS: ReadonlyMap<string, IndicatorField> = new Map([
+  ['项目权重', 'level1'],
+  ['评价内容', 'name'],
+  ['指标名称(三级指标)', 'name'],
+]);
+
+function levelColumnOf(text: string): IndicatorField | undefined {
   const label = normalizeLabel(text);
   if (INDICATOR_LEVEL_HEADERS.has(label))
     return label === '一级指标' ? 'level1' : label === '二级指标' ? 'level2' : 'name';
-  return lookup(INDICATOR_COLUMNS, text);
+  return RUBRIC_LEVEL_HEADERS.get(label);
 }
 
-export const isLevelHeader = (text: string): boolean => INDICATOR_LEVEL_HEADERS.has(normalizeLabel(text));
+export function indicatorColumnOf(text: string): IndicatorField | undefined {
+  return levelColumnOf(text) ?? lookup(INDICATOR_COLUMNS, text);
+}
+
+export const isLevelHeader = (text: string): boolean => levelColumnOf(text) !== undefined;
 
 /** 备注 opens the template's boilerplate notes, which the model leaves out. */
 export const isNotesStart = (text: string): boolean => /^备注/.test(normalizeLabel(text));

@@ -14,6 +14,8 @@ import { readFunding } from './read-funding.js';
 import { readIndicators } from './read-indicators.js';
 import { readLabelledLine, readLabelledRow } from './read-labelled.js';
 import { readObjectives } from './read-objectives.js';
+import { keepSectionPoints } from './section-points.js';
+import { inferYear } from '../text/infer-year.js';
 import { splitForms, type FormPart, type TextLine } from './split-forms.js';
 
 /**
@@ -62,6 +64,7 @@ export function gridToForms(grid: Grid): ImportResult {
         path: 'project.name',
       });
     }
+    if (ctx.draft.year === null && ctx.draft.period === null) inferFormYear(ctx, part);
     const form = finishForm(ctx, grid.rows[part.start]?.[0]?.location ?? null);
     if (form !== null) forms.push(form);
   });
@@ -72,6 +75,7 @@ function readBody(ctx: FormContext, start: number, end: number): void {
   let r = start;
   while (r < end) {
     const cells = ctx.grid.rows[r] ?? [];
+    const from = r;
     switch (rowKindOf(cells.map((c) => c.text))) {
       case 'funding':
         r = readFunding(ctx, r, end);
@@ -85,7 +89,9 @@ function readBody(ctx: FormContext, start: number, end: number): void {
       default:
         readLabelledRow(ctx, cells);
         r += 1;
+        continue;
     }
+    keepSectionPoints(ctx, from);
   }
 }
 
@@ -136,4 +142,28 @@ function reportUnplaced(ctx: FormContext, part: FormPart): void {
       },
     );
   }
+}
+
+/**
+ * A form printing no year in its title or head (018) gets the year the text importer would infer
+ * from its text (a `2021年度`, dates, the year before 填报日期), with a warning saying on what.
+ */
+function inferFormYear(ctx: FormContext, part: FormPart): void {
+  const texts = [
+    ...part.head.map((l) => l.text),
+    ...ctx.grid.rows.slice(part.start, part.end).flatMap((row) => row.map((c) => cellText(c.text))),
+    ...part.tail.map((l) => l.text),
+  ];
+  // inferYear reads only the text of the cells it is given.
+  const cells = texts.map((text) => ({ text, line: 0, first: false, afterBlank: false, pipe: false, used: false }));
+  const inferred = inferYear(cells, null, ctx.draft.extras['填报日期'] ?? null);
+  if (inferred === null) return;
+  ctx.draft.year = inferred.year;
+  report(
+    ctx,
+    'grid-year-inferred',
+    'warning',
+    `表题和表头没有印年度，已按${inferred.basis}推断为 ${inferred.year} 年。请核对。`,
+    { location: ctx.grid.rows[part.start]?.[0]?.location ?? null, raw: inferred.raw, path: 'year' },
+  );
 }

@@ -119,6 +119,6 @@ export function readFundingPairs(ctx: FormContext, headerRow: number, end: numbe
       raw: null,
       path: 'funding.lines[0].name',
     });
-  ctx.draft.lines.push(...lines.values());
+  ctx.draft.fundingLines.push(...lines.values());
   return r;
 }

@@ -5,7 +5,6 @@
  */
 import type { FundingLine } from '../../../domain/form/form.schema.js';
 import type { GridCell } from './grid.js';
-import { colRange } from './grid-matrix.js';
 import {
   cellText,
   fundingColumnOf,
@@ -20,30 +19,17 @@ import { readParsed, report, setExtra, take, type FormContext } from './form-dra
 import { parseNumber, parseRate } from './parse-cell-values.js';
 import type { FundingColumn } from '../text/vocabulary.js';
 import { isPairsRow, money, readFundingPairs } from './read-funding-pairs.js';
+import { findHeaderRow, type HeaderColumn } from './header-row.js';
+import { readFundingSources, sourceColumns } from './read-funding-sources.js';
 
-interface Column {
-  readonly key: FundingColumn;
-  readonly c0: number;
-  readonly c1: number;
-  readonly header: string;
-}
+type Column = HeaderColumn<FundingColumn>;
 
 /** Reads the header row of the block: ≥2 known funding headers within the first three rows. */
 function findHeader(ctx: FormContext, from: number, end: number): { row: number; columns: Column[] } | null {
-  for (let r = from; r < Math.min(end, from + 3); r += 1) {
-    const cells = ctx.grid.rows[r] ?? [];
-    const columns = cells.flatMap((cell): Column[] => {
-      const key = fundingColumnOf(cell.text);
-      if (key === undefined) return [];
-      const [c0, c1] = colRange(cell);
-      return [{ key, c0, c1, header: cellText(cell.text) }];
-    });
-    if (columns.length >= 2) {
-      for (let rr = from; rr <= r; rr += 1) for (const cell of ctx.grid.rows[rr] ?? []) takeLabelOrBlank(ctx, cell);
-      return { row: r, columns };
-    }
-  }
-  return null;
+  const header = findHeaderRow(ctx, from, end, fundingColumnOf, (_, columns) => columns.length >= 2);
+  if (header !== null)
+    for (let r = from; r <= header.row; r += 1) for (const cell of ctx.grid.rows[r] ?? []) takeLabelOrBlank(ctx, cell);
+  return header;
 }
 
 /** Header-area cells: anchors, headers and blanks are placed; anything else is left to report. */
@@ -54,7 +40,7 @@ function takeLabelOrBlank(ctx: FormContext, cell: GridCell): void {
     if (unit !== null) ctx.draft.unit = unit;
     keepPoints(ctx, text, cell.location);
     ctx.consumed.add(cell);
-  } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|项目资金|资金)$/.test(text)) {
+  } else if (text === '' || fundingColumnOf(text) !== undefined || /^(资金来源|来源|项目资金|资金)$/.test(text)) {
     ctx.consumed.add(cell);
   }
 }
@@ -93,6 +79,8 @@ export function readFunding(ctx: FormContext, from: number, end: number): number
   // Central-transfer forms print `预算数: | 2.38 | 执行数: | 2.38`: label/value pairs, not columns.
   if (isPairsRow(ctx.grid.rows[header.row] ?? [])) return readFundingPairs(ctx, header.row, end);
   const firstValueCol = Math.min(...header.columns.map((c) => c.c0));
+  const sources = sourceColumns(ctx, header.row, firstValueCol);
+  if (sources !== null) return readFundingSources(ctx, header.row, sources, header.columns, end);
   let r = header.row + 1;
   for (; r < end; r += 1) {
     const cells = ctx.grid.rows[r] ?? [];
@@ -118,18 +106,15 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
     return { column, cell, text: take(ctx, cell) };
   });
   if (name === '' && values.every((v) => isNothing(v.text))) return;
-  const index = ctx.draft.lines.length;
+  const index = ctx.draft.fundingLines.length;
   const line: FundingLine = { name, initialBudget: null, budget: null, executed: null, rate: null };
   for (const { column, cell, text } of values) {
     const location = cell?.location ?? '';
     const path = `funding.lines[${index}].${column.key}`;
     if (column.key === 'extra') {
-      if (!isNothing(text))
-        report(ctx, 'grid-extra-column', 'info', `资金行“${name}”的“${column.header}”列没有对应字段，原文见 raw。`, {
-          location,
-          raw: text,
-          path,
-        });
+      // A 原因 / 得分计算方法 note has no field: it is kept under the line's name, as the text
+      // importer keeps it (`总额(说明)`). A note merged down the block is read once, at its top row.
+      if (!isNothing(text)) setExtra(ctx, `${name}(说明)`, text, location);
       continue;
     }
     const parsed =
@@ -147,5 +132,5 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
       path: `funding.lines[${index}].name`,
     });
   }
-  ctx.draft.lines.push(line);
+  ctx.draft.fundingLines.push(line);
 }

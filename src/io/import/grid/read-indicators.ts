@@ -5,7 +5,6 @@
  * no indicator under it gives none.
  */
 import type { Indicator } from '../../../domain/form/form.schema.js';
-import { colRange } from './grid-matrix.js';
 import type { GridCell } from './grid.js';
 import {
   cellText,
@@ -21,33 +20,25 @@ import {
 import { readParsed, report, setExtra, setField, take, type FormContext } from './form-draft.js';
 import { parseNumber } from './parse-cell-values.js';
 import { keepPoints } from './read-funding.js';
-import { composeTarget } from '../text/indicator-rows.js';
+import { isBarePoints } from './section-points.js';
+import { findHeaderRow, type HeaderColumn } from './header-row.js';
+import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
+import { normalizeLabel } from '../text/vocabulary.js';
 
-interface Column {
-  readonly key: IndicatorField;
-  readonly c0: number;
-  readonly c1: number;
-  readonly header: string;
-}
+type Column = HeaderColumn<IndicatorField>;
 
+/** The header row (≥2 of 一级/二级/三级指标) within the first three rows; anchors above it are placed. */
 function findHeader(ctx: FormContext, from: number, end: number): { row: number; columns: Column[] } | null {
-  for (let r = from; r < Math.min(end, from + 3); r += 1) {
-    const cells = ctx.grid.rows[r] ?? [];
-    if (cells.filter((c) => isLevelHeader(c.text)).length < 2) {
-      for (const cell of cells) if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
-      continue;
-    }
-    const columns: Column[] = [];
-    for (const cell of cells) {
-      const key = indicatorColumnOf(cell.text);
+  const isHeader = (cells: readonly GridCell[]): boolean => cells.filter((c) => isLevelHeader(c.text)).length >= 2;
+  const header = findHeaderRow(ctx, from, end, indicatorColumnOf, isHeader);
+  const last = header?.row ?? Math.min(end, from + 3) - 1;
+  for (let r = from; r <= last; r += 1) {
+    for (const cell of ctx.grid.rows[r] ?? []) {
       if (isIndicatorAnchor(cell.text)) takeAnchor(ctx, cell);
-      if (key === undefined) continue;
-      const [c0, c1] = colRange(cell);
-      columns.push({ key, c0, c1, header: take(ctx, cell) });
+      if (r === header?.row && indicatorColumnOf(cell.text) !== undefined) take(ctx, cell);
     }
-    return { row: r, columns };
   }
-  return null;
+  return header;
 }
 
 /** The anchor cell (`绩效指标(90分)`): placed, its points kept in extras. */
@@ -73,13 +64,46 @@ export function readIndicators(ctx: FormContext, from: number, end: number): num
     );
     return from + 1;
   }
+  const columns = [...header.columns, ...unlabelledScore(ctx, header.row, header.columns, end)];
   let r = header.row + 1;
   for (; r < end; r += 1) {
-    if (readSumRow(ctx, r, header.columns)) return r + 1;
+    if (readSumRow(ctx, r, columns)) return r + 1;
     if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
-    readIndicatorRow(ctx, r, header.columns);
+    readIndicatorRow(ctx, r, columns);
   }
   return r;
+}
+
+/**
+ * A column right of the last header that prints a bare number on most indicator rows, in a table
+ * with no 得分 header (026: the header row prints the section's points there, or nothing): read as
+ * 得分, as the text importer reads it, with an info issue saying so. Otherwise none.
+ */
+function unlabelledScore(ctx: FormContext, headerRow: number, columns: readonly Column[], end: number): Column[] {
+  if (columns.length === 0 || columns.some((c) => c.key === 'score')) return [];
+  const col = Math.max(...columns.map((c) => c.c1)) + 1;
+  const head = ctx.matrix.best(headerRow, col, col, true);
+  if (head !== undefined && !isNothing(cellText(head.text)) && !isBarePoints(cellText(head.text))) return [];
+  const nameColumn = columns.find((c) => c.key === 'name');
+  let named = 0;
+  let scored = 0;
+  for (let r = headerRow + 1; r < end; r += 1) {
+    if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
+    const name = nameColumn === undefined ? undefined : ctx.matrix.best(r, nameColumn.c0, nameColumn.c1, true);
+    if (name === undefined || isNothing(cellText(name.text))) continue;
+    named += 1;
+    const cell = ctx.matrix.best(r, col, col, true);
+    if (cell !== undefined && isBarePoints(cellText(cell.text))) scored += 1;
+  }
+  if (scored < 2 || scored * 2 < named) return [];
+  report(
+    ctx,
+    'grid-score-unlabelled',
+    'info',
+    '绩效指标表最后一列没有列标题，但各行都印有数字，已按“得分”读取。请核对。',
+    { location: head?.location ?? ctx.grid.rows[headerRow]?.[0]?.location ?? null, raw: null, path: 'indicators' },
+  );
+  return [{ key: 'score', c0: col, c1: col, header: '得分' }];
 }
 
 /**
@@ -123,6 +147,8 @@ const nothingAsNull = (text: string): string | null => (isNothing(text) ? null :
 function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Column[]): void {
   const values = new Map<IndicatorField, { text: string; location: string }>();
   const extras: { header: string; text: string; location: string }[] = [];
+  /** Cells of columns the model has no field for (得分计算方法, 复核分, 评价标准). */
+  const notes: { header: string; text: string; location: string }[] = [];
   for (const column of columns) {
     // Level cells span the rows of their category; value cells may too (a note merged over rows).
     const cell = ctx.matrix.best(row, column.c0, column.c1, false);
@@ -138,7 +164,8 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
       if (!values.has(column.key)) values.set(column.key, { text: '', location });
       continue;
     }
-    if (column.key === 'level1' && text !== '') {
+    // Rubric forms (013) print points after level-2 names too (`数量指标(10分)`).
+    if ((column.key === 'level1' || column.key === 'level2') && text !== '') {
       const { base, points } = pointsOf(text);
       if (points !== null) {
         setExtra(ctx, `${base}(分值)`, points, location);
@@ -147,9 +174,11 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     }
     // 指标性质 joins the target only as a comparison (`=`, `≥`) or 定性/定量 (which composeTarget
     // drops); other words (正向, 反向) have no field and are reported like an unknown column.
-    if (column.key === 'extra' || (column.key === 'nature' && !isNothing(text) && !NATURE.test(text))) {
-      // A cell merged down the table (023's 得分计算方法 formula) is reported once, at its top row.
-      if (!isNothing(text) && cell?.row === row) extras.push({ header: column.header, text, location });
+    if (column.key === 'extra') {
+      // A cell merged down the table (023's 得分计算方法 formula) is read once, at its top row.
+      if (!isNothing(text) && cell?.row === row) notes.push({ header: column.header, text, location });
+    } else if (column.key === 'nature' && !isNothing(text) && !NATURE.test(text)) {
+      if (cell?.row === row) extras.push({ header: column.header, text, location });
     } else if (!values.has(column.key)) values.set(column.key, { text, location });
   }
   const text = (key: IndicatorField): string => values.get(key)?.text ?? '';
@@ -159,7 +188,7 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
   const index = ctx.draft.indicators.length;
   // A name of `-` or `……` is a placeholder row (023, 024): no indicator, unless values were filled in.
   if (isNothing(text('name'))) {
-    if (own.length > 0 || extras.length > 0) {
+    if (own.length > 0 || extras.length > 0 || notes.length > 0) {
       report(
         ctx,
         'grid-unnamed-indicator',
@@ -167,10 +196,18 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
         '有一行指标没有三级指标名称，未导入。原文见 raw，请补全后重新导入。',
         {
           location: values.get('target')?.location ?? null,
-          raw: [...own.map((k) => text(k)), ...extras.map((e) => e.text)].join(' | '),
+          raw: [...own.map((k) => text(k)), ...extras.map((e) => e.text), ...notes.map((e) => e.text)].join(' | '),
         },
       );
     }
+    return;
+  }
+  // A template row left as printed (`指标2:` and nothing else) is no indicator, as in the text importer.
+  if (PLACEHOLDER.test(text('name')) && own.length === 1 && extras.length === 0 && notes.length === 0) {
+    report(ctx, 'grid-placeholder-indicator', 'info', `“${text('name')}”是模板占位行，没有填写内容，未作为指标导入。`, {
+      location: values.get('name')?.location ?? null,
+      raw: text('name'),
+    });
     return;
   }
   const orNull = (key: IndicatorField): string | null => (text(key) === '' ? null : text(key));
@@ -202,6 +239,8 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     const header = columns.find((c) => c.key === key)?.header ?? key;
     indicator[key] = readParsed(ctx, parseNumber(v.text), v.text, v.location, `indicators[${index}].${key}`, header);
   }
+  // Kept under the indicator's name as the text importer keeps them: `全年免费开放(得分计算方法)`.
+  for (const e of notes) setExtra(ctx, `${indicator.name}(${normalizeLabel(e.header)})`, e.text, e.location);
   for (const e of extras) {
     report(ctx, 'grid-extra-column', 'info', `指标“${indicator.name}”的“${e.header}”列没有对应字段，原文见 raw。`, {
       location: e.location,

@@ -38,6 +38,13 @@ export function readObjectives(ctx: FormContext, from: number, end: number): num
   }
   const planned: string[] = [];
   const actual: string[] = [];
+  // One label with the text beside it (018: `项目年度目标 | 1.完成…`): that text is the planned target.
+  const beside =
+    columns.length === 1 ? (grid.rows[headerRow] ?? []).filter((c) => !ctx.consumed.has(c) && c.col > 0) : [];
+  if (beside.length > 0) {
+    ctx.draft.planned = joinParts(beside.map((cell) => take(ctx, cell)));
+    return headerRow + 1;
+  }
   let r = headerRow < 0 ? from : headerRow + 1;
   for (; r < end; r += 1) {
     const cells = grid.rows[r] ?? [];

@@ -52,8 +52,13 @@ const rowLines = (grid: Grid, from: number, to: number): TextLine[] =>
  * text importer does. None when no line above the table is a title, or when the grid holds several.
  */
 function untitledForm(grid: Grid): FormPart[] {
+  // The title may be a line above the table or, in a sheet or a table that holds it, a lone cell
+  // in one of the rows above the first row of label and value cells.
+  let start = 0;
+  while (start < grid.rows.length && filled(grid.rows[start] ?? []).length <= 1) start += 1;
   const head = grid.outside.filter((l) => l.beforeRow <= 0);
-  if (!head.some((l) => isTitle(l.text)) || grid.rows.length === 0) return [];
+  const headRows = rowLines(grid, 0, start);
+  if (![...head, ...headRows].some((l) => isTitle(l.text)) || start === grid.rows.length) return [];
   // Several titles may be several such forms, which nothing here tells apart: left to the text importer.
   const titles =
     grid.outside.filter((l) => isTitle(l.text)).length +
@@ -62,8 +67,8 @@ function untitledForm(grid: Grid): FormPart[] {
   const line = (l: Grid['outside'][number]): TextLine => ({ text: l.text, location: l.location, cell: null });
   return [
     {
-      head: head.map(line),
-      start: 0,
+      head: [...head.map(line), ...headRows],
+      start,
       end: grid.rows.length,
       tail: grid.outside.filter((l) => l.beforeRow > 0).map(line),
       named: false,

@@ -1,29 +1,12 @@
-import type { Form, FundingLine, Indicator } from '../../../domain/form/form.schema.js';
+import type { Form } from '../../../domain/form/form.schema.js';
+import { newFormFields, type FormFields } from '../form-fields.js';
 import type { IssueLog } from './issues.js';
 
 /** A form being filled by the section parsers; `finishForm` turns it into a canonical Form. */
-export interface FormDraft {
-  title: string | null;
+export interface FormDraft extends FormFields {
   /** Text after the title's `(2022年度)` in the same cell, most often the project name a PDF put there. */
   titleTail: { readonly text: string; readonly cell: string } | null;
-  year: number | null;
-  name: string | null;
-  period: { start: string; end: string } | null;
-  department: string | null;
-  implementer: string | null;
-  isKeyProject: boolean | null;
-  attribute: string | null;
   unit: Form['funding']['unit'];
-  fundingLines: FundingLine[];
-  planned: string | null;
-  actual: string | null;
-  indicators: Indicator[];
-  remarks: string | null;
-  preparerName: string | null;
-  phone: string | null;
-  total: number | null | undefined;
-  grade: string | null | undefined;
-  extras: Record<string, string>;
   /** True once any table section (funding, objectives, indicators) was seen. */
   hasBody: boolean;
   /** True after a 自评得分 label printed with no value beside it (one cell per line layouts). */
@@ -41,26 +24,9 @@ export interface ParseContext {
 
 export function newDraft(): FormDraft {
   return {
-    title: null,
+    ...newFormFields(),
     titleTail: null,
-    year: null,
-    name: null,
-    period: null,
-    department: null,
-    implementer: null,
-    isKeyProject: null,
-    attribute: null,
     unit: '万元',
-    fundingLines: [],
-    planned: null,
-    actual: null,
-    indicators: [],
-    remarks: null,
-    preparerName: null,
-    phone: null,
-    total: undefined,
-    grade: undefined,
-    extras: {},
     hasBody: false,
     scoredFunding: false,
     awaitingTotal: false,

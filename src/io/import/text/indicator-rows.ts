@@ -60,7 +60,7 @@ export function composeTarget(nature: string | null, value: string | null, unit:
 const GLUED_VALUES_END = /\D\d+(?:\.\d+)?[%％]?\d*$/;
 
 /** A row holding only a template placeholder (`指标2:`, `……`, `指标L:`): nothing was filled in. */
-const PLACEHOLDER = /^(?:(?:指标\s*[\dA-Za-z]{0,3}\s*[:：.．、]?)+|[.…。·-]+)$/;
+export const PLACEHOLDER = /^(?:(?:指标\s*[\dA-Za-z]{0,3}\s*[:：.．、]?)+|[.…。·-]+)$/;
 
 /** A row naming a placeholder (`指标2:`), or one whose name and every value say nothing (`指标1:/ / /`). */
 function unfilled(row: Row, name: string): boolean {

@@ -1,5 +1,6 @@
 import type { Form } from '../../../domain/form/form.schema.js';
 import { newDraft, type FormDraft, type ParseContext } from './form-draft.js';
+import { formOf } from '../form-fields.js';
 import type { IssueLog } from './issues.js';
 import { applyField } from './parse-fields.js';
 import { inferYear, type InferredYear } from './infer-year.js';
@@ -268,29 +269,5 @@ function finishForm(
       ...at,
       path: 'indicators',
     });
-  const out: Form = {
-    kind: 'project-self-evaluation',
-    year,
-    title: draft.title ?? name,
-    project: {
-      name,
-      period: draft.period,
-      department: draft.department,
-      implementer: draft.implementer,
-      isKeyProject: draft.isKeyProject,
-      attribute: draft.attribute,
-    },
-    funding: { unit: draft.unit, lines: draft.fundingLines },
-    objectives: { planned: draft.planned, actual: draft.actual },
-    indicators: draft.indicators,
-    remarks: draft.remarks,
-    preparer: { name: draft.preparerName, phone: draft.phone },
-    extras: draft.extras,
-  };
-  if (draft.total !== undefined || draft.grade !== undefined)
-    out.selfScore = {
-      ...(draft.total === undefined ? {} : { total: draft.total }),
-      ...(draft.grade === undefined ? {} : { grade: draft.grade }),
-    };
-  return out;
+  return formOf(draft, { year, title: draft.title ?? name, name, unit: draft.unit });
 }
