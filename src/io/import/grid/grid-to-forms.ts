@@ -154,9 +154,11 @@ function inferFormYear(ctx: FormContext, part: FormPart): void {
     ...ctx.grid.rows.slice(part.start, part.end).flatMap((row) => row.map((c) => cellText(c.text))),
     ...part.tail.map((l) => l.text),
   ];
-  // inferYear reads only the text of the cells it is given.
-  const cells = texts.map((text) => ({ text, line: 0, first: false, afterBlank: false, pipe: false, used: false }));
-  const inferred = inferYear(cells, null, ctx.draft.extras['填报日期'] ?? null);
+  const inferred = inferYear(
+    texts.map((text) => ({ text })),
+    null,
+    ctx.draft.extras['填报日期'] ?? null,
+  );
   if (inferred === null) return;
   ctx.draft.year = inferred.year;
   report(

@@ -1,9 +1,12 @@
-import type { StreamCell } from './cell-stream.js';
-
 /**
  * The year of a form whose title and header print none (`食品监管补助资金区域绩效目标自评表`), guessed
  * from the form's own text. The guess is always reported by the caller as `year-inferred`.
  */
+
+/** A piece of the form's text; only its text is read (text cells and grid cells both qualify). */
+interface TextPiece {
+  readonly text: string;
+}
 
 export interface InferredYear {
   readonly year: number;
@@ -21,7 +24,7 @@ function sane(year: number): boolean {
 }
 
 /** Most frequent year matched by `pattern` among the cells, with the first cell that printed it. */
-function commonYear(cells: readonly StreamCell[], pattern: RegExp): { year: number; raw: string } | null {
+function commonYear(cells: readonly TextPiece[], pattern: RegExp): { year: number; raw: string } | null {
   const counts = new Map<number, { n: number; raw: string }>();
   for (const cell of cells) {
     const m = pattern.exec(cell.text);
@@ -47,7 +50,7 @@ function commonYear(cells: readonly StreamCell[], pattern: RegExp): { year: numb
  * `filledOn` the printed 填报日期, if any.
  */
 export function inferYear(
-  cells: readonly StreamCell[],
+  cells: readonly TextPiece[],
   periodStart: string | null,
   filledOn: string | null,
 ): InferredYear | null {
