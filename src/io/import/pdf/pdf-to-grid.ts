@@ -11,6 +11,7 @@ import { assembleLines, cellText, joinWrappedHeadings, MIDDLE_ABOVE_BASELINE, WI
 import type { PdfPageContent, PdfTextRun } from './extract-pdf-glyphs.js';
 import type { RuledTable, TableCell } from './find-tables.js';
 import { cutTableCells, drawnAcross, findRuledTables } from './find-tables.js';
+import { dropPageFurniture } from './drop-page-furniture.js';
 import { groupContinuedTables } from './group-continued-tables.js';
 import type { CellAbove } from './join-page-breaks.js';
 import { continuesAbove } from './join-page-breaks.js';
@@ -191,10 +192,12 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
 /**
  * Builds the file's Grid from its pages. Cell locations read `第3页 表1 第4行第2列` (table-local,
  * 1-based); outside lines read `第3页`. A cell that a page break cut in two (open at the bottom of
- * one page and at the top of the next, same columns) becomes one cell. Never throws.
+ * one page and at the top of the next, same columns) becomes one cell. Page headers and footers
+ * are left out (drop-page-furniture.ts). Never throws.
  */
-export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid {
-  const tablesByPage = pages.map((page) => findRuledTables(page.rules));
+export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Grid {
+  const tablesByPage = printed.map((page) => findRuledTables(page.rules));
+  const pages = dropPageFurniture(printed, tablesByPage);
   const groupOf = groupContinuedTables(pages, tablesByPage);
   const placedByPage = tablesByPage.map((tables) => tables.map(placeTable));
   const looseByPage = pages.map((page, p) => distributeRuns(page.runs, placedByPage[p] ?? []));
