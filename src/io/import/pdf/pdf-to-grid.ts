@@ -15,6 +15,8 @@ import { dropPageFurniture } from './drop-page-furniture.js';
 import { groupContinuedTables } from './group-continued-tables.js';
 import type { CellAbove } from './join-page-breaks.js';
 import { continuesAbove } from './join-page-breaks.js';
+import type { TopCell } from './repeated-header-rows.js';
+import { repeatedHeaderRows } from './repeated-header-rows.js';
 
 interface PlacedTable {
   readonly table: RuledTable;
@@ -38,6 +40,11 @@ function lastAtMost(values: readonly number[], x: number): number {
 
 function placeTable(table: RuledTable): PlacedTable {
   const cells = cutTableCells(table);
+  return { table, cells, owner: ownerOf(table, cells), pieces: cells.map(() => []) };
+}
+
+/** Index into `cells` of the cell covering each grid square of the table, row-major. */
+function ownerOf(table: RuledTable, cells: readonly TableCell[]): Int32Array {
   const cols = table.xs.length - 1;
   const owner = new Int32Array((table.ys.length - 1) * cols).fill(-1);
   cells.forEach((cell, k) => {
@@ -45,7 +52,47 @@ function placeTable(table: RuledTable): PlacedTable {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner[r * cols + c] = k;
     }
   });
-  return { table, cells, owner, pieces: cells.map(() => []) };
+  return owner;
+}
+
+/** The top rows of a placed table with their text, to compare with another part of the table. */
+function topCells(t: PlacedTable): TopCell[] {
+  const { xs } = t.table;
+  return t.cells.map((c, k) => ({
+    ...c,
+    text: cellText(t.pieces[k] ?? [], xs[c.col] ?? 0, xs[c.col + c.colSpan] ?? Infinity),
+  }));
+}
+
+/** The table without its first `k` rows (a header repeated after a page break). */
+function withoutTopRows(t: PlacedTable, k: number): PlacedTable {
+  const ys = t.table.ys.slice(k);
+  const table = { ...t.table, ys, top: ys[0] ?? t.table.top };
+  const kept = t.cells.flatMap((c, i) =>
+    c.row >= k ? [{ cell: { ...c, row: c.row - k }, pieces: t.pieces[i] ?? [] }] : [],
+  );
+  const cells = kept.map((x) => x.cell);
+  return { table, cells, owner: ownerOf(table, cells), pieces: kept.map((x) => x.pieces) };
+}
+
+/**
+ * Drops the header rows that a continued table repeats at the top of each new page (see
+ * repeated-header-rows.ts), in place, so that the rows after them join the part before the break.
+ */
+function dropRepeatedHeaders(placedByPage: PlacedTable[][], groupOf: readonly (readonly number[])[]): void {
+  const firstOfGroup = new Map<number, TopCell[]>();
+  placedByPage.forEach((placed, p) =>
+    placed.forEach((t, i) => {
+      const group = groupOf[p]?.[i] ?? -1;
+      const first = firstOfGroup.get(group);
+      if (first === undefined) {
+        firstOfGroup.set(group, topCells(t));
+        return;
+      }
+      const k = repeatedHeaderRows(first, topCells(t));
+      if (k > 0) placed[i] = withoutTopRows(t, k);
+    }),
+  );
 }
 
 /** The cell of `placed` under the point, or -1. */
@@ -201,6 +248,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Gri
   const groupOf = groupContinuedTables(pages, tablesByPage);
   const placedByPage = tablesByPage.map((tables) => tables.map(placeTable));
   const looseByPage = pages.map((page, p) => distributeRuns(page.runs, placedByPage[p] ?? []));
+  dropRepeatedHeaders(placedByPage, groupOf);
 
   // Column numbering is shared by the tables of a group, so compact it over the whole group.
   const groupStarts = new Map<number, number[]>();
