@@ -11,6 +11,7 @@ import { assembleLines, cellText, joinWrappedHeadings, MIDDLE_ABOVE_BASELINE, WI
 import type { PdfPageContent, PdfTextRun } from './extract-pdf-glyphs.js';
 import type { RuledTable, TableCell } from './find-tables.js';
 import { cutTableCells, drawnAcross, findRuledTables } from './find-tables.js';
+import { dropClippedOverflow } from './drop-clipped-overflow.js';
 import { dropPageFurniture } from './drop-page-furniture.js';
 import { groupContinuedTables } from './group-continued-tables.js';
 import type { CellAbove } from './join-page-breaks.js';
@@ -64,13 +65,18 @@ function topCells(t: PlacedTable): TopCell[] {
   }));
 }
 
-/** The table without its first `k` rows (a header repeated after a page break). */
+/**
+ * The table without its first `k` rows (a header repeated after a page break). A cell reaching
+ * below them (a row-spanning label cut by the page) keeps its text and starts under them.
+ */
 function withoutTopRows(t: PlacedTable, k: number): PlacedTable {
   const ys = t.table.ys.slice(k);
   const table = { ...t.table, ys, top: ys[0] ?? t.table.top };
-  const kept = t.cells.flatMap((c, i) =>
-    c.row >= k ? [{ cell: { ...c, row: c.row - k }, pieces: t.pieces[i] ?? [] }] : [],
-  );
+  const kept = t.cells.flatMap((c, i) => {
+    if (c.row + c.rowSpan <= k) return [];
+    const row = Math.max(0, c.row - k);
+    return [{ cell: { ...c, row, rowSpan: c.row + c.rowSpan - k - row }, pieces: t.pieces[i] ?? [] }];
+  });
   const cells = kept.map((x) => x.cell);
   return { table, cells, owner: ownerOf(table, cells), pieces: kept.map((x) => x.pieces) };
 }
@@ -80,17 +86,15 @@ function withoutTopRows(t: PlacedTable, k: number): PlacedTable {
  * repeated-header-rows.ts), in place, so that the rows after them join the part before the break.
  */
 function dropRepeatedHeaders(placedByPage: PlacedTable[][], groupOf: readonly (readonly number[])[]): void {
-  const firstOfGroup = new Map<number, TopCell[]>();
+  const partsOfGroup = new Map<number, TopCell[][]>();
   placedByPage.forEach((placed, p) =>
     placed.forEach((t, i) => {
       const group = groupOf[p]?.[i] ?? -1;
-      const first = firstOfGroup.get(group);
-      if (first === undefined) {
-        firstOfGroup.set(group, topCells(t));
-        return;
-      }
-      const k = repeatedHeaderRows(first, topCells(t));
+      const earlier = partsOfGroup.get(group) ?? [];
+      const cells = topCells(t);
+      const k = earlier.length === 0 ? 0 : repeatedHeaderRows(earlier, cells);
       if (k > 0) placed[i] = withoutTopRows(t, k);
+      partsOfGroup.set(group, [...earlier, cells]);
     }),
   );
 }
@@ -240,11 +244,12 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
  * Builds the file's Grid from its pages. Cell locations read `第3页 表1 第4行第2列` (table-local,
  * 1-based); outside lines read `第3页`. A cell that a page break cut in two (open at the bottom of
  * one page and at the top of the next, same columns) becomes one cell. Page headers and footers
- * are left out (drop-page-furniture.ts). Never throws.
+ * are left out (drop-page-furniture.ts), and so are the clipped copies of a cut merged cell's text
+ * (drop-clipped-overflow.ts). Never throws.
  */
 export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Grid {
   const tablesByPage = printed.map((page) => findRuledTables(page.rules));
-  const pages = dropPageFurniture(printed, tablesByPage);
+  const pages = dropClippedOverflow(dropPageFurniture(printed, tablesByPage), tablesByPage);
   const groupOf = groupContinuedTables(pages, tablesByPage);
   const placedByPage = tablesByPage.map((tables) => tables.map(placeTable));
   const looseByPage = pages.map((page, p) => distributeRuns(page.runs, placedByPage[p] ?? []));
@@ -315,6 +320,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Gri
           open: !drawnAcross(table, 0, x.cell.col, x.cell.colSpan),
           atEdge: x.edges.top,
           above: above.get(x.key),
+          rows: x.grid.rowSpan,
         })),
         aboveAllOpen,
       );
@@ -332,7 +338,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Gri
         const end = cell.row + cell.rowSpan;
         if (end === lastLine) {
           const open = !drawnAcross(table, end, cell.col, cell.colSpan);
-          below.set(key, { cell: target, text: target.text, open, atEdge: edges.bottom });
+          below.set(key, { cell: target, text: target.text, open, atEdge: edges.bottom, rows: target.rowSpan });
         }
       }
     }
