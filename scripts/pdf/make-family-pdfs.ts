@@ -15,8 +15,15 @@
  *       .docx → PDF, so the PDF comes from LibreOffice's Word import and layout)
  *   fixtures/pdf/families/c101-excel.pdf       family C as an Excel sheet (exceljs, merged cells, thin
  *       borders, wrapped text) printed by LibreOffice Calc
+ *   fixtures/pdf/families/a024-long-word.pdf   the 40-indicator form of a024-long-thead as a Word file
+ *       printed by LibreOffice Writer (which does not repeat the heading row): Word's borders,
+ *       closed on both sides of the page break
+ *   fixtures/pdf/families/a024-long-excel.pdf  the 40-indicator form as an Excel sheet whose indicator
+ *       header row is a print title (repeated on every page), printed by LibreOffice Calc
  *
- * Usage: node --import tsx scripts/pdf/make-family-pdfs.ts   (needs /usr/bin/chromium and soffice)
+ * Usage: node --import tsx scripts/pdf/make-family-pdfs.ts [name …]   (needs /usr/bin/chromium and soffice)
+ *        names without .pdf (e.g. c101-excel); all fixtures when none is given. KEEP_WORK=1 keeps
+ *        the intermediate .html/.docx/.xlsx files (the directory is printed).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,6 +80,9 @@ const GRANT_ROWS: string[][] = [
   ['2040299', '其他公安支出', '100.00', '100.00', '0.00', '100.00'],
 ];
 
+/** LibreOffice's HTML import ignores CSS cell borders: ruled tables need the attributes. */
+const RULED = 'border="1" cellspacing="0" cellpadding="3"';
+
 const footerStyle = "font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; width: 100%; text-align: center;";
 
 interface ChromiumJob {
@@ -118,14 +128,28 @@ function soffice(work: string, args: readonly string[]): void {
   );
 }
 
-/** The family table as a worksheet: merged cells, thin borders, wrapped text; `lines` above it. */
-async function writeXlsx(table: FamilyTable, path: string): Promise<void> {
+/**
+ * The family table as a worksheet: merged cells, thin borders, wrapped text; `lines` above it.
+ * `titleRow` (index into the table's rows) is printed again at the top of every page (print titles).
+ */
+async function writeXlsx(table: FamilyTable, path: string, titleRow?: number): Promise<void> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('自评表', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
+  if (titleRow !== undefined) {
+    const row = table.lines.length + titleRow + 1;
+    sheet.pageSetup.printTitlesRow = `${row}:${row}`;
+  }
   const width = Math.max(...table.rows.map((r) => r.length));
-  sheet.columns = Array.from({ length: width }, (_, c) => ({ width: c === 1 ? 14 : c === width - 1 ? 30 : 12 }));
+  // Columns as wide as a third of their longest single-column text, 8 to 30 units: wide enough
+  // for names to wrap over a few lines, as a sheet laid out by hand.
+  const unitsOf = (text: string): number =>
+    Array.from(text).reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  sheet.columns = Array.from({ length: width }, (_, c) => {
+    const single = table.rows.filter((r) => r[c + 1] !== '<').map((r) => unitsOf(r[c] ?? ''));
+    return { width: Math.min(30, Math.max(8, Math.ceil(Math.max(0, ...single) / 3))) };
+  });
   for (const [i, line] of table.lines.entries()) {
     const row = sheet.addRow([line]);
     sheet.mergeCells(row.number, 1, row.number, width);
@@ -169,88 +193,115 @@ async function writeXlsx(table: FamilyTable, path: string): Promise<void> {
       if (text === '<' || text === '^') return;
       let span = 0;
       for (let k = c; k === c || cells[k] === '<'; k++) span += widths[k] ?? 10;
-      const units = Array.from(text).reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+      const units = unitsOf(text);
       let rowSpan = 1;
       while (table.rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
-      lines = Math.max(lines, Math.ceil(units / Math.max(1, span - 2) / rowSpan) + text.split('\n').length - 1);
+      lines = Math.max(lines, Math.ceil(units / Math.max(1, span * 0.8) / rowSpan) + text.split('\n').length - 1);
     });
     sheet.getRow(first + r).height = lines * 15 + 4;
   });
   writeFileSync(path, new Uint8Array(await book.xlsx.writeBuffer()));
 }
 
-async function main(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'family-pdfs-'));
-  try {
-    const juesuan = doc(
-      10,
-      `<h2>宣城市公安局2021年度部门决算</h2><h3>一、收入支出决算总表</h3><p>单位:万元</p>` +
-        `<div class="num">${tableHtml(INCOME_ROWS)}</div>` +
-        `<h3>二、财政拨款收入支出决算表</h3><p>单位:万元</p>${tableHtml(GRANT_ROWS)}` +
-        form(C_101, '三、项目支出绩效自评表') +
-        form(E_022) +
-        form(A_024) +
-        form(H_023),
-    );
-    const long = longA024(40);
-    const split = long.rows.findIndex((r) => r[1] === '一级\n指标');
-    const thead = `<thead><tr>${(long.rows[split] ?? [])
-      .slice(1)
-      .map((t) => `<th>${t.replace(/\n/g, '<br>')}</th>`)
-      .join('')}</tr></thead>`;
-    // The indicator table without the 年度绩效指标完成情况 column, whose label cannot span a <thead>.
-    const indicatorRows = long.rows
-      .slice(split + 1)
-      .map((r) => (r[0] === '总分' ? r.slice(0, 1).concat(r.slice(2)) : r.slice(1)));
-    const body = tableHtml(indicatorRows).replace(/^<table>/, '');
-    const repeated = doc(
-      9,
-      `${linesHtml(long.lines)}${tableHtml(long.rows.slice(0, split))}<table>${thead}<tbody>${body.replace(/<\/table>$/, '')}</tbody></table>`,
-    );
-    await printWithChromium([
+/** The HTML of the 40-indicator form as two tables, the indicator header in a repeated <thead>. */
+function repeatedHeaderPage(attrs: string): string {
+  const long = longA024(40);
+  const split = long.rows.findIndex((r) => r[1] === '一级\n指标');
+  const thead = `<thead><tr>${(long.rows[split] ?? [])
+    .slice(1)
+    .map((t) => `<th>${t.replace(/\n/g, '<br>')}</th>`)
+    .join('')}</tr></thead>`;
+  // The indicator table without the 年度绩效指标完成情况 column, whose label cannot span a <thead>.
+  const indicatorRows = long.rows
+    .slice(split + 1)
+    .map((r) => (r[0] === '总分' ? r.slice(0, 1).concat(r.slice(2)) : r.slice(1)));
+  const body = tableHtml(indicatorRows)
+    .replace(/^<table>/, '')
+    .replace(/<\/table>$/, '');
+  const tables = `${tableHtml(long.rows.slice(0, split), attrs)}<table ${attrs}>${thead}<tbody>${body}</tbody></table>`;
+  return doc(9, `${linesHtml(long.lines)}${tables}`);
+}
+
+/** Prints the HTML with LibreOffice Writer by way of a .docx (its Word import and layout). */
+function printAsWord(work: string, name: string, html: string): void {
+  writeFileSync(join(work, `${name}.html`), html);
+  soffice(work, ['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', join(work, `${name}.html`)]);
+  soffice(work, ['--convert-to', 'pdf:writer_pdf_Export', join(work, `${name}.docx`)]);
+  copyFileSync(join(work, `${name}.pdf`), out(`${name}.pdf`));
+}
+
+/** Prints the table as an Excel sheet with LibreOffice Calc. */
+async function printAsExcel(work: string, name: string, table: FamilyTable, titleRow?: number): Promise<void> {
+  await writeXlsx(table, join(work, `${name}.xlsx`), titleRow);
+  soffice(work, ['--convert-to', 'pdf:calc_pdf_Export', join(work, `${name}.xlsx`)]);
+  copyFileSync(join(work, `${name}.pdf`), out(`${name}.pdf`));
+}
+
+const juesuanPage = (): string =>
+  doc(
+    10,
+    `<h2>宣城市公安局2021年度部门决算</h2><h3>一、收入支出决算总表</h3><p>单位:万元</p>` +
+      `<div class="num">${tableHtml(INCOME_ROWS)}</div>` +
+      `<h3>二、财政拨款收入支出决算表</h3><p>单位:万元</p>${tableHtml(GRANT_ROWS)}` +
+      form(C_101, '三、项目支出绩效自评表') +
+      form(E_022) +
+      form(A_024) +
+      form(H_023),
+  );
+
+const pageNumber = '- <span class="pageNumber"></span> -';
+
+/** Each fixture by name and how it is printed. */
+const FIXTURES: Record<string, (work: string) => Promise<void> | void> = {
+  'juesuan-2023': () =>
+    printWithChromium([
       {
-        html: juesuan,
+        html: juesuanPage(),
         pdf: out('juesuan-2023.pdf'),
         header: '宣城市公安局2021年度部门决算公开',
         footer: '第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页',
       },
-      { html: doc(9, form(long)), pdf: out('a024-long.pdf'), footer: '- <span class="pageNumber"></span> -' },
-      { html: repeated, pdf: out('a024-long-thead.pdf'), footer: '- <span class="pageNumber"></span> -' },
-      { html: doc(7, form(C_101) + form(B_026)), pdf: out('landscape-small.pdf'), landscape: true },
-    ]);
-
-    // Word: LibreOffice turns the ruled HTML into a .docx, then prints the .docx (Word import filter).
-    writeFileSync(
-      join(work, 'h023-word.html'),
-      doc(10, `${linesHtml(H_023.lines)}${tableHtml(H_023.rows, 'border="1" cellspacing="0" cellpadding="3"')}`),
+    ]),
+  'a024-long': () =>
+    printWithChromium([{ html: doc(9, form(longA024(40))), pdf: out('a024-long.pdf'), footer: pageNumber }]),
+  'a024-long-thead': () =>
+    printWithChromium([{ html: repeatedHeaderPage(''), pdf: out('a024-long-thead.pdf'), footer: pageNumber }]),
+  'landscape-small': () =>
+    printWithChromium([{ html: doc(7, form(C_101) + form(B_026)), pdf: out('landscape-small.pdf'), landscape: true }]),
+  'h023-word': (work) =>
+    printAsWord(work, 'h023-word', doc(10, `${linesHtml(H_023.lines)}${tableHtml(H_023.rows, RULED)}`)),
+  // The long form in Word. Its indicator header is marked as a repeated heading row (w:tblHeader,
+  // from <thead>), but LibreOffice prints it once: the table breaks over two pages without it.
+  'a024-long-word': (work) => printAsWord(work, 'a024-long-word', repeatedHeaderPage(RULED)),
+  'c101-excel': (work) => printAsExcel(work, 'c101-excel', C_101),
+  // The long form in Excel, its indicator header row a print title repeated on every page.
+  'a024-long-excel': (work) => {
+    const long = longA024(40);
+    return printAsExcel(
+      work,
+      'a024-long-excel',
+      long,
+      long.rows.findIndex((r) => r[1] === '一级\n指标'),
     );
-    soffice(work, [
-      '--infilter=HTML (StarWriter)',
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      join(work, 'h023-word.html'),
-    ]);
-    soffice(work, ['--convert-to', 'pdf:writer_pdf_Export', join(work, 'h023-word.docx')]);
-    copyFileSync(join(work, 'h023-word.pdf'), out('h023-word.pdf'));
+  },
+};
 
-    await writeXlsx(C_101, join(work, 'c101-excel.xlsx'));
-    soffice(work, ['--convert-to', 'pdf:calc_pdf_Export', join(work, 'c101-excel.xlsx')]);
-    copyFileSync(join(work, 'c101-excel.pdf'), out('c101-excel.pdf'));
-
-    for (const name of [
-      'juesuan-2023.pdf',
-      'a024-long.pdf',
-      'a024-long-thead.pdf',
-      'landscape-small.pdf',
-      'h023-word.pdf',
-      'c101-excel.pdf',
-    ]) {
-      console.log(`${name}: ${readFileSync(out(name)).length} bytes`);
+/** Makes the fixtures named on the command line (without .pdf), or all of them. */
+async function main(names: readonly string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in FIXTURES));
+  if (unknown.length > 0)
+    throw new Error(`unknown fixture ${unknown.join(', ')}; known: ${Object.keys(FIXTURES).join(', ')}`);
+  mkdirSync(outDir, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'family-pdfs-'));
+  try {
+    for (const name of names.length > 0 ? names : Object.keys(FIXTURES)) {
+      await FIXTURES[name]?.(work);
+      console.log(`${name}.pdf: ${readFileSync(out(`${name}.pdf`)).length} bytes`);
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (process.env.KEEP_WORK === undefined) rmSync(work, { recursive: true, force: true });
+    else console.log(`kept ${work}`);
   }
 }
 
-await main();
+await main(process.argv.slice(2));

@@ -102,4 +102,22 @@ describe('importPdf on the template families printed as publishers print them', 
     expect(result.issues.map((i) => i.code)).toEqual(['grid-extra-column']);
     expect(await lostText(bytes, 'c101-excel.pdf')).toEqual([]);
   });
+
+  it('the 40-indicator form as a Word file (repeated heading row) printed by LibreOffice', async () => {
+    const bytes = fixture('a024-long-word.pdf');
+    const result = await importPdf(bytes, 'a024-long-word.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long-word.pdf')).toEqual([]);
+  });
+
+  it('the 40-indicator form as an Excel sheet, header row a print title, labels cut by pages, printed by Calc', async () => {
+    // Calc prints each cut level label once, centred in the whole cell, sometimes on the later
+    // page, and leaves a clipped copy of it above the table on the next page.
+    const bytes = fixture('a024-long-excel.pdf');
+    const result = await importPdf(bytes, 'a024-long-excel.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long-excel.pdf')).toEqual([]);
+  });
 });
