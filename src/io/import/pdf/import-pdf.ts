@@ -172,7 +172,7 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
   if (pages === null) return { forms: [], issues };
   if (reportScannedPages(pages, file, issues)) return { forms: [], issues };
   try {
-    const grid = pdfToGrid(pages, file);
+    const grid = pdfToGrid(pages, file, { unrelatedTablesAsLines: true });
     if (grid.rows.length === 0) return await readAsText(pages, file, issues, 'pdf-no-ruled-table');
     const result = gridToForms(grid);
     if (result.forms.length === 0) {

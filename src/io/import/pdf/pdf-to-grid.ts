@@ -18,6 +18,8 @@ import type { CellAbove } from './join-page-breaks.js';
 import { continuesAbove } from './join-page-breaks.js';
 import type { TopCell } from './repeated-header-rows.js';
 import { repeatedHeaderRows } from './repeated-header-rows.js';
+import { isUnrelatedTable } from './unrelated-tables.js';
+import { cellText as joinedCellText } from '../grid/grid-labels.js';
 
 interface PlacedTable {
   readonly table: RuledTable;
@@ -116,6 +118,36 @@ function placeOf(placed: readonly PlacedTable[], x: number, y: number): string {
     if (k >= 0) return `${t}:${k}`;
   }
   return '';
+}
+
+/**
+ * The groups of tables with nothing of a self-evaluation form (unrelated-tables.ts); none when no
+ * group is a form's, so that a file of such tables is read as before (the text fallback).
+ */
+function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readonly (readonly number[])[]): Set<number> {
+  const texts = new Map<number, string[]>();
+  placedByPage.forEach((placed, p) =>
+    placed.forEach((t, i) => {
+      const group = groupOf[p]?.[i] ?? -1;
+      texts.set(group, [...(texts.get(group) ?? []), ...topCells(t).map((c) => c.text)]);
+    }),
+  );
+  const unrelated = new Set([...texts].filter(([, list]) => isUnrelatedTable(list)).map(([group]) => group));
+  return unrelated.size === texts.size ? new Set() : unrelated;
+}
+
+/** A table's rows as lines: the texts of the cells starting on each row, left to right. */
+function tableLines(t: PlacedTable): { row: number; text: string }[] {
+  const cells = topCells(t);
+  const starts = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+  return starts.flatMap((row) => {
+    const texts = cells
+      .filter((c) => c.row === row)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => joinedCellText(c.text))
+      .filter((x) => x !== '');
+    return texts.length === 0 ? [] : [{ row, text: texts.join(' ') }];
+  });
 }
 
 /** Estimated advance of a character in em: ideographs and full-width forms are square. */
@@ -240,6 +272,15 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
   return loose;
 }
 
+export interface PdfToGridOptions {
+  /**
+   * Read the tables of a document that are no form's (unrelated-tables.ts) as lines of text, one
+   * per row, when some other table is a form's. The importer does; the table rebuild alone keeps
+   * every table as rows.
+   */
+  readonly unrelatedTablesAsLines?: boolean;
+}
+
 /**
  * Builds the file's Grid from its pages. Cell locations read `第3页 表1 第4行第2列` (table-local,
  * 1-based); outside lines read `第3页`. A cell that a page break cut in two (open at the bottom of
@@ -247,7 +288,7 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
  * are left out (drop-page-furniture.ts), and so are the clipped copies of a cut merged cell's text
  * (drop-clipped-overflow.ts). Never throws.
  */
-export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Grid {
+export function pdfToGrid(printed: readonly PdfPageContent[], file: string, options: PdfToGridOptions = {}): Grid {
   const tablesByPage = printed.map((page) => findRuledTables(page.rules));
   const pages = dropClippedOverflow(dropPageFurniture(printed, tablesByPage), tablesByPage);
   const groupOf = groupContinuedTables(pages, tablesByPage);
@@ -266,6 +307,13 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Gri
     }),
   );
 
+  const unrelated =
+    options.unrelatedTablesAsLines === true ? unrelatedGroups(placedByPage, groupOf) : new Set<number>();
+  /** Whether each group is read as lines of text (decided at its first part, see below). */
+  const asLines = new Map<number, boolean>();
+  let linesSinceTable = 0;
+  let previousGroup: number | undefined;
+
   const rows: MutableCell[][] = [];
   const outside: { text: string; location: string; beforeRow: number }[] = [];
   let lastGroup = -1;
@@ -282,12 +330,29 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string): Gri
       if ('line' in event) {
         if (event.line !== '') {
           outside.push({ text: event.line, location: `第${page.page}页`, beforeRow: rows.length });
+          linesSinceTable++;
         }
         continue;
       }
       const t = placed[event.index];
       if (!t) continue;
       const group = groupOf[p]?.[event.index] ?? -1;
+      // A table of no form is read as lines, unless it follows a form's table with nothing
+      // printed between them: then it may be the form's own rows (a continuation whose level
+      // cells are empty), which the grid mapper reads.
+      if (!asLines.has(group)) {
+        const afterForm = previousGroup !== undefined && !unrelated.has(previousGroup) && linesSinceTable === 0;
+        asLines.set(group, unrelated.has(group) && !afterForm);
+      }
+      previousGroup = group;
+      linesSinceTable = 0;
+      if (asLines.get(group) === true) {
+        for (const line of tableLines(t)) {
+          const location = `第${page.page}页 表${event.index + 1} 第${line.row + 1}行`;
+          outside.push({ text: line.text, location, beforeRow: rows.length });
+        }
+        continue;
+      }
       const above = group === lastGroup ? below : new Map<string, Carried>();
       lastGroup = group;
       below = new Map();
