@@ -4,7 +4,8 @@
  * seed's. Every PDF is made by an independent renderer (chromium, LibreOffice), never by us:
  *   fixtures/pdf/families/juesuan-2023.pdf     决算公开 document: header and `第 N 页 共 M 页` footer on
  *       every page, two unrelated money tables (收入支出决算总表, 财政拨款收入支出决算总表) first, then
- *       the 自评表 of families C, E, A and H, each after a heading (chromium, A4 portrait)
+ *       the 自评表 of families C, E, A and H, each after a heading, and 政府采购情况表 after them
+ *       (chromium, A4 portrait)
  *   fixtures/pdf/families/a024-long.pdf        family A with 40 indicators and long wrapped names: the
  *       table runs over three pages, the header row is not repeated, footer `- N -` (chromium)
  *   fixtures/pdf/families/a024-long-thead.pdf  the same form as two tables, the indicator table's
@@ -82,6 +83,14 @@ const GRANT_ROWS: string[][] = [
 
 /** LibreOffice's HTML import ignores CSS cell borders: ruled tables need the attributes. */
 const RULED = 'border="1" cellspacing="0" cellpadding="3"';
+
+/** 政府采购情况表, printed after the forms. */
+const PURCHASE_ROWS: string[][] = [
+  ['采购项目', '采购方式', '预算金额', '合同金额'],
+  ['执法记录仪', '公开招标', '120.00', '116.80'],
+  ['办公设备', '询价', '35.00', '33.20'],
+  ['合计', '<', '155.00', '150.00'],
+];
 
 const footerStyle = "font-family: 'Noto Sans CJK SC', sans-serif; font-size: 9pt; width: 100%; text-align: center;";
 
@@ -246,7 +255,8 @@ const juesuanPage = (): string =>
       form(C_101, '三、项目支出绩效自评表') +
       form(E_022) +
       form(A_024) +
-      form(H_023),
+      form(H_023) +
+      `<h3>四、政府采购情况表</h3><p>单位:万元</p>${tableHtml(PURCHASE_ROWS)}`,
   );
 
 const pageNumber = '- <span class="pageNumber"></span> -';
