@@ -46,4 +46,11 @@ describe('dropClippedOverflow', () => {
     const [, kept] = dropClippedOverflow([before, after], [[table(60, 540)], [table(60, 540)]]);
     expect(kept?.runs).toHaveLength(3);
   });
+
+  it('drops the copy under the table of the page before, when the label is printed on the next page', () => {
+    const before = page(1, [run('指标14', 280, 500), run('产出指标', 111, 560)]);
+    const after = page(2, [run('产出指标', 111, 200), run('指标15', 280, 200)]);
+    const [kept] = dropClippedOverflow([before, after], [[table(60, 540)], [table(60, 540)]]);
+    expect(kept?.runs.map((r) => r.text)).toEqual(['指标14']);
+  });
 });

@@ -46,33 +46,45 @@ function linesOf(runs: readonly PdfTextRun[]): RunLine[] {
 }
 
 /**
- * The pages without those copies: a line above the first table of a page, within its columns,
- * whose text (two characters or more; one character of a title may well stand at the x of the
- * same character above) is printed as a line at the same x (within a character) inside the last
- * table of the page before. Nothing is lost: the text is read from the cell on the page before.
+ * The runs of `margin` lines (outside `table`, within its columns, on the side `side` selects)
+ * that repeat a line of `cells` at the same x: two characters or more, since one character of a
+ * title may well stand at the x of the same character in the table.
+ */
+function copiesOf(margin: readonly PdfTextRun[], table: RuledTable, cells: readonly RunLine[]): PdfTextRun[] {
+  const lines = linesOf(margin.filter((r) => r.x >= table.left && r.x + r.width <= table.right));
+  return lines
+    .filter(
+      (l) => Array.from(l.text).length >= 2 && cells.some((c) => c.text === l.text && Math.abs(c.x - l.x) <= l.size),
+    )
+    .flatMap((l) => l.runs);
+}
+
+/**
+ * The pages without those copies: a line in the margin between two pages' tables — above the
+ * first table of a page, or under the last table of the page before — that repeats, at the same
+ * x, a line inside the table on the other side of the break. Nothing is lost: the text is read
+ * from the cell it repeats.
  */
 export function dropClippedOverflow(
   pages: readonly PdfPageContent[],
   tablesByPage: readonly (readonly RuledTable[])[],
 ): PdfPageContent[] {
-  return pages.map((page, p) => {
-    const table = tablesByPage[p]?.[0];
+  const drop = pages.map(() => new Set<PdfTextRun>());
+  pages.forEach((page, p) => {
+    const first = tablesByPage[p]?.[0];
     const before = tablesByPage[p - 1];
     const last = before?.[before.length - 1];
     const previous = pages[p - 1];
-    if (table === undefined || last === undefined || previous === undefined) return page;
-    const cellLines = linesOf(previous.runs.filter((q) => inside(q, last)));
-    const above = linesOf(
-      page.runs.filter((r) => middleOf(r) < table.top && r.x >= table.left && r.x + r.width <= table.right),
-    );
-    const copies = new Set(
-      above
-        .filter(
-          (l) =>
-            Array.from(l.text).length >= 2 && cellLines.some((c) => c.text === l.text && Math.abs(c.x - l.x) <= l.size),
-        )
-        .flatMap((l) => l.runs),
-    );
-    return copies.size === 0 ? page : { ...page, runs: page.runs.filter((r) => !copies.has(r)) };
+    if (first === undefined || last === undefined || previous === undefined) return;
+    const lastCells = linesOf(previous.runs.filter((q) => inside(q, last)));
+    const firstCells = linesOf(page.runs.filter((q) => inside(q, first)));
+    const above = page.runs.filter((r) => middleOf(r) < first.top);
+    const under = previous.runs.filter((r) => middleOf(r) > last.bottom);
+    for (const r of copiesOf(above, first, lastCells)) drop[p]?.add(r);
+    for (const r of copiesOf(under, last, firstCells)) drop[p - 1]?.add(r);
+  });
+  return pages.map((page, p) => {
+    const gone = drop[p];
+    return gone === undefined || gone.size === 0 ? page : { ...page, runs: page.runs.filter((r) => !gone.has(r)) };
   });
 }

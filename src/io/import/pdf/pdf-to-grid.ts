@@ -13,6 +13,7 @@ import type { RuledTable, TableCell } from './find-tables.js';
 import { cutTableCells, drawnAcross, findRuledTables } from './find-tables.js';
 import { dropClippedOverflow } from './drop-clipped-overflow.js';
 import { dropPageFurniture } from './drop-page-furniture.js';
+import { dropRepeatedTitles } from './drop-repeated-titles.js';
 import { groupContinuedTables } from './group-continued-tables.js';
 import type { CellAbove } from './join-page-breaks.js';
 import { continuesAbove } from './join-page-breaks.js';
@@ -286,11 +287,15 @@ export interface PdfToGridOptions {
  * 1-based); outside lines read `第3页`. A cell that a page break cut in two (open at the bottom of
  * one page and at the top of the next, same columns) becomes one cell. Page headers and footers
  * are left out (drop-page-furniture.ts), and so are the clipped copies of a cut merged cell's text
- * (drop-clipped-overflow.ts). Never throws.
+ * (drop-clipped-overflow.ts) and the title lines a spreadsheet repeats on every page
+ * (drop-repeated-titles.ts). Never throws.
  */
 export function pdfToGrid(printed: readonly PdfPageContent[], file: string, options: PdfToGridOptions = {}): Grid {
   const tablesByPage = printed.map((page) => findRuledTables(page.rules));
-  const pages = dropClippedOverflow(dropPageFurniture(printed, tablesByPage), tablesByPage);
+  const pages = dropRepeatedTitles(
+    dropClippedOverflow(dropPageFurniture(printed, tablesByPage), tablesByPage),
+    tablesByPage,
+  );
   const groupOf = groupContinuedTables(pages, tablesByPage);
   const placedByPage = tablesByPage.map((tables) => tables.map(placeTable));
   const looseByPage = pages.map((page, p) => distributeRuns(page.runs, placedByPage[p] ?? []));
