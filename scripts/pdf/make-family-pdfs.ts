@@ -139,17 +139,15 @@ function soffice(work: string, args: readonly string[]): void {
 
 /**
  * The family table as a worksheet: merged cells, thin borders, wrapped text; `lines` above it.
- * `titleRow` (index into the table's rows) is printed again at the top of every page (print titles).
+ * `titleRows` (sheet rows, 1-based, first and last) are printed again at the top of every page
+ * (print titles, 顶端标题行).
  */
-async function writeXlsx(table: FamilyTable, path: string, titleRow?: number): Promise<void> {
+async function writeXlsx(table: FamilyTable, path: string, titleRows?: readonly [number, number]): Promise<void> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('自评表', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  if (titleRow !== undefined) {
-    const row = table.lines.length + titleRow + 1;
-    sheet.pageSetup.printTitlesRow = `${row}:${row}`;
-  }
+  if (titleRows !== undefined) sheet.pageSetup.printTitlesRow = `${titleRows[0]}:${titleRows[1]}`;
   const width = Math.max(...table.rows.map((r) => r.length));
   // Columns as wide as a third of their longest single-column text, 8 to 30 units: wide enough
   // for names to wrap over a few lines, as a sheet laid out by hand.
@@ -240,8 +238,13 @@ function printAsWord(work: string, name: string, html: string): void {
 }
 
 /** Prints the table as an Excel sheet with LibreOffice Calc. */
-async function printAsExcel(work: string, name: string, table: FamilyTable, titleRow?: number): Promise<void> {
-  await writeXlsx(table, join(work, `${name}.xlsx`), titleRow);
+async function printAsExcel(
+  work: string,
+  name: string,
+  table: FamilyTable,
+  titleRows?: readonly [number, number],
+): Promise<void> {
+  await writeXlsx(table, join(work, `${name}.xlsx`), titleRows);
   soffice(work, ['--convert-to', 'pdf:calc_pdf_Export', join(work, `${name}.xlsx`)]);
   copyFileSync(join(work, `${name}.pdf`), out(`${name}.pdf`));
 }
@@ -287,12 +290,13 @@ const FIXTURES: Record<string, (work: string) => Promise<void> | void> = {
   // The long form in Excel, its indicator header row a print title repeated on every page.
   'a024-long-excel': (work) => {
     const long = longA024(40);
-    return printAsExcel(
-      work,
-      'a024-long-excel',
-      long,
-      long.rows.findIndex((r) => r[1] === '一级\n指标'),
-    );
+    const header = long.lines.length + long.rows.findIndex((r) => r[1] === '一级\n指标') + 1;
+    return printAsExcel(work, 'a024-long-excel', long, [header, header]);
+  },
+  // The same with the sheet's top rows as print titles (顶端标题行): title, year and 项目名称.
+  'a024-long-excel-top': (work) => {
+    const long = longA024(40);
+    return printAsExcel(work, 'a024-long-excel-top', long, [1, long.lines.length + 1]);
   },
 };
 

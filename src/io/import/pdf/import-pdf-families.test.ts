@@ -122,4 +122,17 @@ describe('importPdf on the template families printed as publishers print them', 
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'a024-long-excel.pdf')).toEqual([]);
   });
+
+  it('known limit: the Excel sheet with its top rows as print titles reads the first pages, reports the rest', async () => {
+    // Calc draws the clipped copy of 年度绩效指标完成情况 over the repeated 项目名称 row of page 5,
+    // so that row is no longer the one printed before; pages from there are read as forms without
+    // a year and reported (grid-incomplete-form, their text in raw). See docs/import-pdf.md.
+    const bytes = fixture('a024-long-excel-top.pdf');
+    const result = await importPdf(bytes, 'a024-long-excel-top.pdf');
+    const expected = htmlReading(longA024(40))[0];
+    expect(result.forms).toHaveLength(1);
+    expect(result.forms[0]?.indicators.slice(0, 20)).toEqual(expected?.indicators.slice(0, 20));
+    expect(errors(result.issues)).toEqual(['grid-incomplete-form', 'grid-incomplete-form']);
+    expect(await lostText(bytes, 'a024-long-excel-top.pdf')).toEqual([]);
+  });
 });
