@@ -59,8 +59,8 @@ function ownerOf(table: RuledTable, cells: readonly TableCell[]): Int32Array {
   return owner;
 }
 
-/** The top rows of a placed table with their text, to compare with another part of the table. */
-function topCells(t: PlacedTable): TopCell[] {
+/** The cells of a placed table with their text (to compare parts of a table, or read it as lines). */
+function cellsWithText(t: PlacedTable): TopCell[] {
   const { xs } = t.table;
   return t.cells.map((c, k) => ({
     ...c,
@@ -94,7 +94,7 @@ function dropRepeatedHeaders(placedByPage: PlacedTable[][], groupOf: readonly (r
     placed.forEach((t, i) => {
       const group = groupOf[p]?.[i] ?? -1;
       const earlier = partsOfGroup.get(group) ?? [];
-      const cells = topCells(t);
+      const cells = cellsWithText(t);
       const k = earlier.length === 0 ? 0 : repeatedHeaderRows(earlier, cells);
       if (k > 0) placed[i] = withoutTopRows(t, k);
       partsOfGroup.set(group, [...earlier, cells]);
@@ -130,7 +130,7 @@ function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readon
   placedByPage.forEach((placed, p) =>
     placed.forEach((t, i) => {
       const group = groupOf[p]?.[i] ?? -1;
-      texts.set(group, [...(texts.get(group) ?? []), ...topCells(t).map((c) => c.text)]);
+      texts.set(group, [...(texts.get(group) ?? []), ...cellsWithText(t).map((c) => c.text)]);
     }),
   );
   const unrelated = new Set([...texts].filter(([, list]) => isUnrelatedTable(list)).map(([group]) => group));
@@ -139,7 +139,7 @@ function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readon
 
 /** A table's rows as lines: the texts of the cells starting on each row, left to right. */
 function tableLines(t: PlacedTable): { row: number; text: string }[] {
-  const cells = topCells(t);
+  const cells = cellsWithText(t);
   const starts = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
   return starts.flatMap((row) => {
     const texts = cells
