@@ -113,8 +113,17 @@ export const isNotesStart = (text: string): boolean => /^备注/.test(normalizeL
 /** A year printed after a title: `部门预算项目支出绩效自评表(2023年度)`. */
 const TITLE_YEAR = /\(\d{4}年度?\)$/;
 
-/** A form title: `社区矫正项目支出绩效自评表`, `…绩效目标自评表`, also with `(2023年度)` after it. */
-export const isTitle = (text: string): boolean => /(绩效|自评).*表$/.test(normalizeLabel(text).replace(TITLE_YEAR, ''));
+/** A numbered heading of the document around the forms: `三、项目支出绩效自评表`, `第四部分 …`. */
+const SECTION_HEADING = /^([一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+(部分|章|节))/;
+
+/**
+ * A form title: `社区矫正项目支出绩效自评表`, `…绩效目标自评表`, also with `(2023年度)` after it;
+ * not a numbered section heading of a 决算 document that names the forms following it.
+ */
+export const isTitle = (text: string): boolean => {
+  const label = normalizeLabel(text);
+  return /(绩效|自评).*表$/.test(label.replace(TITLE_YEAR, '')) && !SECTION_HEADING.test(label);
+};
 
 /** The title as printed without a year in brackets after it (the year is read apart). */
 export const titleOf = (text: string): string => {

@@ -145,7 +145,7 @@ async function readAsText(
 
 /** The forms of the pages: the ruled tables through the grid mapper, else the text line by line. */
 async function readForms(pages: readonly PdfPageContent[], file: string, issues: ImportIssue[]): Promise<ImportResult> {
-  const grid = pdfToGrid(pages, file);
+  const grid = pdfToGrid(pages, file, { unrelatedTablesAsLines: true });
   if (grid.rows.length === 0) return await readAsText(pages, file, issues, 'pdf-no-ruled-table');
   const result = gridToForms(grid);
   if (result.forms.length === 0) {

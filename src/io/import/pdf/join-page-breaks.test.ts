@@ -79,4 +79,28 @@ describe('continuesAbove', () => {
   it('joins nothing in an empty row with drawn borders', () => {
     expect(continuesAbove([cell('', 'a'), cell('', 'b')], false)).toEqual([false, false]);
   });
+
+  it('joins a row-spanning label printed on the later page to its empty part above (Calc, Excel)', () => {
+    // 产出指标 spans ten indicators; Calc prints its text centred, so only on the second page.
+    const spanning = (text: string, aboveText: string): CellBelow => ({
+      ...cell(text, aboveText),
+      rows: 4,
+      above: { text: aboveText, open: false, atEdge: false, rows: 2 },
+    });
+    const row = [
+      spanning('产出指标\n(50分)', ''),
+      spanning('数量指标', ''),
+      cell('指标3', '指标2'),
+      cell('≥3场', '≥2场'),
+    ];
+    expect(continuesAbove(row, false)).toEqual([true, true, false, false]);
+    // A single row (a note under an empty note) is a new cell.
+    expect(continuesAbove([cell('', '绩效指标'), cell('延期', '')], false)).toEqual([true, false]);
+  });
+
+  it('joins the empty level cells after a label that has no cell above (its lower part, labelled again)', () => {
+    const label: CellBelow = { text: '年度绩效指标完成情况', open: false, atEdge: false, above: undefined, rows: 8 };
+    const row = [label, cell('', '产出指标'), cell('', '质量指标'), cell('指标17', '指标16')];
+    expect(continuesAbove(row, false)).toEqual([false, true, true, false]);
+  });
 });

@@ -13,6 +13,8 @@ export interface CellAbove {
   readonly open: boolean;
   /** Its text reaches its bottom edge. */
   readonly atEdge: boolean;
+  /** How many rows of its part it spans. */
+  readonly rows?: number;
 }
 
 /** A cell of the continuation's first row, in column order. */
@@ -24,6 +26,8 @@ export interface CellBelow {
   readonly atEdge: boolean;
   /** The cell above with the same columns, if any. */
   readonly above: CellAbove | undefined;
+  /** How many rows of its part it spans. */
+  readonly rows?: number;
 }
 
 /**
@@ -35,14 +39,29 @@ export interface CellBelow {
  *   run into the break from both sides, and some cell right of the labels is empty under a
  *   non-empty one (the values stayed on the first page while the name wrapped onto the next); or
  * - it is one of the empty leading cells of a row that has text further right: the column of a
- *   row-spanning label such as 绩效指标 / 产出指标, which every renderer repeats empty; or
+ *   row-spanning label such as 绩效指标 / 产出指标, which every renderer repeats empty (a label
+ *   with no cell above it may stand before them); or
  * - both sides are open and the text runs into the break from both sides (a centred label
- *   such as 产出指 / 标 cut by the page), where a new cell's text would keep clear of the edge.
+ *   such as 产出指 / 标 cut by the page), where a new cell's text would keep clear of the edge; or
+ * - both span several rows, the one above is empty and this one is not: a row-spanning label
+ *   (产出指标 over ten indicators) that Excel and LibreOffice cut at the page with borders on
+ *   both sides, its text printed centred in the whole cell and so only on the later page. Cells
+ *   of a single row (a note, a value) never join this way.
  */
 export function continuesAbove(row: readonly CellBelow[], aboveAllOpen: boolean): boolean[] {
   let leading = 0;
   while (leading < row.length && row[leading]?.text === '') leading++;
   const hasText = leading < row.length;
+  const labelBelowBreak = (c: CellBelow): boolean =>
+    c.text !== '' && c.above?.text === '' && (c.rows ?? 1) > 1 && (c.above.rows ?? 1) > 1;
+  // The lower part of a row-spanning label such as 年度绩效指标完成情况, which Calc cuts at the page
+  // and labels on the later part (with no cell above, or joining an empty one), does not end the
+  // empty leading cells after it.
+  const label = (c: CellBelow | undefined): boolean =>
+    c !== undefined && (c.text === '' || c.above === undefined || labelBelowBreak(c));
+  let labels = 0;
+  while (labels < row.length && label(row[labels])) labels++;
+  const textAfterLabels = row.slice(labels).some((c) => c.text !== '');
   const aboveText = (c: CellBelow): boolean => (c.above?.text ?? '') !== '';
   const splitOpen = aboveAllOpen && row.length > 0 && row.every((c) => c.open);
   // Only where the renderer closed the break: under Chromium's open borders a label-only row
@@ -56,6 +75,13 @@ export function continuesAbove(row: readonly CellBelow[], aboveAllOpen: boolean)
   const cutLabel = (c: CellBelow): boolean =>
     c.open && c.atEdge && c.above !== undefined && c.above.open && c.above.atEdge && c.text !== '' && aboveText(c);
   return row.map(
-    (c, i) => c.above !== undefined && (splitOpen || splitText || (hasText && i < leading) || cutLabel(c)),
+    (c, i) =>
+      c.above !== undefined &&
+      (splitOpen ||
+        splitText ||
+        (hasText && i < leading) ||
+        (textAfterLabels && i < labels && c.text === '') ||
+        cutLabel(c) ||
+        labelBelowBreak(c)),
   );
 }

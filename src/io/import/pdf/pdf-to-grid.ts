@@ -11,9 +11,16 @@ import { assembleLines, cellText, joinWrappedHeadings, MIDDLE_ABOVE_BASELINE, WI
 import type { PdfPageContent, PdfTextRun } from './extract-pdf-glyphs.js';
 import type { RuledTable, TableCell } from './find-tables.js';
 import { cutTableCells, drawnAcross, findRuledTables } from './find-tables.js';
+import { dropClippedOverflow } from './drop-clipped-overflow.js';
+import { dropPageFurniture } from './drop-page-furniture.js';
+import { dropRepeatedTitles } from './drop-repeated-titles.js';
 import { groupContinuedTables } from './group-continued-tables.js';
 import type { CellAbove } from './join-page-breaks.js';
 import { continuesAbove } from './join-page-breaks.js';
+import type { TopCell } from './repeated-header-rows.js';
+import { repeatedHeaderRows } from './repeated-header-rows.js';
+import { isUnrelatedTable } from './unrelated-tables.js';
+import { cellText as joinedCellText } from '../grid/grid-labels.js';
 
 interface PlacedTable {
   readonly table: RuledTable;
@@ -37,6 +44,11 @@ function lastAtMost(values: readonly number[], x: number): number {
 
 function placeTable(table: RuledTable): PlacedTable {
   const cells = cutTableCells(table);
+  return { table, cells, owner: ownerOf(table, cells), pieces: cells.map(() => []) };
+}
+
+/** Index into `cells` of the cell covering each grid square of the table, row-major. */
+function ownerOf(table: RuledTable, cells: readonly TableCell[]): Int32Array {
   const cols = table.xs.length - 1;
   const owner = new Int32Array((table.ys.length - 1) * cols).fill(-1);
   cells.forEach((cell, k) => {
@@ -44,7 +56,50 @@ function placeTable(table: RuledTable): PlacedTable {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner[r * cols + c] = k;
     }
   });
-  return { table, cells, owner, pieces: cells.map(() => []) };
+  return owner;
+}
+
+/** The cells of a placed table with their text (to compare parts of a table, or read it as lines). */
+function cellsWithText(t: PlacedTable): TopCell[] {
+  const { xs } = t.table;
+  return t.cells.map((c, k) => ({
+    ...c,
+    text: cellText(t.pieces[k] ?? [], xs[c.col] ?? 0, xs[c.col + c.colSpan] ?? Infinity),
+  }));
+}
+
+/**
+ * The table without its first `k` rows (a header repeated after a page break). A cell reaching
+ * below them (a row-spanning label cut by the page) keeps its text and starts under them.
+ */
+function withoutTopRows(t: PlacedTable, k: number): PlacedTable {
+  const ys = t.table.ys.slice(k);
+  const table = { ...t.table, ys, top: ys[0] ?? t.table.top };
+  const kept = t.cells.flatMap((c, i) => {
+    if (c.row + c.rowSpan <= k) return [];
+    const row = Math.max(0, c.row - k);
+    return [{ cell: { ...c, row, rowSpan: c.row + c.rowSpan - k - row }, pieces: t.pieces[i] ?? [] }];
+  });
+  const cells = kept.map((x) => x.cell);
+  return { table, cells, owner: ownerOf(table, cells), pieces: kept.map((x) => x.pieces) };
+}
+
+/**
+ * Drops the header rows that a continued table repeats at the top of each new page (see
+ * repeated-header-rows.ts), in place, so that the rows after them join the part before the break.
+ */
+function dropRepeatedHeaders(placedByPage: PlacedTable[][], groupOf: readonly (readonly number[])[]): void {
+  const partsOfGroup = new Map<number, TopCell[][]>();
+  placedByPage.forEach((placed, p) =>
+    placed.forEach((t, i) => {
+      const group = groupOf[p]?.[i] ?? -1;
+      const earlier = partsOfGroup.get(group) ?? [];
+      const cells = cellsWithText(t);
+      const k = earlier.length === 0 ? 0 : repeatedHeaderRows(earlier, cells);
+      if (k > 0) placed[i] = withoutTopRows(t, k);
+      partsOfGroup.set(group, [...earlier, cells]);
+    }),
+  );
 }
 
 /** The cell of `placed` under the point, or -1. */
@@ -64,6 +119,36 @@ function placeOf(placed: readonly PlacedTable[], x: number, y: number): string {
     if (k >= 0) return `${t}:${k}`;
   }
   return '';
+}
+
+/**
+ * The groups of tables with nothing of a self-evaluation form (unrelated-tables.ts); none when no
+ * group is a form's, so that a file of such tables is read as before (the text fallback).
+ */
+function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readonly (readonly number[])[]): Set<number> {
+  const texts = new Map<number, string[]>();
+  placedByPage.forEach((placed, p) =>
+    placed.forEach((t, i) => {
+      const group = groupOf[p]?.[i] ?? -1;
+      texts.set(group, [...(texts.get(group) ?? []), ...cellsWithText(t).map((c) => c.text)]);
+    }),
+  );
+  const unrelated = new Set([...texts].filter(([, list]) => isUnrelatedTable(list)).map(([group]) => group));
+  return unrelated.size === texts.size ? new Set() : unrelated;
+}
+
+/** A table's rows as lines: the texts of the cells starting on each row, left to right. */
+function tableLines(t: PlacedTable): { row: number; text: string }[] {
+  const cells = cellsWithText(t);
+  const starts = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+  return starts.flatMap((row) => {
+    const texts = cells
+      .filter((c) => c.row === row)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => joinedCellText(c.text))
+      .filter((x) => x !== '');
+    return texts.length === 0 ? [] : [{ row, text: texts.join(' ') }];
+  });
 }
 
 /** Estimated advance of a character in em: ideographs and full-width forms are square. */
@@ -188,16 +273,33 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
   return loose;
 }
 
+export interface PdfToGridOptions {
+  /**
+   * Read the tables of a document that are no form's (unrelated-tables.ts) as lines of text, one
+   * per row, when some other table is a form's. The importer does; the table rebuild alone keeps
+   * every table as rows.
+   */
+  readonly unrelatedTablesAsLines?: boolean;
+}
+
 /**
  * Builds the file's Grid from its pages. Cell locations read `第3页 表1 第4行第2列` (table-local,
  * 1-based); outside lines read `第3页`. A cell that a page break cut in two (open at the bottom of
- * one page and at the top of the next, same columns) becomes one cell. Never throws.
+ * one page and at the top of the next, same columns) becomes one cell. Page headers and footers
+ * are left out (drop-page-furniture.ts), and so are the clipped copies of a cut merged cell's text
+ * (drop-clipped-overflow.ts) and the title lines a spreadsheet repeats on every page
+ * (drop-repeated-titles.ts). Never throws.
  */
-export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid {
-  const tablesByPage = pages.map((page) => findRuledTables(page.rules));
+export function pdfToGrid(printed: readonly PdfPageContent[], file: string, options: PdfToGridOptions = {}): Grid {
+  const tablesByPage = printed.map((page) => findRuledTables(page.rules));
+  const pages = dropRepeatedTitles(
+    dropClippedOverflow(dropPageFurniture(printed, tablesByPage), tablesByPage),
+    tablesByPage,
+  );
   const groupOf = groupContinuedTables(pages, tablesByPage);
   const placedByPage = tablesByPage.map((tables) => tables.map(placeTable));
   const looseByPage = pages.map((page, p) => distributeRuns(page.runs, placedByPage[p] ?? []));
+  dropRepeatedHeaders(placedByPage, groupOf);
 
   // Column numbering is shared by the tables of a group, so compact it over the whole group.
   const groupStarts = new Map<number, number[]>();
@@ -209,6 +311,13 @@ export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid 
       groupStarts.set(g, starts);
     }),
   );
+
+  const unrelated =
+    options.unrelatedTablesAsLines === true ? unrelatedGroups(placedByPage, groupOf) : new Set<number>();
+  /** Whether each group is read as lines of text (decided at its first part, see below). */
+  const asLines = new Map<number, boolean>();
+  let linesSinceTable = 0;
+  let previousGroup: number | undefined;
 
   const rows: MutableCell[][] = [];
   const outside: { text: string; location: string; beforeRow: number }[] = [];
@@ -226,12 +335,29 @@ export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid 
       if ('line' in event) {
         if (event.line !== '') {
           outside.push({ text: event.line, location: `第${page.page}页`, beforeRow: rows.length });
+          linesSinceTable++;
         }
         continue;
       }
       const t = placed[event.index];
       if (!t) continue;
       const group = groupOf[p]?.[event.index] ?? -1;
+      // A table of no form is read as lines, unless it follows a form's table with nothing
+      // printed between them: then it may be the form's own rows (a continuation whose level
+      // cells are empty), which the grid mapper reads.
+      if (!asLines.has(group)) {
+        const afterForm = previousGroup !== undefined && !unrelated.has(previousGroup) && linesSinceTable === 0;
+        asLines.set(group, unrelated.has(group) && !afterForm);
+      }
+      previousGroup = group;
+      linesSinceTable = 0;
+      if (asLines.get(group) === true) {
+        for (const line of tableLines(t)) {
+          const location = `第${page.page}页 表${event.index + 1} 第${line.row + 1}行`;
+          outside.push({ text: line.text, location, beforeRow: rows.length });
+        }
+        continue;
+      }
       const above = group === lastGroup ? below : new Map<string, Carried>();
       lastGroup = group;
       below = new Map();
@@ -264,6 +390,7 @@ export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid 
           open: !drawnAcross(table, 0, x.cell.col, x.cell.colSpan),
           atEdge: x.edges.top,
           above: above.get(x.key),
+          rows: x.grid.rowSpan,
         })),
         aboveAllOpen,
       );
@@ -281,7 +408,7 @@ export function pdfToGrid(pages: readonly PdfPageContent[], file: string): Grid 
         const end = cell.row + cell.rowSpan;
         if (end === lastLine) {
           const open = !drawnAcross(table, end, cell.col, cell.colSpan);
-          below.set(key, { cell: target, text: target.text, open, atEdge: edges.bottom });
+          below.set(key, { cell: target, text: target.text, open, atEdge: edges.bottom, rows: target.rowSpan });
         }
       }
     }

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import type { Form } from '../../../domain/form/form.schema.js';
+import type { FamilyTable } from '../../../../test/support/family-tables.js';
+import { A_024, B_026, C_101, E_022, familyPage, H_023, longA024 } from '../../../../test/support/family-tables.js';
+import { findLostText } from '../grid/find-lost-text.js';
+import { gridToForms } from '../grid/grid-to-forms.js';
+import { htmlToGrid } from '../html/html-to-grid.js';
+import { extractPdfGlyphs } from './extract-pdf-glyphs.js';
+import { importPdf } from './import-pdf.js';
+import { pdfToGrid } from './pdf-to-grid.js';
+
+// PDFs printed by chromium and LibreOffice from the family tables (scripts/pdf/make-family-pdfs.ts).
+const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(process.cwd(), 'fixtures/pdf/families', name)));
+
+/** What the grid mapper reads from the same table as a web page (families.test.ts checks it). */
+const htmlReading = (table: FamilyTable): Form[] =>
+  gridToForms(htmlToGrid(parse(familyPage(table)), 'family.html').grid).forms;
+
+/**
+ * Chromium's subset of Noto Sans CJK maps the glyph it draws for 户 back to 戶 (U+6236) in the
+ * PDF's text layer, so C's 财政专户管理资金 reads 财政专戶管理资金 from its prints: not repaired
+ * (look-alike-ideographs.ts only knows the radical blocks), see docs/import-pdf.md.
+ */
+const asChromiumPrintsIt = (form: Form): Form => ({
+  ...form,
+  funding: {
+    ...form.funding,
+    lines: form.funding.lines.map((l) => ({ ...l, name: l.name.replace('财政专户管理资金', '财政专戶管理资金') })),
+  },
+});
+
+/** The texts of the PDF's grid (as importPdf builds it) that appear nowhere in the grid mapper's reading of it. */
+async function lostText(bytes: Uint8Array, file: string): Promise<string[]> {
+  const grid = pdfToGrid(await extractPdfGlyphs(bytes), file, { unrelatedTablesAsLines: true });
+  return findLostText(grid, gridToForms(grid));
+}
+
+const errors = (issues: readonly { severity: string; code: string }[]): string[] =>
+  issues.filter((i) => i.severity === 'error').map((i) => i.code);
+
+describe('importPdf on the template families printed as publishers print them', () => {
+  it('a 决算公开 document: running head, 第 N 页 共 M 页, money tables, forms C, E, A, H, a 政府采购 table after them', async () => {
+    const bytes = fixture('juesuan-2023.pdf');
+    const result = await importPdf(bytes, 'juesuan-2023.pdf');
+    expect(errors(result.issues)).toEqual([]);
+    expect(result.forms).toEqual([
+      asChromiumPrintsIt(htmlReading(C_101)[0] as Form),
+      ...htmlReading(E_022),
+      ...htmlReading(A_024),
+      ...htmlReading(H_023),
+    ]);
+    const raws = result.issues.map((i) => i.raw ?? '');
+    // Headers and footers are no form's text: not reported page after page.
+    expect(raws.filter((r) => /第\s*\d+\s*页|部门决算公开/.test(r))).toEqual([]);
+    // The unrelated tables are read into no form (before: their cells as the first form's
+    // unplaced cells, the 政府采购 rows as four indicators of form H); each row is reported as a line.
+    expect(raws).toContain('总计 1,564.08 总计 1,564.08');
+    expect(raws).toContain('执法记录仪 公开招标 120.00 116.80');
+    expect(raws).toContain('一、收入支出决算总表');
+    expect(await lostText(bytes, 'juesuan-2023.pdf')).toEqual([]);
+  });
+
+  it('family A with 40 indicators over three pages, the header not repeated, footer - N -', async () => {
+    const bytes = fixture('a024-long.pdf');
+    const result = await importPdf(bytes, 'a024-long.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.forms[0]?.indicators).toHaveLength(40);
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long.pdf')).toEqual([]);
+  });
+
+  it('the same form with the indicator header repeated on every page (thead) reads the same', async () => {
+    const bytes = fixture('a024-long-thead.pdf');
+    const result = await importPdf(bytes, 'a024-long-thead.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long-thead.pdf')).toEqual([]);
+  });
+
+  it('families C and B on landscape pages in a 7 pt font', async () => {
+    const bytes = fixture('landscape-small.pdf');
+    const result = await importPdf(bytes, 'landscape-small.pdf');
+    expect(errors(result.issues)).toEqual([]);
+    expect(result.forms).toEqual([asChromiumPrintsIt(htmlReading(C_101)[0] as Form), ...htmlReading(B_026)]);
+    expect(await lostText(bytes, 'landscape-small.pdf')).toEqual([]);
+  });
+
+  it('family H as a Word file printed by LibreOffice', async () => {
+    const bytes = fixture('h023-word.pdf');
+    const result = await importPdf(bytes, 'h023-word.pdf');
+    expect(result.forms).toEqual(htmlReading(H_023));
+    expect(result.issues.map((i) => i.code)).toEqual(['grid-extra-column', 'grid-extra-column']);
+    expect(await lostText(bytes, 'h023-word.pdf')).toEqual([]);
+  });
+
+  it('family C as an Excel sheet printed by LibreOffice Calc', async () => {
+    const bytes = fixture('c101-excel.pdf');
+    const result = await importPdf(bytes, 'c101-excel.pdf');
+    expect(result.forms).toEqual(htmlReading(C_101));
+    expect(result.issues.map((i) => i.code)).toEqual(['grid-extra-column']);
+    expect(await lostText(bytes, 'c101-excel.pdf')).toEqual([]);
+  });
+
+  it('the 40-indicator form as a Word file (repeated heading row) printed by LibreOffice', async () => {
+    const bytes = fixture('a024-long-word.pdf');
+    const result = await importPdf(bytes, 'a024-long-word.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long-word.pdf')).toEqual([]);
+  });
+
+  it('the 40-indicator form as an Excel sheet, header row a print title, labels cut by pages, printed by Calc', async () => {
+    // Calc prints each cut level label once, centred in the whole cell, sometimes on the later
+    // page, and leaves a clipped copy of it above the table on the next page.
+    const bytes = fixture('a024-long-excel.pdf');
+    const result = await importPdf(bytes, 'a024-long-excel.pdf');
+    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.issues).toEqual([]);
+    expect(await lostText(bytes, 'a024-long-excel.pdf')).toEqual([]);
+  });
+
+  it('known limit: the Excel sheet with its top rows as print titles reads the first pages, reports the rest', async () => {
+    // Calc draws the clipped copy of 年度绩效指标完成情况 over the repeated 项目名称 row of page 5,
+    // so that row is no longer the one printed before; pages from there are read as forms without
+    // a year and reported (grid-incomplete-form, their text in raw). See docs/import-pdf.md.
+    const bytes = fixture('a024-long-excel-top.pdf');
+    const result = await importPdf(bytes, 'a024-long-excel-top.pdf');
+    const expected = htmlReading(longA024(40))[0];
+    expect(result.forms).toHaveLength(1);
+    expect(result.forms[0]?.indicators.slice(0, 20)).toEqual(expected?.indicators.slice(0, 20));
+    expect(errors(result.issues)).toEqual(['grid-incomplete-form', 'grid-incomplete-form']);
+    expect(await lostText(bytes, 'a024-long-excel-top.pdf')).toEqual([]);
+  });
+});
