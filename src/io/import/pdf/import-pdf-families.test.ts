@@ -93,7 +93,8 @@ describe('importPdf on the template families printed as publishers print them', 
     const bytes = fixture('h023-word.pdf');
     const result = await importPdf(bytes, 'h023-word.pdf');
     expect(result.forms).toEqual(htmlReading(H_023));
-    expect(result.issues.map((i) => i.code)).toEqual(['grid-extra-column', 'grid-extra-column']);
+    // 得分计算方法 / 原因 cells go to extras, as in the HTML reading (grid-extra-column before).
+    expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'h023-word.pdf')).toEqual([]);
   });
 
@@ -101,7 +102,7 @@ describe('importPdf on the template families printed as publishers print them', 
     const bytes = fixture('c101-excel.pdf');
     const result = await importPdf(bytes, 'c101-excel.pdf');
     expect(result.forms).toEqual(htmlReading(C_101));
-    expect(result.issues.map((i) => i.code)).toEqual(['grid-extra-column']);
+    expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'c101-excel.pdf')).toEqual([]);
   });
 
