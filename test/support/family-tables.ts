@@ -1,8 +1,8 @@
 /**
- * The template-family tables of src/io/import/grid/families.test.ts (built from the real forms in
- * fixtures/real), as data: the PDF fixtures of scripts/pdf/make-family-pdfs.ts are printed from
- * them, and the PDF tests compare what the PDF importer reads with what the grid mapper reads
- * from the same table as HTML. Rows are strings: `<` is covered by the cell to the left
+ * Template-family tables built from the real forms in fixtures/real, as data: the grid mapper's
+ * tests (src/io/import/grid/families.test.ts) read them as a page, a Word file and an Excel sheet;
+ * the PDF fixtures of scripts/pdf/make-family-pdfs.ts are printed from them, and the PDF tests
+ * compare what the PDF importer reads with what the grid mapper reads from the same table as HTML. Rows are strings: `<` is covered by the cell to the left
  * (colspan), `^` by the cell above (rowspan). `lines` are the paragraphs printed above the table.
  */
 
