@@ -59,13 +59,23 @@ function ownerOf(table: RuledTable, cells: readonly TableCell[]): Int32Array {
   return owner;
 }
 
-/** The cells of a placed table with their text (to compare parts of a table, or read it as lines). */
+const textCells = new WeakMap<PlacedTable, TopCell[]>();
+
+/**
+ * The cells of a placed table with their text (to compare parts of a table, or read it as lines);
+ * made once per table, as several steps ask.
+ */
 function cellsWithText(t: PlacedTable): TopCell[] {
-  const { xs } = t.table;
-  return t.cells.map((c, k) => ({
-    ...c,
-    text: cellText(t.pieces[k] ?? [], xs[c.col] ?? 0, xs[c.col + c.colSpan] ?? Infinity),
-  }));
+  let cells = textCells.get(t);
+  if (cells === undefined) {
+    const { xs } = t.table;
+    cells = t.cells.map((c, k) => ({
+      ...c,
+      text: cellText(t.pieces[k] ?? [], xs[c.col] ?? 0, xs[c.col + c.colSpan] ?? Infinity),
+    }));
+    textCells.set(t, cells);
+  }
+  return cells;
 }
 
 /**
@@ -130,7 +140,9 @@ function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readon
   placedByPage.forEach((placed, p) =>
     placed.forEach((t, i) => {
       const group = groupOf[p]?.[i] ?? -1;
-      texts.set(group, [...(texts.get(group) ?? []), ...cellsWithText(t).map((c) => c.text)]);
+      const list = texts.get(group) ?? [];
+      for (const c of cellsWithText(t)) list.push(c.text);
+      texts.set(group, list);
     }),
   );
   const unrelated = new Set([...texts].filter(([, list]) => isUnrelatedTable(list)).map(([group]) => group));

@@ -17,16 +17,28 @@ export interface TopCell {
 /** At most this many rows are repeated: a header is a row or two, a few with a title row. */
 const MAX_HEADER_ROWS = 3;
 
+/** A part's cells by the row they start on, each with its key text (white space removed). */
+type RowIndex = readonly (readonly { readonly cell: TopCell; readonly text: string }[])[];
+
+function indexRows(cells: readonly TopCell[]): RowIndex {
+  const rows: { cell: TopCell; text: string }[][] = [];
+  for (const cell of cells) (rows[cell.row] ??= []).push({ cell, text: cell.text.replace(/\s+/g, '') });
+  return Array.from(rows, (row) => row ?? []);
+}
+
 /**
- * The cells lying wholly within rows from..from+k-1, as keys relative to `from`, sorted. A cell
+ * The cells lying wholly within rows from..from+k-1, as one key relative to `from`. A cell
  * reaching into the rows below (the empty or labelled part of a row-spanning label that Excel and
  * Word cut at the page) is left out: it is not part of the repeated header.
  */
-function windowKeys(cells: readonly TopCell[], from: number, k: number): string[] {
-  return cells
-    .filter((c) => c.row >= from && c.row + c.rowSpan <= from + k)
-    .map((c) => `${c.row - from}:${c.col}:${c.colSpan}:${c.rowSpan}:${c.text.replace(/\s+/g, '')}`)
-    .sort();
+function windowKey(rows: RowIndex, from: number, k: number): string {
+  const keys: string[] = [];
+  for (let r = from; r < from + k; r++) {
+    for (const { cell: c, text } of rows[r] ?? []) {
+      if (c.row + c.rowSpan <= from + k) keys.push(`${c.row - from}:${c.col}:${c.colSpan}:${c.rowSpan}:${text}`);
+    }
+  }
+  return keys.sort().join('|');
 }
 
 /**
@@ -38,16 +50,17 @@ function windowKeys(cells: readonly TopCell[], from: number, k: number): string[
  */
 export function repeatedHeaderRows(earlier: readonly (readonly TopCell[])[], part: readonly TopCell[]): number {
   const rows = Math.max(0, ...part.map((c) => c.row + c.rowSpan));
+  const partRows = indexRows(part);
+  // Indexed once per call, not once per window: a long table has hundreds of rows to slide over.
+  const earlierRows = earlier.map(indexRows);
   let best = 0;
   for (let k = 1; k <= MAX_HEADER_ROWS && k < rows; k++) {
-    const top = windowKeys(part, 0, k);
     const inside = part.filter((c) => c.row + c.rowSpan <= k);
     const everyRow = Array.from({ length: k }, (_, r) => inside.some((c) => c.row === r)).every(Boolean);
     if (!everyRow || inside.filter((c) => c.text.trim() !== '').length < 2) break;
-    const key = top.join('|');
-    const repeated = earlier.some((cells) => {
-      const height = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
-      for (let from = 0; from + k <= height; from++) if (windowKeys(cells, from, k).join('|') === key) return true;
+    const key = windowKey(partRows, 0, k);
+    const repeated = earlierRows.some((cells) => {
+      for (let from = 0; from + k <= cells.length; from++) if (windowKey(cells, from, k) === key) return true;
       return false;
     });
     if (repeated) best = k;
