@@ -99,7 +99,10 @@ export async function runParse(paths: readonly string[], flags: ParseFlags, io: 
     throw new UserError(`找不到输入：${missing.join('、')}。请检查路径。`, `no such input: ${missing.join(', ')}`);
   }
   if (files.length === 0)
-    throw new UserError('目录中没有可解析的文件（.pdf .docx .doc .xlsx .html .json .ndjson .txt）。', 'no importable files found');
+    throw new UserError(
+      '目录中没有可解析的文件（.pdf .docx .doc .xlsx .html .json .ndjson .txt）。',
+      'no importable files found',
+    );
   const results: FileResult[] = [
     ...missing.map((file) => ({
       file,
