@@ -6,28 +6,15 @@
  * row, which two different forms never both do (their 项目名称 rows differ). The repeated table
  * rows themselves are dropped later, as repeated header rows (repeated-header-rows.ts).
  */
-import { MIDDLE_ABOVE_BASELINE } from './assemble-lines.js';
+import { assembleLines, MIDDLE_ABOVE_BASELINE } from './assemble-lines.js';
 import type { PdfPageContent, PdfTextRun } from './extract-pdf-glyphs.js';
 import type { RuledTable } from './find-tables.js';
 
 const middleOf = (r: PdfTextRun): number => r.y - MIDDLE_ABOVE_BASELINE * r.size;
 
-/** The runs' text by printed lines (baselines within half a size), top down, left to right. */
-function linesOf(runs: readonly PdfTextRun[]): string[] {
-  const lines: PdfTextRun[][] = [];
-  for (const run of [...runs].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const line = lines.find((l) => Math.abs((l[0]?.y ?? 0) - run.y) <= run.size / 2);
-    if (line) line.push(run);
-    else lines.push([run]);
-  }
-  return lines.map((l) =>
-    l
-      .sort((a, b) => a.x - b.x)
-      .map((r) => r.text)
-      .join('')
-      .replace(/\s+/g, ''),
-  );
-}
+/** The runs' text by printed lines, top down, white space left out (it differs with the layout). */
+const linesOf = (runs: readonly PdfTextRun[]): string[] =>
+  assembleLines(runs).map((line) => line.text.replace(/\s+/g, ''));
 
 /** The page's lines above its first table, and the text of that table's first row. */
 function topBlock(page: PdfPageContent, table: RuledTable): { above: PdfTextRun[]; lines: string[]; firstRow: string } {
