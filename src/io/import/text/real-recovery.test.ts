@@ -21,7 +21,7 @@ const FLOORS: Record<string, number> = {
   '007': 18,
   '008': 5,
   '009': 2,
-  '013': 5,
+  '013': 7,
   '015': 5,
   '022': 12,
   '023': 6,
@@ -49,6 +49,19 @@ describe('exact recovery on real forms', () => {
     const found = exactMatches(importText(text, file).forms, want?.indicators ?? []);
     expect(found.length).toBeGreaterThanOrEqual(FLOORS[file.slice(0, 3)] ?? 0);
     expect(want?.indicators.length ?? 0).toBeLessThanOrEqual(want?.count ?? 0);
+  });
+
+  it('013: a glued rubric row whose `一` was dropped keeps its target blank and its worded actual', () => {
+    const text = readFileSync(join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'), 'utf8');
+    const rows = importText(text, '013').forms.flatMap((f) => f.indicators);
+    const row = rows.find((i) => i.name === '可行性');
+    expect(row && [row.level1, row.target, row.actual, row.weight, row.score]).toEqual([
+      '项目决策',
+      null,
+      '实际工作需求',
+      2,
+      2,
+    ]);
   });
 
   it('counts a recovered indicator only when every field matches', () => {

@@ -54,6 +54,29 @@ function amountLimit(run: string, at: number): number {
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 const NO_TARGET = /^[一—\-/／]$/;
+/** A worded actual after a rubric's no-target mark: Han text and punctuation, no digit. */
+const RUBRIC_ACTUAL_AT = /\p{Script=Han}{2}[^\d\s]*/uy;
+
+/**
+ * Where a rubric row's worded actual starting at `from` ends: Han text and punctuation up to the
+ * next number, its 得分 (`一目标明确、内容细化、目标量化4`); -1 when no such text starts there.
+ * One end only, so the search tries one actual per rubric row.
+ */
+function rubricActualEnd(run: string, from: number): number {
+  RUBRIC_ACTUAL_AT.lastIndex = from;
+  return RUBRIC_ACTUAL_AT.test(run) && RUBRIC_ACTUAL_AT.lastIndex < run.length ? RUBRIC_ACTUAL_AT.lastIndex : -1;
+}
+
+/**
+ * A run holding a rubric row: a 分值, the no-target mark, then worded text — not a row number
+ * before the numeral 一 (`指标1一级种薯繁育基地`).
+ */
+const RUBRIC_ROW = /(?<!指标\s*\d?)\d[一—]\p{Script=Han}{2}/u;
+/** A row number (`指标1`) ends here: the `一` after it is a word's (`一级`), not a rubric mark. */
+const ROW_NUMBER_BEFORE = /指标\s*\d{1,2}$/;
+/** A rubric row read without its mark is weaker evidence than one printing it (agreement 2). */
+const RUBRIC_BLANK_TARGET = 1;
+
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /**
@@ -165,12 +188,15 @@ class GluedRunSearch {
   /** `from` results by position; undefined = not searched yet. */
   private readonly starts: (Parse | null | undefined)[];
   private readonly ti: number;
+  /** The run holds a rubric row (RUBRIC_ROW), so rows with the mark dropped are read too. */
+  private readonly rubric: boolean;
 
   constructor(
     private readonly run: string,
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
+    this.rubric = RUBRIC_ROW.test(run);
     this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
     this.starts = new Array<Parse | null | undefined>(run.length + 1);
   }
@@ -279,12 +305,27 @@ class GluedRunSearch {
           best = offer(best, after, len * 0.01, run.slice(at, at + len), null, at + len, col + 1);
         }
       } else if (col === ti) {
+        // A rubric row whose `一` the host dropped (`可行性2实际工作需求2` after `…4一目标明确…4`):
+        // in a run of rubric rows, worded text up to the 得分 is the actual, the target left blank.
+        if (this.rubric && !NO_TARGET.test(run.charAt(at))) {
+          const end = rubricActualEnd(run, at);
+          if (end > 0) {
+            after = this.state(end, col + 2);
+            steps += after.steps;
+            best = offer(best, after, RUBRIC_BLANK_TARGET, '', run.slice(at, end), end, col + 2);
+          }
+        }
         const targetLimit = amountLimit(run, at);
         for (let t = at + 1; t < run.length && !this.givenUp; t++) {
           const unit = t <= targetLimit ? unitOf(run.slice(at, t)) : null;
           // The same text twice, or two short amounts of one unit: actuals end at `twice`, then
           // (amounts only) at every place up to MAX_AMOUNT on.
-          const twice = t + (t - at);
+          // A rubric's `一` before a worded actual: the actual runs to the next number (its 得分).
+          const rubric =
+            t - at === 1 && unit === null && NO_TARGET.test(run.charAt(at)) && !ROW_NUMBER_BEFORE.test(run.slice(0, at))
+              ? rubricActualEnd(run, t)
+              : -1;
+          const twice = rubric > 0 ? rubric : t + (t - at);
           const last = unit === null ? t : Math.min(run.length, t + MAX_AMOUNT);
           const tried = 1 + (last - t) - (twice <= last ? 1 : 0);
           steps += tried;

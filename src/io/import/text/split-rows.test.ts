@@ -118,6 +118,22 @@ describe('splitGluedRun: cells served with no separator', () => {
     expect(splitGluedRun('一级种薯繁育基地8000亩', FAMILY_D)).toBeNull();
   });
 
+  it('cuts rubric rows (013): `一` for no target, the worded actual running to its 得分', () => {
+    const RUBRIC = ['weight', 'target', 'actual', 'score', 'note'] as const;
+    expect(splitGluedRun('项目目标完整性4一目标明确、内容细化、目标量化4', RUBRIC)).toEqual([
+      ['项目目标完整性', '4', '一', '目标明确、内容细化、目标量化', '4'],
+    ]);
+    // In a run of rubric rows, a row whose `一` the host dropped keeps its target blank.
+    expect(splitGluedRun('项目立项相关性2一按照学校管理标准对学校进行管理2可行性2实际工作需求2', RUBRIC)).toEqual([
+      ['项目立项相关性', '2', '一', '按照学校管理标准对学校进行管理', '2'],
+      ['可行性', '2', '', '实际工作需求', '2'],
+    ]);
+    // Without a rubric row in the run, one worded value is not made the actual.
+    expect(splitGluedRun('可行性2实际工作需求2', RUBRIC)).toBeNull();
+    // `指标1一级…`: the 一 after a row number is a word's, not a rubric mark.
+    expect(splitGluedRun('指标1一级种薯繁育基地1', RUBRIC)).toBeNull();
+  });
+
   it('splits a run at its 指标N starts, not inside a year', () => {
     expect(splitGluedRows('指标1甲8是是8指标2乙8否否8')).toEqual(['指标1甲8是是8', '指标2乙8否否8']);
     expect(splitGluedRows('指标12021年11月30日前完成')).toEqual(['指标12021年11月30日前完成']);
