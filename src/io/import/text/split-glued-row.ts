@@ -376,7 +376,26 @@ export function splitGluedRun(run: string, columns: readonly IndicatorColumn[]):
   const search = new GluedRunSearch(run, columns);
   const found = search.from(0);
   if (found === null || found.ties > 0 || search.givenUp) return null;
-  return search.rows(found);
+  return noteAsRow(search.rows(found), columns);
+}
+
+/**
+ * A name, numbers apart, and a bare 得分 closing it (`绿化、水电费等成本3M.8万元14.8万元3`): the
+ * shape of a row whose values disagree (OCR), not of a note, which ends in words or a unit.
+ */
+const ROW_SHAPED_NOTE = /^\p{Script=Han}{2}[^\d]*\d.*\D\d{1,3}$/u;
+
+/**
+ * The note closing the last row when it is the next row, glued on and not cut (its values
+ * disagree): given a row of its own, left whole, so the caller reports it and the row before
+ * keeps a blank note.
+ */
+function noteAsRow(rows: string[][], columns: readonly IndicatorColumn[]): string[][] {
+  const last = rows[rows.length - 1];
+  if (last === undefined || last.length !== columns.length + 1 || columns[columns.length - 1] !== 'note') return rows;
+  const note = last[last.length - 1] ?? '';
+  if (!ROW_SHAPED_NOTE.test(note)) return rows;
+  return [...rows.slice(0, -1), last.slice(0, -1), [note]];
 }
 
 /** Splits a glued run holding several rows at its `指标N` starts. */

@@ -134,6 +134,18 @@ describe('splitGluedRun: cells served with no separator', () => {
     expect(splitGluedRun('指标1一级种薯繁育基地1', RUBRIC)).toBeNull();
   });
 
+  it('gives a note shaped like a row (name, numbers, a closing 得分) a row of its own, left whole', () => {
+    const RUBRIC = ['weight', 'target', 'actual', 'score', 'note'] as const;
+    expect(splitGluedRun('维修所需成本335万元35万元3绿化等成本3M.8万元14.8万元3', RUBRIC)).toEqual([
+      ['维修所需成本', '3', '35万元', '35万元', '3'],
+      ['绿化等成本3M.8万元14.8万元3'],
+    ]);
+    // A note in words stays the note.
+    expect(splitGluedRun('维修所需成本335万元35万元3因疫情影响完成率为95', RUBRIC)).toEqual([
+      ['维修所需成本', '3', '35万元', '35万元', '3', '因疫情影响完成率为95'],
+    ]);
+  });
+
   it('splits a run at its 指标N starts, not inside a year', () => {
     expect(splitGluedRows('指标1甲8是是8指标2乙8否否8')).toEqual(['指标1甲8是是8', '指标2乙8否否8']);
     expect(splitGluedRows('指标12021年11月30日前完成')).toEqual(['指标12021年11月30日前完成']);
