@@ -19,7 +19,7 @@ const expected = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/text/real-exp
 const FLOORS: Record<string, number> = {
   '004': 1,
   '007': 18,
-  '008': 5,
+  '008': 6,
   '009': 2,
   '013': 8,
   '015': 5,

@@ -54,6 +54,12 @@ function amountLimit(run: string, at: number): number {
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 const NO_TARGET = /^[一—\-/／]$/;
+/**
+ * A yes/no target (`是`) before a worded actual that says otherwise (`8是基本达到7`): the one
+ * word a target of one character can be besides the no-target mark. The actual does not open
+ * with 是/否 (`是否按时` is words, not a target and its actual).
+ */
+const YES_NO_TARGET = /^[是否]$/;
 /** A worded actual after a rubric's no-target mark: Han text and punctuation, no digit. */
 const RUBRIC_ACTUAL_AT = /\p{Script=Han}{2}[^\d\s]*/uy;
 
@@ -72,6 +78,8 @@ function rubricActualEnd(run: string, from: number): number {
  * before the numeral 一 (`指标1一级种薯繁育基地`).
  */
 const RUBRIC_ROW = /(?<!指标\s*\d?)\d[一—]\p{Script=Han}{2}/u;
+/** A one-character target before a worded actual: the rubric's mark or a yes/no. */
+const MARK_OR_YES_NO = /^[一—\-/／是否]$/;
 /** A row number (`指标1`) ends here: the `一` after it is a word's (`一级`), not a rubric mark. */
 const ROW_NUMBER_BEFORE = /指标\s*\d{1,2}$/;
 /** A rubric row read without its mark is weaker evidence than one printing it (agreement 2). */
@@ -89,6 +97,7 @@ function agreement(target: string, actual: string): number {
   if (BARE_NUMBER.test(target) || BARE_NUMBER.test(actual)) return target === actual ? 1 : 0;
   // Rubric rows print no target (`一` / `—`) before a worded actual.
   if (NO_TARGET.test(target) && /^\p{Script=Han}{2,}/u.test(actual)) return 2;
+  if (YES_NO_TARGET.test(target) && /^[^是否\P{Script=Han}]\p{Script=Han}/u.test(actual)) return 2;
   const length = Math.min(target.length, 10) / 20;
   if (target === actual) return 3 + length;
   const a = unitOf(target);
@@ -322,7 +331,7 @@ class GluedRunSearch {
           // (amounts only) at every place up to MAX_AMOUNT on.
           // A rubric's `一` before a worded actual: the actual runs to the next number (its 得分).
           const rubric =
-            t - at === 1 && unit === null && NO_TARGET.test(run.charAt(at)) && !ROW_NUMBER_BEFORE.test(run.slice(0, at))
+            t - at === 1 && unit === null && MARK_OR_YES_NO.test(run.charAt(at)) && !ROW_NUMBER_BEFORE.test(run.slice(0, at))
               ? rubricActualEnd(run, t)
               : -1;
           const twice = rubric > 0 ? rubric : t + (t - at);

@@ -114,8 +114,14 @@ describe('splitGluedRun: cells served with no separator', () => {
 
   it('keeps OCR debris in the score as printed, and leaves untrustworthy runs whole', () => {
     expect(splitGluedRun('保障人数102370人2370人IO', FAMILY_D)).toEqual([['保障人数', '10', '2370人', '2370人', 'IO']]);
-    expect(splitGluedRun('持续完善繁育体系8是基本达到7加强技术指导', FAMILY_D)).toBeNull();
     expect(splitGluedRun('一级种薯繁育基地8000亩', FAMILY_D)).toBeNull();
+  });
+
+  it('cuts a yes/no target before a worded actual that says otherwise (008), not words opening with 是否', () => {
+    expect(splitGluedRun('持续完善繁育体系8是基本达到7加强技术指导', FAMILY_D)).toEqual([
+      ['持续完善繁育体系', '8', '是', '基本达到', '7', '加强技术指导'],
+    ]);
+    expect(splitGluedRun('持续完善繁育体系8是否按时7', FAMILY_D)).toBeNull();
   });
 
   it('cuts rubric rows (013): `一` for no target, the worded actual running to its 得分', () => {
