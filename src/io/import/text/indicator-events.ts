@@ -10,7 +10,15 @@ import type { IndicatorColumn } from './vocabulary.js';
  */
 
 export type Event =
-  { kind: 'level'; token: LabelToken } | { kind: 'line'; cells: StreamCell[]; line: number; rowStart: boolean };
+  | { kind: 'level'; token: LabelToken }
+  | {
+      kind: 'line';
+      cells: StreamCell[];
+      line: number;
+      rowStart: boolean;
+      /** The first row cut out of a glued run: what was printed right before it is glued on it. */
+      gluedFirst?: boolean;
+    };
 
 type LineEvent = Extract<Event, { kind: 'line' }>;
 
@@ -119,6 +127,7 @@ export function expandGlued(
         cells: cells.map((t) => piece(only, t, pieces, keepColumns || only.pipe)),
         line: event.line,
         rowStart: k > 0 || cells.length > 1,
+        gluedFirst: k === 0 && level === null,
       });
     });
     if (tail) out.push({ kind: 'line', cells: event.cells.slice(1), line: event.line, rowStart: true });

@@ -108,7 +108,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   };
 
   /** A line holding a whole row, or several (flattened tables). */
-  const readLine = (cells: StreamCell[], line: number): void => {
+  const readLine = (cells: StreamCell[], line: number, namePrefix = false): void => {
     const texts = kinds.includes('nature') ? cells.map((c) => c.text) : joinComparators(cells.map((c) => c.text));
     const n = texts.length;
     // Numeric columns (分值, 得分, 指标性质) show where a row's cells are even when one is blank.
@@ -130,7 +130,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
           flushPending();
           prev.name.push(...name);
           row = prev;
-        } else if (name.length === 0) {
+        } else if (name.length === 0 || (namePrefix && part === split[0])) {
           row = startRow([...pending.map((p) => p.text), ...name], pending[0]?.line ?? line);
           pending.forEach((p) => use(p.cells));
           pending = [];
@@ -255,8 +255,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       } else pending.push({ text: first.text, cells, line: event.line });
       continue;
     }
-    if (event.rowStart) flushPending();
-    readLine(cells, event.line);
+    // `财务管理财务管理制度有效性7一…`: the category printed again, glued onto the first row of a
+    // glued run on its line, begins that row's name (财务管理制度有效性), not a row of its own.
+    const prefix = pending[pending.length - 1];
+    const namePrefix =
+      event.gluedFirst === true && pending.length === 1 && prefix !== undefined && prefix.line === event.line;
+    if (event.rowStart && !namePrefix) flushPending();
+    readLine(cells, event.line, namePrefix);
   }
   flushPending();
   flushRun();

@@ -52,7 +52,10 @@ describe('exact recovery on real forms', () => {
   });
 
   it('013: a glued rubric row whose `一` was dropped keeps its target blank and its worded actual', () => {
-    const text = readFileSync(join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'), 'utf8');
+    const text = readFileSync(
+      join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'),
+      'utf8',
+    );
     const rows = importText(text, '013').forms.flatMap((f) => f.indicators);
     const row = rows.find((i) => i.name === '可行性');
     expect(row && [row.level1, row.target, row.actual, row.weight, row.score]).toEqual([
@@ -62,6 +65,17 @@ describe('exact recovery on real forms', () => {
       2,
       2,
     ]);
+  });
+
+  it("013: a category printed again glued onto a glued row begins that row's name", () => {
+    const text = readFileSync(
+      join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'),
+      'utf8',
+    );
+    const rows = importText(text, '013').forms.flatMap((f) => f.indicators);
+    const names = rows.filter((i) => i.level2 === '财务管理').map((i) => [i.name, i.actual]);
+    expect(names[0]).toEqual(['财务管理制度有效性', '财务制度健全,严格执行制度,会计核算规范']);
+    expect(rows.some((i) => i.name === '财务管理')).toBe(false);
   });
 
   it('counts a recovered indicator only when every field matches', () => {

@@ -331,7 +331,10 @@ class GluedRunSearch {
           // (amounts only) at every place up to MAX_AMOUNT on.
           // A rubric's `一` before a worded actual: the actual runs to the next number (its 得分).
           const rubric =
-            t - at === 1 && unit === null && MARK_OR_YES_NO.test(run.charAt(at)) && !ROW_NUMBER_BEFORE.test(run.slice(0, at))
+            t - at === 1 &&
+            unit === null &&
+            MARK_OR_YES_NO.test(run.charAt(at)) &&
+            !ROW_NUMBER_BEFORE.test(run.slice(0, at))
               ? rubricActualEnd(run, t)
               : -1;
           const twice = rubric > 0 ? rubric : t + (t - at);
