@@ -483,3 +483,34 @@ describe('importText on page prose glued before the title (107)', () => {
     expect(result.forms[0]?.title).toBe('衔接资金项目绩效自评表');
   });
 });
+
+describe('importText on rubric pipe rows whose level 2 is no category of the vocabulary (013 as a table)', () => {
+  const head = [
+    '| 2021年项目支出绩效自评表 |',
+    '| 项目名称 | 初中公用经费 |',
+    '| 一级指标 | 二级指标 | 三级指标 | 参考分值 | 指标值(A) | 全年实际值(B) | 得分 |',
+  ];
+
+  it('reads the first of two name cells under a printed 二级指标 column as the level 2, and reports it', () => {
+    const rows = [
+      '| 项目决策(10分) | 项目目标 | 完整性 | 4 | — | 目标明确 | 4 |',
+      '| 项目立项 | 相关性 | 2 | — | 按标准管理 | 2 |',
+      '| 可行性 | 2 | — | 实际工作需求 | 2 |',
+    ];
+    const result = importText([...head, ...rows].join('\n'), 'rubric.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.actual])).toEqual([
+      ['项目决策', '项目目标', '完整性', '目标明确'],
+      ['项目决策', '项目立项', '相关性', '按标准管理'],
+      ['项目决策', '项目立项', '可行性', '实际工作需求'],
+    ]);
+    const raws = result.issues.filter((i) => i.code === 'indicator-level-from-cell').map((i) => i.raw);
+    expect(raws).toEqual(['项目目标', '项目立项']);
+  });
+
+  it('keeps two name cells as one name under a level 2 the vocabulary knows', () => {
+    const rows = ['| 产出指标 | 数量指标 | 保障 | 人数 | 10 | 2370人 | 2370人 | 10 |'];
+    const result = importText([...head, ...rows].join('\n'), 'rubric.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level2, i.name])).toEqual([['数量指标', '保障人数']]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-level-from-cell');
+  });
+});

@@ -31,7 +31,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     useToken(anchor);
     if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
   }
-  const { printed, body } = readHeader(anchor, tokens, ctx);
+  const { printed, body, level2Column } = readHeader(anchor, tokens, ctx);
   const columns = chooseColumns(printed, draft.scoredFunding, body, ctx);
   const kinds = columns.map((c) => c.kind);
   const width = columns.length;
@@ -116,7 +116,20 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     const split = several ? splitLineRows(texts, kinds, pending.length > 0) : null;
     if (split !== null) {
       for (const part of split) {
-        const name = part.name.map((i) => texts[i] ?? '');
+        let name = part.name.map((i) => texts[i] ?? '');
+        // A pipe row keeps its columns: of two name cells under a printed 二级指标 column, the first
+        // is the level 2 when it names no category of the vocabulary (`| 项目立项 | 相关性 | 2 | — | …`).
+        if (
+          level2Column &&
+          name.length === 2 &&
+          cells[0]?.pipe === true &&
+          !ROW_START.test(name[0] ?? '') &&
+          levels.takesLevel2Cell()
+        ) {
+          flushPending();
+          levels.applyCell(name[0] ?? '', line);
+          name = name.slice(1);
+        }
         let row: Row;
         // `指标1:禁毒舞台剧` / `宣传的场次 ≥1场 …`: a numbered name wrapped onto its values' line.
         const prev = part === split[0] ? last() : undefined;
