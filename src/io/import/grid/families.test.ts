@@ -1342,6 +1342,9 @@ describe('the grid mapper against the text importer on the same tables', () => {
     ['H (023)', H_023_LINES, H_023_ROWS],
     ['B (027)', B_027_LINES, B_027_ROWS],
     ['I (009)', I_009_LINES, I_009_ROWS],
+    // Label/value funding pairs with a value spaced from its unit (`2.38 万元`), and an unlabelled
+    // number past the last header column on every row read as its 得分.
+    ['B (026)', B_026_LINES, B_026_ROWS],
   ])('family %s: the same form', (_, lines, rows) => {
     const [grid, text] = bothReadings(lines, rows);
     expect(grid).toHaveLength(1);

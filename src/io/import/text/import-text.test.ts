@@ -514,3 +514,41 @@ describe('importText on rubric pipe rows whose level 2 is no category of the voc
     expect(result.issues.map((i) => i.code)).not.toContain('indicator-level-from-cell');
   });
 });
+
+describe('importText on pipe rows of family B read as a table (026)', () => {
+  const head = [
+    '| 食品监管补助资金区域绩效目标自评表(2021年度) |',
+    '| 专项名称 | 食品监管补助资金 |',
+    '| 预算执行情况 | 预算数: | 2.38 | 执行数: | 2.38 | 20 |',
+    '| 其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元 |',
+    '| 年度绩效指标完成情况 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成指标值 | 50 |',
+  ];
+  const rows = [
+    '| 产出指标 | 质量指标 | 指标1:人员培训 | 已完成 | 已完成 | 5 |',
+    '| 指标2:违法案件查办率 | 100% | 100% | 4 |',
+  ];
+
+  it('reads a source amount spaced from its unit, and a number past the last column on every row as 得分', () => {
+    const result = importText([...head, ...rows].join('\n'), 'b.txt');
+    const form = result.forms[0];
+    expect(form?.funding.lines.map((l) => [l.name, l.budget, l.executed])).toEqual([
+      ['年度资金总额', 2.38, 2.38],
+      ['中央补助', 2.38, 2.38],
+    ]);
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([
+      ['指标1:人员培训', '已完成', '已完成', 5],
+      ['指标2:违法案件查办率', '100%', '100%', 4],
+    ]);
+    expect(result.issues.map((i) => i.code)).toContain('indicator-score-unlabeled');
+  });
+
+  it('keeps a number past the last column on one row only apart, reported, not in the name', () => {
+    const result = importText([...head, rows[0] ?? ''].join('\n'), 'b.txt');
+    const form = result.forms[0];
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.score ?? null])).toEqual([
+      ['指标1:人员培训', '已完成', '已完成', null],
+    ]);
+    expect(form?.extras?.['指标1:人员培训(多出的值)']).toBe('5');
+    expect(result.issues.map((i) => i.code)).toContain('indicator-extra-values');
+  });
+});

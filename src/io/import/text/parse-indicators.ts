@@ -111,6 +111,22 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   const readLine = (cells: StreamCell[], line: number, namePrefix = false): void => {
     const texts = kinds.includes('nature') ? cells.map((c) => c.text) : joinComparators(cells.map((c) => c.text));
     const n = texts.length;
+    // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
+    // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
+    // printed over two cells.
+    if (
+      !shaped &&
+      pending.length === 0 &&
+      n === width + 2 &&
+      cells[0]?.pipe === true &&
+      NUMBER_ONLY.test(texts[n - 1] ?? '') &&
+      !ROW_START.test(texts[1] ?? '')
+    ) {
+      const row = startRow([texts[0] ?? ''], line);
+      overflow(row, fillRow(row, texts.slice(1), 0), line);
+      use(cells);
+      return;
+    }
     // Numeric columns (分值, 得分, 指标性质) show where a row's cells are even when one is blank.
     const several = n > width + 1 || texts.slice(1).some((t) => ROW_START.test(t)) || (shaped && n >= 3);
     const split = several ? splitLineRows(texts, kinds, pending.length > 0) : null;
