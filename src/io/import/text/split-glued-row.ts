@@ -205,7 +205,8 @@ class GluedRunSearch {
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
-    this.rubric = RUBRIC_ROW.test(run);
+    // Most runs hold no dash: the regex (a lookbehind) is tried only on those that do.
+    this.rubric = (run.includes('一') || run.includes('—')) && RUBRIC_ROW.test(run);
     this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
     this.starts = new Array<Parse | null | undefined>(run.length + 1);
   }
