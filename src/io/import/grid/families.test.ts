@@ -1156,6 +1156,9 @@ describe('the grid mapper against the text importer on the same tables', () => {
     ['H (023)', H_023_LINES, H_023_ROWS],
     ['B (027)', B_027_LINES, B_027_ROWS],
     ['I (009)', I_009_LINES, I_009_ROWS],
+    // Label/value funding pairs with a value spaced from its unit (`2.38 万元`), and an unlabelled
+    // number past the last header column on every row read as its 得分.
+    ['B (026)', B_026_LINES, B_026_ROWS],
   ])('family %s: the same form', (_, lines, rows) => {
     const [grid, text] = bothReadings(lines, rows);
     expect(grid).toHaveLength(1);
@@ -1167,6 +1170,9 @@ describe('the grid mapper against the text importer on the same tables', () => {
     ['C (101)', C_101_LINES, C_101_ROWS, ['合计', '合计(权重)', '合计(得分)', '报表编号']],
     // The text importer drops a label printed with a colon and nothing after it.
     ['E (022)', E_022_LINES, E_022_ROWS, ['主要领导签字']],
+    // The rubric's level-2 names that are no category of the vocabulary (项目目标, 项目立项) are read
+    // from the 二级指标 column; 财政审核评分 with a blank value is dropped as 主要领导签字 is.
+    ['F (013)', F_013_LINES, F_013_ROWS, ['财政审核评分']],
   ])('family %s: the same form but for extras the table keeps apart', (_, lines, rows, keys) => {
     const [grid, text] = bothReadings(lines, rows);
     const without = (forms: Form[]): Form[] =>

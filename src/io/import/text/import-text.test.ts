@@ -483,3 +483,72 @@ describe('importText on page prose glued before the title (107)', () => {
     expect(result.forms[0]?.title).toBe('衔接资金项目绩效自评表');
   });
 });
+
+describe('importText on rubric pipe rows whose level 2 is no category of the vocabulary (013 as a table)', () => {
+  const head = [
+    '| 2021年项目支出绩效自评表 |',
+    '| 项目名称 | 初中公用经费 |',
+    '| 一级指标 | 二级指标 | 三级指标 | 参考分值 | 指标值(A) | 全年实际值(B) | 得分 |',
+  ];
+
+  it('reads the first of two name cells under a printed 二级指标 column as the level 2, and reports it', () => {
+    const rows = [
+      '| 项目决策(10分) | 项目目标 | 完整性 | 4 | — | 目标明确 | 4 |',
+      '| 项目立项 | 相关性 | 2 | — | 按标准管理 | 2 |',
+      '| 可行性 | 2 | — | 实际工作需求 | 2 |',
+    ];
+    const result = importText([...head, ...rows].join('\n'), 'rubric.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.actual])).toEqual([
+      ['项目决策', '项目目标', '完整性', '目标明确'],
+      ['项目决策', '项目立项', '相关性', '按标准管理'],
+      ['项目决策', '项目立项', '可行性', '实际工作需求'],
+    ]);
+    const raws = result.issues.filter((i) => i.code === 'indicator-level-from-cell').map((i) => i.raw);
+    expect(raws).toEqual(['项目目标', '项目立项']);
+  });
+
+  it('keeps two name cells as one name under a level 2 the vocabulary knows', () => {
+    const rows = ['| 产出指标 | 数量指标 | 保障 | 人数 | 10 | 2370人 | 2370人 | 10 |'];
+    const result = importText([...head, ...rows].join('\n'), 'rubric.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level2, i.name])).toEqual([['数量指标', '保障人数']]);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-level-from-cell');
+  });
+});
+
+describe('importText on pipe rows of family B read as a table (026)', () => {
+  const head = [
+    '| 食品监管补助资金区域绩效目标自评表(2021年度) |',
+    '| 专项名称 | 食品监管补助资金 |',
+    '| 预算执行情况 | 预算数: | 2.38 | 执行数: | 2.38 | 20 |',
+    '| 其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元 |',
+    '| 年度绩效指标完成情况 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成指标值 | 50 |',
+  ];
+  const rows = [
+    '| 产出指标 | 质量指标 | 指标1:人员培训 | 已完成 | 已完成 | 5 |',
+    '| 指标2:违法案件查办率 | 100% | 100% | 4 |',
+  ];
+
+  it('reads a source amount spaced from its unit, and a number past the last column on every row as 得分', () => {
+    const result = importText([...head, ...rows].join('\n'), 'b.txt');
+    const form = result.forms[0];
+    expect(form?.funding.lines.map((l) => [l.name, l.budget, l.executed])).toEqual([
+      ['年度资金总额', 2.38, 2.38],
+      ['中央补助', 2.38, 2.38],
+    ]);
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([
+      ['指标1:人员培训', '已完成', '已完成', 5],
+      ['指标2:违法案件查办率', '100%', '100%', 4],
+    ]);
+    expect(result.issues.map((i) => i.code)).toContain('indicator-score-unlabeled');
+  });
+
+  it('keeps a number past the last column on one row only apart, reported, not in the name', () => {
+    const result = importText([...head, rows[0] ?? ''].join('\n'), 'b.txt');
+    const form = result.forms[0];
+    expect(form?.indicators.map((i) => [i.name, i.target, i.actual, i.score ?? null])).toEqual([
+      ['指标1:人员培训', '已完成', '已完成', null],
+    ]);
+    expect(form?.extras?.['指标1:人员培训(多出的值)']).toBe('5');
+    expect(result.issues.map((i) => i.code)).toContain('indicator-extra-values');
+  });
+});

@@ -69,7 +69,7 @@ export function readHeader(
   anchor: LabelToken | null,
   tokens: readonly Token[],
   ctx: ParseContext,
-): { printed: Column[]; body: Token[] } {
+): { printed: Column[]; body: Token[]; level2Column: boolean } {
   const printed: Column[] = [];
   // Column labels printed before the level headers: the first row of a two-row header whose
   // flattening put its spanning cells first (`年度指标值 实际完成值 … 一级指标 … 指标性质 指标值 度量单位`).
@@ -77,9 +77,11 @@ export function readHeader(
   let inHeader = anchor?.kinds.has('level-header') ?? false;
   let seenHeader = inHeader;
   const body: Token[] = [];
+  let level2Column = anchor?.key === '二级指标';
   for (const token of tokens) {
     if (token.type === 'label' && (token.kinds.has('level-header') || token.kinds.has('indicator-anchor'))) {
       useToken(token);
+      if (token.key === '二级指标' && body.length === 0) level2Column = true;
       if (token.kinds.has('level-header')) inHeader = seenHeader = true;
       continue;
     }
@@ -113,7 +115,7 @@ export function readHeader(
     if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
     body.push(token);
   }
-  return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body };
+  return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column };
 }
 
 /**

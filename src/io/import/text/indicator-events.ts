@@ -10,7 +10,15 @@ import type { IndicatorColumn } from './vocabulary.js';
  */
 
 export type Event =
-  { kind: 'level'; token: LabelToken } | { kind: 'line'; cells: StreamCell[]; line: number; rowStart: boolean };
+  | { kind: 'level'; token: LabelToken }
+  | {
+      kind: 'line';
+      cells: StreamCell[];
+      line: number;
+      rowStart: boolean;
+      /** The first row cut out of a glued run: what was printed right before it is glued on it. */
+      gluedFirst?: boolean;
+    };
 
 type LineEvent = Extract<Event, { kind: 'line' }>;
 
@@ -59,8 +67,8 @@ const PLACEHOLDER_CELL = /^…{2,}$/;
 /** Pieces of printed cells, to mark the printed cell used once every piece is. */
 export type PieceMap = Map<StreamCell, StreamCell[]>;
 
-function piece(of: StreamCell, text: string, pieces: PieceMap): StreamCell {
-  const cell: StreamCell = { ...of, text, used: false };
+function piece(of: StreamCell, text: string, pieces: PieceMap, pipe = of.pipe): StreamCell {
+  const cell: StreamCell = { ...of, text, pipe, used: false };
   pieces.set(of, [...(pieces.get(of) ?? []), cell]);
   return cell;
 }
@@ -112,11 +120,14 @@ export function expandGlued(
         out.push({ kind: 'level', token: levelToken(level[0], cell) });
         cells[0] = (cells[0] ?? '').slice(level[0].length);
       }
+      // A blank cell the cut left (a rubric row's dropped `一`) keeps its column, as in a pipe row.
+      const keepColumns = cells.includes('');
       out.push({
         kind: 'line',
-        cells: cells.map((t) => piece(only, t, pieces)),
+        cells: cells.map((t) => piece(only, t, pieces, keepColumns || only.pipe)),
         line: event.line,
         rowStart: k > 0 || cells.length > 1,
+        gluedFirst: k === 0 && level === null,
       });
     });
     if (tail) out.push({ kind: 'line', cells: event.cells.slice(1), line: event.line, rowStart: true });

@@ -38,7 +38,32 @@ export class LevelTracker {
   level2 = '';
   /** Rows read since the last category label. */
   rowsInLevel = 0;
+  /** The level 2 was read from a pipe row's 二级指标 cell (no category of the vocabulary). */
+  private level2FromCell = false;
   constructor(private readonly ctx: ParseContext) {}
+
+  /**
+   * True when a pipe row's first name cell stands in the 二级指标 column: the first row under a
+   * level 1 with no level 2 yet, or a row under a level 2 read so (the rubric's 项目目标, 项目立项).
+   */
+  takesLevel2Cell(): boolean {
+    return this.level2FromCell || (this.level1 !== '' && this.level2 === '' && this.rowsInLevel === 0);
+  }
+
+  /** A level 2 printed in its column but not in the vocabulary (`| 项目立项 | 相关性 | 2 | — | …`). */
+  applyCell(name: string, line: number): void {
+    this.level2 = name;
+    this.rowsInLevel = 0;
+    this.level2FromCell = true;
+    this.ctx.log.add(
+      'indicator-level-from-cell',
+      'info',
+      `"${name}"在二级指标列中，不是常见的二级指标名称，按二级指标读取，请核对。`,
+      line,
+      name,
+      { form: this.ctx.form, path: 'indicators' },
+    );
+  }
 
   rowAdded(): void {
     this.rowsInLevel += 1;
@@ -48,6 +73,7 @@ export class LevelTracker {
   lost(): void {
     this.level1 = '';
     this.level2 = '';
+    this.level2FromCell = false;
   }
 
   /** True when the label, where it stands, is an indicator named after its category. */
@@ -86,6 +112,7 @@ export class LevelTracker {
       this.level2 = name;
     }
     this.rowsInLevel = 0;
+    this.level2FromCell = false;
     useToken(token);
     const printed = splitPoints(normalizeLabel(tokenText(token))).base;
     if (printed === `${name}等`)

@@ -31,7 +31,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     useToken(anchor);
     if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
   }
-  const { printed, body } = readHeader(anchor, tokens, ctx);
+  const { printed, body, level2Column } = readHeader(anchor, tokens, ctx);
   const columns = chooseColumns(printed, draft.scoredFunding, body, ctx);
   const kinds = columns.map((c) => c.kind);
   const width = columns.length;
@@ -108,15 +108,44 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   };
 
   /** A line holding a whole row, or several (flattened tables). */
-  const readLine = (cells: StreamCell[], line: number): void => {
+  const readLine = (cells: StreamCell[], line: number, namePrefix = false): void => {
     const texts = kinds.includes('nature') ? cells.map((c) => c.text) : joinComparators(cells.map((c) => c.text));
     const n = texts.length;
+    // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
+    // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
+    // printed over two cells.
+    if (
+      !shaped &&
+      pending.length === 0 &&
+      n === width + 2 &&
+      cells[0]?.pipe === true &&
+      NUMBER_ONLY.test(texts[n - 1] ?? '') &&
+      !ROW_START.test(texts[1] ?? '')
+    ) {
+      const row = startRow([texts[0] ?? ''], line);
+      overflow(row, fillRow(row, texts.slice(1), 0), line);
+      use(cells);
+      return;
+    }
     // Numeric columns (分值, 得分, 指标性质) show where a row's cells are even when one is blank.
     const several = n > width + 1 || texts.slice(1).some((t) => ROW_START.test(t)) || (shaped && n >= 3);
     const split = several ? splitLineRows(texts, kinds, pending.length > 0) : null;
     if (split !== null) {
       for (const part of split) {
-        const name = part.name.map((i) => texts[i] ?? '');
+        let name = part.name.map((i) => texts[i] ?? '');
+        // A pipe row keeps its columns: of two name cells under a printed 二级指标 column, the first
+        // is the level 2 when it names no category of the vocabulary (`| 项目立项 | 相关性 | 2 | — | …`).
+        if (
+          level2Column &&
+          name.length === 2 &&
+          cells[0]?.pipe === true &&
+          !ROW_START.test(name[0] ?? '') &&
+          levels.takesLevel2Cell()
+        ) {
+          flushPending();
+          levels.applyCell(name[0] ?? '', line);
+          name = name.slice(1);
+        }
         let row: Row;
         // `指标1:禁毒舞台剧` / `宣传的场次 ≥1场 …`: a numbered name wrapped onto its values' line.
         const prev = part === split[0] ? last() : undefined;
@@ -130,7 +159,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
           flushPending();
           prev.name.push(...name);
           row = prev;
-        } else if (name.length === 0) {
+        } else if (name.length === 0 || (namePrefix && part === split[0])) {
           row = startRow([...pending.map((p) => p.text), ...name], pending[0]?.line ?? line);
           pending.forEach((p) => use(p.cells));
           pending = [];
@@ -255,8 +284,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       } else pending.push({ text: first.text, cells, line: event.line });
       continue;
     }
-    if (event.rowStart) flushPending();
-    readLine(cells, event.line);
+    // `财务管理财务管理制度有效性7一…`: the category printed again, glued onto the first row of a
+    // glued run on its line, begins that row's name (财务管理制度有效性), not a row of its own.
+    const prefix = pending[pending.length - 1];
+    const namePrefix =
+      event.gluedFirst === true && pending.length === 1 && prefix !== undefined && prefix.line === event.line;
+    if (event.rowStart && !namePrefix) flushPending();
+    readLine(cells, event.line, namePrefix);
   }
   flushPending();
   flushRun();

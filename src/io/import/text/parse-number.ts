@@ -13,9 +13,12 @@ export function isNothing(text: string): boolean {
   return NOTHING_VALUES.has(text.trim());
 }
 
-/** `1,234.5` / `300万元` / `5.8万` → number; null when the text is not a plain amount. */
+/**
+ * `1,234.5` / `300万元` / `5.8万` → number; null when the text is not a plain amount. A pipe cell
+ * keeps the space a host printed before the unit (`2.38 万元`).
+ */
 export function parseMoney(text: string): number | null {
-  const t = text.trim().replace(/(万元|元|万)$/, '');
+  const t = text.trim().replace(/\s*(万元|元|万)$/, '');
   if (!MONEY.test(t)) return null;
   const n = Number(t.replace(/[,，]/g, ''));
   return Number.isFinite(n) ? n : null;

@@ -19,9 +19,9 @@ const expected = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures/text/real-exp
 const FLOORS: Record<string, number> = {
   '004': 1,
   '007': 18,
-  '008': 5,
+  '008': 6,
   '009': 2,
-  '013': 5,
+  '013': 8,
   '015': 5,
   '022': 12,
   '023': 6,
@@ -49,6 +49,33 @@ describe('exact recovery on real forms', () => {
     const found = exactMatches(importText(text, file).forms, want?.indicators ?? []);
     expect(found.length).toBeGreaterThanOrEqual(FLOORS[file.slice(0, 3)] ?? 0);
     expect(want?.indicators.length ?? 0).toBeLessThanOrEqual(want?.count ?? 0);
+  });
+
+  it('013: a glued rubric row whose `一` was dropped keeps its target blank and its worded actual', () => {
+    const text = readFileSync(
+      join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'),
+      'utf8',
+    );
+    const rows = importText(text, '013').forms.flatMap((f) => f.indicators);
+    const row = rows.find((i) => i.name === '可行性');
+    expect(row && [row.level1, row.target, row.actual, row.weight, row.score]).toEqual([
+      '项目决策',
+      null,
+      '实际工作需求',
+      2,
+      2,
+    ]);
+  });
+
+  it("013: a category printed again glued onto a glued row begins that row's name", () => {
+    const text = readFileSync(
+      join(REPO_ROOT, 'fixtures/real/013-yinchuan-liuzhong-chuzhong-gongyong-2021.txt'),
+      'utf8',
+    );
+    const rows = importText(text, '013').forms.flatMap((f) => f.indicators);
+    const names = rows.filter((i) => i.level2 === '财务管理').map((i) => [i.name, i.actual]);
+    expect(names[0]).toEqual(['财务管理制度有效性', '财务制度健全,严格执行制度,会计核算规范']);
+    expect(rows.some((i) => i.name === '财务管理')).toBe(false);
   });
 
   it('counts a recovered indicator only when every field matches', () => {

@@ -54,6 +54,37 @@ function amountLimit(run: string, at: number): number {
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 const NO_TARGET = /^[一—\-/／]$/;
+/**
+ * A yes/no target (`是`) before a worded actual that says otherwise (`8是基本达到7`): the one
+ * word a target of one character can be besides the no-target mark. The actual does not open
+ * with 是/否 (`是否按时` is words, not a target and its actual).
+ */
+const YES_NO_TARGET = /^[是否]$/;
+/** A worded actual after a rubric's no-target mark: Han text and punctuation, no digit. */
+const RUBRIC_ACTUAL_AT = /\p{Script=Han}{2}[^\d\s]*/uy;
+
+/**
+ * Where a rubric row's worded actual starting at `from` ends: Han text and punctuation up to the
+ * next number, its 得分 (`一目标明确、内容细化、目标量化4`); -1 when no such text starts there.
+ * One end only, so the search tries one actual per rubric row.
+ */
+function rubricActualEnd(run: string, from: number): number {
+  RUBRIC_ACTUAL_AT.lastIndex = from;
+  return RUBRIC_ACTUAL_AT.test(run) && RUBRIC_ACTUAL_AT.lastIndex < run.length ? RUBRIC_ACTUAL_AT.lastIndex : -1;
+}
+
+/**
+ * A run holding a rubric row: a 分值, the no-target mark, then worded text — not a row number
+ * before the numeral 一 (`指标1一级种薯繁育基地`).
+ */
+const RUBRIC_ROW = /(?<!指标\s*\d?)\d[一—]\p{Script=Han}{2}/u;
+/** A one-character target before a worded actual: the rubric's mark or a yes/no. */
+const MARK_OR_YES_NO = /^[一—\-/／是否]$/;
+/** A row number (`指标1`) ends here: the `一` after it is a word's (`一级`), not a rubric mark. */
+const ROW_NUMBER_BEFORE = /指标\s*\d{1,2}$/;
+/** A rubric row read without its mark is weaker evidence than one printing it (agreement 2). */
+const RUBRIC_BLANK_TARGET = 1;
+
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /**
@@ -66,6 +97,7 @@ function agreement(target: string, actual: string): number {
   if (BARE_NUMBER.test(target) || BARE_NUMBER.test(actual)) return target === actual ? 1 : 0;
   // Rubric rows print no target (`一` / `—`) before a worded actual.
   if (NO_TARGET.test(target) && /^\p{Script=Han}{2,}/u.test(actual)) return 2;
+  if (YES_NO_TARGET.test(target) && /^[^是否\P{Script=Han}]\p{Script=Han}/u.test(actual)) return 2;
   const length = Math.min(target.length, 10) / 20;
   if (target === actual) return 3 + length;
   const a = unitOf(target);
@@ -165,12 +197,16 @@ class GluedRunSearch {
   /** `from` results by position; undefined = not searched yet. */
   private readonly starts: (Parse | null | undefined)[];
   private readonly ti: number;
+  /** The run holds a rubric row (RUBRIC_ROW), so rows with the mark dropped are read too. */
+  private readonly rubric: boolean;
 
   constructor(
     private readonly run: string,
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
+    // Most runs hold no dash: the regex (a lookbehind) is tried only on those that do.
+    this.rubric = (run.includes('一') || run.includes('—')) && RUBRIC_ROW.test(run);
     this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
     this.starts = new Array<Parse | null | undefined>(run.length + 1);
   }
@@ -279,12 +315,30 @@ class GluedRunSearch {
           best = offer(best, after, len * 0.01, run.slice(at, at + len), null, at + len, col + 1);
         }
       } else if (col === ti) {
+        // A rubric row whose `一` the host dropped (`可行性2实际工作需求2` after `…4一目标明确…4`):
+        // in a run of rubric rows, worded text up to the 得分 is the actual, the target left blank.
+        if (this.rubric && !NO_TARGET.test(run.charAt(at))) {
+          const end = rubricActualEnd(run, at);
+          if (end > 0) {
+            after = this.state(end, col + 2);
+            steps += after.steps;
+            best = offer(best, after, RUBRIC_BLANK_TARGET, '', run.slice(at, end), end, col + 2);
+          }
+        }
         const targetLimit = amountLimit(run, at);
         for (let t = at + 1; t < run.length && !this.givenUp; t++) {
           const unit = t <= targetLimit ? unitOf(run.slice(at, t)) : null;
           // The same text twice, or two short amounts of one unit: actuals end at `twice`, then
           // (amounts only) at every place up to MAX_AMOUNT on.
-          const twice = t + (t - at);
+          // A rubric's `一` before a worded actual: the actual runs to the next number (its 得分).
+          const rubric =
+            t - at === 1 &&
+            unit === null &&
+            MARK_OR_YES_NO.test(run.charAt(at)) &&
+            !ROW_NUMBER_BEFORE.test(run.slice(0, at))
+              ? rubricActualEnd(run, t)
+              : -1;
+          const twice = rubric > 0 ? rubric : t + (t - at);
           const last = unit === null ? t : Math.min(run.length, t + MAX_AMOUNT);
           const tried = 1 + (last - t) - (twice <= last ? 1 : 0);
           steps += tried;
@@ -335,7 +389,26 @@ export function splitGluedRun(run: string, columns: readonly IndicatorColumn[]):
   const search = new GluedRunSearch(run, columns);
   const found = search.from(0);
   if (found === null || found.ties > 0 || search.givenUp) return null;
-  return search.rows(found);
+  return noteAsRow(search.rows(found), columns);
+}
+
+/**
+ * A name, numbers apart, and a bare 得分 closing it (`绿化、水电费等成本3M.8万元14.8万元3`): the
+ * shape of a row whose values disagree (OCR), not of a note, which ends in words or a unit.
+ */
+const ROW_SHAPED_NOTE = /^\p{Script=Han}{2}[^\d]*\d.*\D\d{1,3}$/u;
+
+/**
+ * The note closing the last row when it is the next row, glued on and not cut (its values
+ * disagree): given a row of its own, left whole, so the caller reports it and the row before
+ * keeps a blank note.
+ */
+function noteAsRow(rows: string[][], columns: readonly IndicatorColumn[]): string[][] {
+  const last = rows[rows.length - 1];
+  if (last === undefined || last.length !== columns.length + 1 || columns[columns.length - 1] !== 'note') return rows;
+  const note = last[last.length - 1] ?? '';
+  if (!ROW_SHAPED_NOTE.test(note)) return rows;
+  return [...rows.slice(0, -1), last.slice(0, -1), [note]];
 }
 
 /** Splits a glued run holding several rows at its `指标N` starts. */

@@ -114,8 +114,42 @@ describe('splitGluedRun: cells served with no separator', () => {
 
   it('keeps OCR debris in the score as printed, and leaves untrustworthy runs whole', () => {
     expect(splitGluedRun('保障人数102370人2370人IO', FAMILY_D)).toEqual([['保障人数', '10', '2370人', '2370人', 'IO']]);
-    expect(splitGluedRun('持续完善繁育体系8是基本达到7加强技术指导', FAMILY_D)).toBeNull();
     expect(splitGluedRun('一级种薯繁育基地8000亩', FAMILY_D)).toBeNull();
+  });
+
+  it('cuts a yes/no target before a worded actual that says otherwise (008), not words opening with 是否', () => {
+    expect(splitGluedRun('持续完善繁育体系8是基本达到7加强技术指导', FAMILY_D)).toEqual([
+      ['持续完善繁育体系', '8', '是', '基本达到', '7', '加强技术指导'],
+    ]);
+    expect(splitGluedRun('持续完善繁育体系8是否按时7', FAMILY_D)).toBeNull();
+  });
+
+  it('cuts rubric rows (013): `一` for no target, the worded actual running to its 得分', () => {
+    const RUBRIC = ['weight', 'target', 'actual', 'score', 'note'] as const;
+    expect(splitGluedRun('项目目标完整性4一目标明确、内容细化、目标量化4', RUBRIC)).toEqual([
+      ['项目目标完整性', '4', '一', '目标明确、内容细化、目标量化', '4'],
+    ]);
+    // In a run of rubric rows, a row whose `一` the host dropped keeps its target blank.
+    expect(splitGluedRun('项目立项相关性2一按照学校管理标准对学校进行管理2可行性2实际工作需求2', RUBRIC)).toEqual([
+      ['项目立项相关性', '2', '一', '按照学校管理标准对学校进行管理', '2'],
+      ['可行性', '2', '', '实际工作需求', '2'],
+    ]);
+    // Without a rubric row in the run, one worded value is not made the actual.
+    expect(splitGluedRun('可行性2实际工作需求2', RUBRIC)).toBeNull();
+    // `指标1一级…`: the 一 after a row number is a word's, not a rubric mark.
+    expect(splitGluedRun('指标1一级种薯繁育基地1', RUBRIC)).toBeNull();
+  });
+
+  it('gives a note shaped like a row (name, numbers, a closing 得分) a row of its own, left whole', () => {
+    const RUBRIC = ['weight', 'target', 'actual', 'score', 'note'] as const;
+    expect(splitGluedRun('维修所需成本335万元35万元3绿化等成本3M.8万元14.8万元3', RUBRIC)).toEqual([
+      ['维修所需成本', '3', '35万元', '35万元', '3'],
+      ['绿化等成本3M.8万元14.8万元3'],
+    ]);
+    // A note in words stays the note.
+    expect(splitGluedRun('维修所需成本335万元35万元3因疫情影响完成率为95', RUBRIC)).toEqual([
+      ['维修所需成本', '3', '35万元', '35万元', '3', '因疫情影响完成率为95'],
+    ]);
   });
 
   it('splits a run at its 指标N starts, not inside a year', () => {
