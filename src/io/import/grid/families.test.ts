@@ -19,27 +19,37 @@ import * as TABLE from '../../../../test/support/family-tables.js';
 const page = (lines: readonly string[], rows: readonly (readonly string[])[]): string =>
   TABLE.familyPage({ lines, rows });
 
-/** The same table as a Word file: `w:gridSpan` for colspan, `w:vMerge` for rowspan. */
+/**
+ * The same table as a Word file: `w:gridSpan` for colspan, `w:vMerge` for rowspan. Several tables
+ * are printed one after another, each under its lines, as a 决算 document prints its forms.
+ */
 function wordFile(lines: readonly string[], rows: readonly (readonly string[])[]): Uint8Array {
+  return wordDocument([{ lines, rows }]);
+}
+
+function wordDocument(tables: readonly TABLE.FamilyTable[]): Uint8Array {
   const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const para = (text: string): string =>
     `<w:p>${text
       .split('\n')
       .map((t, i) => `<w:r>${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>`)
       .join('')}</w:p>`;
-  const trs = rows.map((row, r) => {
-    const tcs = row.flatMap((text, c) => {
-      if (text === '<') return [];
-      let colSpan = 1;
-      while (row[c + colSpan] === '<') colSpan += 1;
-      const merged = text === '^' ? '<w:vMerge/>' : rows[r + 1]?.[c] === '^' ? '<w:vMerge w:val="restart"/>' : '';
-      const props = `<w:tcPr>${colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : ''}${merged}</w:tcPr>`;
-      return [`<w:tc>${props}${para(text === '^' ? '' : text)}</w:tc>`];
-    });
-    return `<w:tr>${tcs.join('')}</w:tr>`;
-  });
+  const table = (rows: TABLE.FamilyTable['rows']): string =>
+    rows
+      .map((row, r) => {
+        const tcs = row.flatMap((text, c) => {
+          if (text === '<') return [];
+          let colSpan = 1;
+          while (row[c + colSpan] === '<') colSpan += 1;
+          const merged = text === '^' ? '<w:vMerge/>' : rows[r + 1]?.[c] === '^' ? '<w:vMerge w:val="restart"/>' : '';
+          const props = `<w:tcPr>${colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : ''}${merged}</w:tcPr>`;
+          return [`<w:tc>${props}${para(text === '^' ? '' : text)}</w:tc>`];
+        });
+        return `<w:tr>${tcs.join('')}</w:tr>`;
+      })
+      .join('');
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const body = `${lines.map(para).join('')}<w:tbl>${trs.join('')}</w:tbl>`;
+  const body = tables.map((t) => `${t.lines.map(para).join('')}<w:tbl>${table(t.rows)}</w:tbl>`).join('');
   const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
   return zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
 }
@@ -670,33 +680,48 @@ describe('gridToForms on the template families of fixtures/real', () => {
     expect(lost).toEqual([]);
   });
 
-  it('without 项目名称, no title or two titles give no form (the text importer gets them)', () => {
+  it('without 项目名称 and without a title, no form (the text importer gets it); two titles, two forms', () => {
     const { forms, issues } = read(B_027.replace('<p>2021年中央对地方专项转移支付区域绩效目标自评表</p>', ''));
     expect(forms).toEqual([]);
     expect(issues.map(([code]) => code)).toEqual(['grid-no-form']);
-    // Two such forms one after the other cannot be told apart without 项目名称: none either.
+    // Two such forms one after the other: each title starts its own.
     const twice = B_027.replace('</body>', `${B_027.slice(B_027.indexOf('<p>'), B_027.indexOf('</body>'))}</body>`);
-    expect(read(twice).forms).toEqual([]);
+    const both = read(twice);
+    expect(both.forms).toEqual([B_027_FORM, B_027_FORM]);
+    expect(both.lost).toEqual([]);
   });
 });
 
-/** The same table as an Excel sheet: `lines` one cell each above it, `<` and `^` as merged ranges. */
+/**
+ * The same table as an Excel sheet: `lines` one cell each above it, `<` and `^` as merged ranges.
+ * Several tables are stacked in the one sheet, each under its lines.
+ */
 async function excelFile(lines: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array> {
+  return excelSheet([{ lines, rows }]);
+}
+
+async function excelSheet(tables: readonly TABLE.FamilyTable[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('自评表');
-  for (const line of lines) sheet.addRow([line]);
-  const top = lines.length + 1;
-  rows.forEach((row, r) => {
-    row.forEach((text, c) => {
-      if (text === '<' || text === '^') return;
-      let colSpan = 1;
-      while (row[c + colSpan] === '<') colSpan += 1;
-      let rowSpan = 1;
-      while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
-      sheet.getCell(top + r, c + 1).value = text;
-      if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
+  let top = 1;
+  for (const { lines, rows } of tables) {
+    for (const line of lines) {
+      sheet.getCell(top, 1).value = line;
+      top += 1;
+    }
+    rows.forEach((row, r) => {
+      row.forEach((text, c) => {
+        if (text === '<' || text === '^') return;
+        let colSpan = 1;
+        while (row[c + colSpan] === '<') colSpan += 1;
+        let rowSpan = 1;
+        while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
+        sheet.getCell(top + r, c + 1).value = text;
+        if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
+      });
     });
-  });
+    top += rows.length;
+  }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
@@ -1182,5 +1207,47 @@ describe('the grid mapper against the text importer on the same tables', () => {
       }));
     expect(grid).toHaveLength(1);
     expect(without(grid)).toEqual(without(text));
+  });
+});
+
+describe('several forms one after another in one document', () => {
+  const { A_024: A, B_027: B27, C_101: C, E_022: E, H_023: H } = TABLE;
+  const html = (tables: readonly TABLE.FamilyTable[]): string =>
+    `<html><body>${tables.map((t) => TABLE.linesHtml(t.lines) + TABLE.tableHtml(t.rows)).join('')}</body></html>`;
+  /** What the page of each table alone reads: the forms and issues the document should give, in order. */
+  const alone = (tables: readonly TABLE.FamilyTable[]): Reading => {
+    const readings = tables.map((t) => read(TABLE.familyPage(t)));
+    return { forms: readings.flatMap((r) => r.forms), issues: readings.flatMap((r) => r.issues) };
+  };
+
+  it.each([
+    // A form without 项目名称 (027) after one with it: its title starts it, so neither is merged.
+    ['A then B (027)', [A, B27]],
+    // 报表编号 printed above C's title belongs to the C it heads, not to the form before.
+    ['C then C', [C, C]],
+    ['E then B (027) then H', [E, B27, H]],
+    ['B (027) then C then B (027)', [B27, C, B27]],
+  ])('%s: each form as its table alone reads, nothing lost', async (_, tables) => {
+    const expected = alone(tables);
+    expect(expected.forms).toHaveLength(tables.length);
+    const { forms, issues, lost } = read(html(tables));
+    expect({ forms, issues }).toEqual(expected);
+    expect(lost).toEqual([]);
+  });
+
+  it.each([
+    ['A then B (027)', [A, B27]],
+    ['C then C', [C, C]],
+    ['E then B (027) then H', [E, B27, H]],
+  ])('%s: a Word file and an Excel sheet read as the page', async (_, tables) => {
+    const { forms, issues } = read(html(tables));
+    const results = [
+      await importDocx(wordDocument(tables), 'forms.docx'),
+      await importXlsx(await excelSheet(tables), 'forms.xlsx'),
+    ];
+    expect(results.map((r) => ({ forms: r.forms, issues: r.issues.map((i) => [i.code, i.raw]) }))).toEqual([
+      { forms, issues },
+      { forms, issues },
+    ]);
   });
 });

@@ -225,6 +225,54 @@ describe('gridToForms', () => {
     expect(result.issues.map((i) => [i.code, i.raw, i.form])).toEqual([['grid-unplaced-text', '第2页', 1]]);
   });
 
+  it('lines between two forms: 填表人 and 填报日期 stay under the first, 报表编号 above a title heads the second', () => {
+    const a = miniRows('甲', '10');
+    const b = miniRows('乙', '3');
+    const between = ['填表人： 王 五\u3000联系电话： 123', '填报日期：2021年1月5日', '报表编号：510000_0013zp'];
+    const title = '乙项目支出绩效自评表（2020年度）';
+    const expected = [
+      { ...miniForm('甲', 10, '王五', '甲项目支出绩效自评表'), extras: { 填报日期: '2021年1月5日' } },
+      { ...miniForm('乙', 3, null, '乙项目支出绩效自评表'), extras: { 报表编号: '510000_0013zp' } },
+    ];
+    // As lines of a page between two tables, and as lone cells of a sheet between the forms' rows.
+    const page = gridOf(
+      [...a, ...b],
+      [
+        { text: '甲项目支出绩效自评表（2020年度）', location: 'p1', beforeRow: 0 },
+        ...[...between, title].map((text, i) => ({ text, location: `p${i + 2}`, beforeRow: a.length })),
+      ],
+    );
+    // In a sheet, as lone cells between the forms' rows (the sheet reads a lone `填表人：…联系电话：…`
+    // or `填报日期：…` cell apart from this: not tested here).
+    const sheet = gridOf([['甲项目支出绩效自评表（2020年度）'], ...a, [between[2] ?? ''], [title], ...b]);
+    const first = { ...miniForm('甲', 10, null, '甲项目支出绩效自评表'), extras: {} };
+    for (const [grid, forms] of [
+      [page, expected],
+      [sheet, [first, expected[1]]],
+    ] as const) {
+      const result = gridToForms(grid);
+      expect(result.issues).toEqual([]);
+      expect(result.forms).toEqual(forms);
+      expect(findLostText(grid, result)).toEqual([]);
+    }
+  });
+
+  it('a title repeated over a continued table (a running head) starts no form, and is reported', () => {
+    const rows = miniRows('甲', '10');
+    const title = '甲项目支出绩效自评表（2020年度）';
+    // Repeated over the indicator rows (no funding after it), or over the funding rows of a form
+    // whose first page held none: neither is a form of its own.
+    for (const beforeRow of [7, 3]) {
+      const grid = gridOf(rows, [
+        { text: title, location: 'p1', beforeRow: 0 },
+        { text: title, location: 'p2', beforeRow },
+      ]);
+      const result = gridToForms(grid);
+      expect(result.forms).toEqual([miniForm('甲', 10, null, '甲项目支出绩效自评表')]);
+      expect(result.issues.map((i) => [i.code, i.raw])).toEqual([['grid-unplaced-text', title]]);
+    }
+  });
+
   it('reads title rows inside the grid (several forms on one sheet)', () => {
     const rows = [
       ['甲项目支出绩效自评表'],

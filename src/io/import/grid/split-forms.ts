@@ -1,10 +1,22 @@
 /**
- * Cutting a grid into forms. Each form starts at a row labelled 项目名称; its title, year and other
+ * Cutting a grid into forms. A form starts at a row labelled 项目名称, or, for a form that prints
+ * none (027, 区域绩效目标自评表), at the first table row under its title. Its title, year and other
  * lines above (outside text, or lone title rows at the end of the previous form's rows) are its
  * head, and the lines after its table (填表人, 备注 …) its tail.
  */
 import type { Grid, GridCell } from './grid.js';
-import { cellText, fieldKeyOf, inlineFields, isAttachmentLabel, isTitle, isYearLine } from './grid-labels.js';
+import {
+  cellText,
+  fieldKeyOf,
+  inlineFields,
+  isAttachmentLabel,
+  isFundingAnchor,
+  isNotesStart,
+  isTitle,
+  isYearLine,
+  splitLabelled,
+  unitLineOf,
+} from './grid-labels.js';
 
 /** A line of text above or below a form's table; `cell` when it is a lone cell of the grid. */
 export interface TextLine {
@@ -28,93 +40,158 @@ const opensForm = (text: string): boolean =>
 
 const startsHead = (text: string): boolean => isTitle(text) || isYearLine(text) || isAttachmentLabel(text);
 
-const filled = (row: readonly GridCell[]): GridCell[] => row.filter((c) => cellText(c.text) !== '');
-
-/** Where the rows of the form before `next` end: at a run of lone title/year rows above `next`. */
-function cutBefore(grid: Grid, start: number, next: number): number {
-  let r = next - 1;
-  while (r > start && filled(grid.rows[r] ?? []).length <= 1) r -= 1;
-  for (let i = r + 1; i < next; i += 1) {
-    const [only] = filled(grid.rows[i] ?? []);
-    if (only !== undefined && startsHead(only.text)) return i;
-  }
-  return next;
-}
-
-const rowLines = (grid: Grid, from: number, to: number): TextLine[] =>
-  grid.rows
-    .slice(from, to)
-    .flatMap((row) => filled(row).map((cell) => ({ text: cell.text, location: cell.location, cell })));
+/** Labels of what is printed under a table (signatures, dates, notes), never above the next title. */
+const TAIL_LABEL = /日期|时间|签字|签章|盖章|审核|负责人|填表|填报|联系|电话|备注|说明|^注/;
 
 /**
- * A grid with no 项目名称 row at all, under a title (转移支付区域绩效目标自评表 prints none, 027):
- * one form of the whole table, `named: false` so the reader takes the title as its name, as the
- * text importer does. None when no line above the table is a title, or when the grid holds several.
+ * A line printed right above a title that belongs to the form the title heads: `报表编号:…`
+ * (family C), `单位:万元`, an attachment label. Lines the previous form prints under its table
+ * (填表人, 填报日期, 备注 and its numbered continuation lines) are not.
  */
-function untitledForm(grid: Grid): FormPart[] {
-  // The title may be a line above the table or, in a sheet or a table that holds it, a lone cell
-  // in one of the rows above the first row of label and value cells.
-  let start = 0;
-  while (start < grid.rows.length && filled(grid.rows[start] ?? []).length <= 1) start += 1;
-  const head = grid.outside.filter((l) => l.beforeRow <= 0);
-  const headRows = rowLines(grid, 0, start);
-  if (![...head, ...headRows].some((l) => isTitle(l.text)) || start === grid.rows.length) return [];
-  // Several titles may be several such forms, which nothing here tells apart: left to the text importer.
-  const titles =
-    grid.outside.filter((l) => isTitle(l.text)).length +
-    grid.rows.filter((row) => filled(row).length === 1 && isTitle(filled(row)[0]?.text ?? '')).length;
-  if (titles > 1) return [];
-  const line = (l: Grid['outside'][number]): TextLine => ({ text: l.text, location: l.location, cell: null });
-  return [
-    {
-      head: [...head.map(line), ...headRows],
-      start,
-      end: grid.rows.length,
-      tail: grid.outside.filter((l) => l.beforeRow > 0).map(line),
-      named: false,
-    },
-  ];
+function headsNextForm(text: string): boolean {
+  const line = cellText(text);
+  if (startsHead(line) || unitLineOf(line) !== null) return true;
+  if (isNotesStart(line) || /^[(（]?\d+[.、．)）]/.test(line)) return false;
+  const { lead, pairs } = splitLabelled(text);
+  return (
+    lead === '' &&
+    pairs.length > 0 &&
+    pairs.every((p) => fieldKeyOf(p.label) === undefined && !TAIL_LABEL.test(cellText(p.label)))
+  );
 }
 
-/** Splits the grid into form parts; none when no row is labelled 项目名称. */
-export function splitForms(grid: Grid): FormPart[] {
+const filled = (row: readonly GridCell[]): GridCell[] => row.filter((c) => cellText(c.text) !== '');
+
+/** The grid in reading order: each row preceded by the lines printed above it. */
+type Item =
+  | { readonly kind: 'line'; readonly text: string; readonly location: string }
+  | { readonly kind: 'row'; readonly row: number };
+
+interface Layout {
+  readonly items: readonly Item[];
+  /** Index in `items` of each row. */
+  readonly rowItem: readonly number[];
+}
+
+function layoutOf(grid: Grid): Layout {
+  const items: Item[] = [];
+  const rowItem: number[] = [];
+  let next = 0;
+  for (let r = 0; r <= grid.rows.length; r += 1) {
+    for (; next < grid.outside.length && (grid.outside[next]?.beforeRow ?? 0) <= r; next += 1) {
+      const line = grid.outside[next];
+      if (line !== undefined) items.push({ kind: 'line', text: line.text, location: line.location });
+    }
+    if (r < grid.rows.length) {
+      rowItem.push(items.length);
+      items.push({ kind: 'row', row: r });
+    }
+  }
+  return { items, rowItem };
+}
+
+/** The text of a line, or of a row holding one filled cell (a title row of a sheet); else null. */
+function loneText(grid: Grid, item: Item | undefined): string | null {
+  if (item === undefined) return null;
+  if (item.kind === 'line') return item.text;
+  const cells = filled(grid.rows[item.row] ?? []);
+  return cells.length === 1 ? (cells[0]?.text ?? null) : null;
+}
+
+/** A row of the table proper: a label and its value, or several columns. */
+const isBodyRow = (grid: Grid, r: number): boolean => filled(grid.rows[r] ?? []).length >= 2;
+
+const hasFundingRow = (grid: Grid, from: number, to: number): boolean =>
+  grid.rows.slice(from, to).some((row) => row.some((cell) => isFundingAnchor(cell.text)));
+
+interface FormStart {
+  readonly row: number;
+  readonly named: boolean;
+}
+
+/**
+ * Where forms start: every 项目名称 row, and the first table row under a title that heads no
+ * 项目名称 row (a form printed without one). Such a title starts a form only when the rows it
+ * heads hold a funding section and, after another form, when that form's rows before it do too:
+ * a title repeated over a table continued on the next page (a running head) starts nothing.
+ */
+function formStarts(grid: Grid, layout: Layout): FormStart[] {
   const anchors: number[] = [];
   grid.rows.forEach((row, r) => {
     if (row.some((cell) => opensForm(cell.text))) anchors.push(r);
   });
-  if (anchors.length === 0) return untitledForm(grid);
-  const ends = anchors.map((a, k) => {
-    const next = anchors[k + 1];
-    return next === undefined ? grid.rows.length : cutBefore(grid, a, next);
+  // The first row printed after each title (after a title row of a sheet, the row below it).
+  const rowAfter: number[] = [];
+  layout.items.forEach((item, i) => {
+    const text = loneText(grid, item);
+    if (text === null || !isTitle(text)) return;
+    const next = layout.items.slice(i + 1).find((it) => it.kind === 'row');
+    rowAfter.push(next?.kind === 'row' ? next.row : grid.rows.length);
   });
-  const parts = anchors.map((start, k) => {
-    const headFrom = k === 0 ? 0 : (ends[k - 1] ?? start);
-    return { head: rowLines(grid, headFrom, start), start, end: ends[k] ?? start, tail: [] as TextLine[] };
-  });
-  // Lines outside the table: before a form's end they belong to it; after it, from the first
-  // title-like line on (or after the lone title rows), to the next form.
-  const heads: TextLine[][] = parts.map(() => []);
-  let k = 0;
-  let handedOver = false;
-  for (const line of grid.outside) {
-    const b = line.beforeRow;
-    while (k < parts.length - 1 && b > (anchors[k + 1] ?? Infinity)) {
-      k += 1;
-      handedOver = false;
-    }
-    const part = parts[k];
-    const next = parts[k + 1];
-    const text: TextLine = { text: line.text, location: line.location, cell: null };
-    if (part === undefined) continue;
-    if (b <= (anchors[0] ?? 0)) heads[0]?.push(text);
-    else if (next === undefined || b < part.end) part.tail.push(text);
-    else if (b > part.end) heads[k + 1]?.push(text);
-    else if (part.end < next.start) part.tail.push(text);
-    else if (handedOver || startsHead(line.text)) {
-      handedOver = true;
-      heads[k + 1]?.push(text);
-    } else part.tail.push(text);
+  const starts: FormStart[] = anchors.map((row) => ({ row, named: true }));
+  for (const from of rowAfter) {
+    let t = from;
+    while (t < grid.rows.length && !isBodyRow(grid, t)) t += 1;
+    if (t >= grid.rows.length) continue;
+    if (anchors.some((a) => a >= from && a <= t) || starts.some((s) => s.row === t)) continue;
+    const next = Math.min(grid.rows.length, ...anchors.filter((a) => a > t), ...rowAfter.filter((p) => p > t));
+    if (!hasFundingRow(grid, t, next)) continue;
+    const before = starts.filter((s) => s.row < t).map((s) => s.row);
+    if (before.length > 0 && !hasFundingRow(grid, Math.max(...before), from)) continue;
+    starts.push({ row: t, named: false });
   }
-  // Outside head lines come before the lone title rows of the grid, except those placed between them.
-  return parts.map((part, i) => ({ ...part, head: [...(heads[i] ?? []), ...part.head] }));
+  return starts.sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Where the head of the form starting at row `start` begins (an index in `items`), the form
+ * before it starting at `prev`: at the first title, year or 附件 line after the last table row of
+ * the form before, and the lines right above it that belong with it (`报表编号:…`); with none, at
+ * the row itself (what is printed between is the tail of the form before).
+ */
+function headFrom(grid: Grid, layout: Layout, prev: number, start: number): number {
+  let last = start - 1;
+  while (last > prev && !isBodyRow(grid, last)) last -= 1;
+  const gapFrom = (layout.rowItem[last] ?? 0) + 1;
+  const rowAt = layout.rowItem[start] ?? layout.items.length;
+  let cut = rowAt;
+  for (let i = gapFrom; i < rowAt; i += 1) {
+    const text = loneText(grid, layout.items[i]);
+    if (text !== null && startsHead(cellText(text))) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut === rowAt) return cut;
+  while (cut > gapFrom) {
+    const text = loneText(grid, layout.items[cut - 1]);
+    if (text === null || !headsNextForm(text)) break;
+    cut -= 1;
+  }
+  return cut;
+}
+
+/** Splits the grid into form parts; none when no row is labelled 项目名称 and no title heads a form. */
+export function splitForms(grid: Grid): FormPart[] {
+  const layout = layoutOf(grid);
+  const { items, rowItem } = layout;
+  const starts = formStarts(grid, layout);
+  const cuts = starts.map((s, k) => (k === 0 ? 0 : headFrom(grid, layout, starts[k - 1]?.row ?? 0, s.row)));
+  return starts.map((s, k) => {
+    const startItem = rowItem[s.row] ?? items.length;
+    const endItem = cuts[k + 1] ?? items.length;
+    const head: TextLine[] = [];
+    const tail: TextLine[] = [];
+    let end = s.row;
+    items.slice(cuts[k] ?? 0, endItem).forEach((item, n) => {
+      const before = (cuts[k] ?? 0) + n < startItem;
+      if (item.kind === 'line') {
+        (before ? head : tail).push({ text: item.text, location: item.location, cell: null });
+      } else if (before) {
+        for (const cell of filled(grid.rows[item.row] ?? []))
+          head.push({ text: cell.text, location: cell.location, cell });
+      } else end = item.row + 1;
+    });
+    return { head, start: s.row, end, tail, ...(s.named ? {} : { named: false }) };
+  });
 }
