@@ -242,10 +242,17 @@ describe('gridToForms', () => {
         ...[...between, title].map((text, i) => ({ text, location: `p${i + 2}`, beforeRow: a.length })),
       ],
     );
-    // In a sheet, as lone cells between the forms' rows (the sheet reads a lone `填表人：…联系电话：…`
-    // or `填报日期：…` cell apart from this: not tested here).
-    const sheet = gridOf([['甲项目支出绩效自评表（2020年度）'], ...a, [between[2] ?? ''], [title], ...b]);
-    const first = { ...miniForm('甲', 10, null, '甲项目支出绩效自评表'), extras: {} };
+    // In a sheet, as lone cells between the forms' rows (a lone `填报日期：…` cell, with a label the
+    // template does not know, is a warning there: left out).
+    const sheet = gridOf([
+      ['甲项目支出绩效自评表（2020年度）'],
+      ...a,
+      [between[0] ?? ''],
+      [between[2] ?? ''],
+      [title],
+      ...b,
+    ]);
+    const first = { ...miniForm('甲', 10, '王五', '甲项目支出绩效自评表'), extras: {} };
     for (const [grid, forms] of [
       [page, expected],
       [sheet, [first, expected[1]]],

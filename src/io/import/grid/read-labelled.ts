@@ -66,7 +66,7 @@ export function readLabelledRow(ctx: FormContext, cells: readonly GridCell[]): v
       pending = { label: text, cell };
       continue;
     }
-    const inline = inlineFields(text);
+    const inline = inlineFields(cell.text);
     if (inline !== null) {
       settle('', cell.location);
       for (const pair of inline) applyPair(ctx, pair, cell.location);
