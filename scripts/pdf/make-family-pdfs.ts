@@ -21,6 +21,8 @@
  *       closed on both sides of the page break
  *   fixtures/pdf/families/a024-long-excel.pdf  the 40-indicator form as an Excel sheet whose indicator
  *       header row is a print title (repeated on every page), printed by LibreOffice Calc
+ *   fixtures/pdf/families/several-forms.pdf    forms A, B (027, no 项目名称), C and C one after another
+ *       with no page break between them, C's 报表编号 above its title (chromium)
  *
  * Usage: node --import tsx scripts/pdf/make-family-pdfs.ts [name …]   (needs /usr/bin/chromium and soffice)
  *        names without .pdf (e.g. c101-excel); all fixtures when none is given. KEEP_WORK=1 keeps
@@ -33,7 +35,17 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { FamilyTable } from '../../test/support/family-tables.js';
-import { A_024, B_026, C_101, E_022, H_023, linesHtml, longA024, tableHtml } from '../../test/support/family-tables.js';
+import {
+  A_024,
+  B_026,
+  B_027,
+  C_101,
+  E_022,
+  H_023,
+  linesHtml,
+  longA024,
+  tableHtml,
+} from '../../test/support/family-tables.js';
 import { launchChromium } from './print-html-to-pdf.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -262,6 +274,10 @@ const juesuanPage = (): string =>
       `<h3>四、政府采购情况表</h3><p>单位:万元</p>${tableHtml(PURCHASE_ROWS)}`,
   );
 
+/** Forms printed one after another in the flow of the text, with no page break between them. */
+const flowing = (tables: readonly FamilyTable[]): string =>
+  tables.map((t) => `${linesHtml(t.lines)}${tableHtml(t.rows)}`).join('');
+
 const pageNumber = '- <span class="pageNumber"></span> -';
 
 /** Each fixture by name and how it is printed. */
@@ -281,6 +297,10 @@ const FIXTURES: Record<string, (work: string) => Promise<void> | void> = {
     printWithChromium([{ html: repeatedHeaderPage(''), pdf: out('a024-long-thead.pdf'), footer: pageNumber }]),
   'landscape-small': () =>
     printWithChromium([{ html: doc(7, form(C_101) + form(B_026)), pdf: out('landscape-small.pdf'), landscape: true }]),
+  'several-forms': () =>
+    printWithChromium([
+      { html: doc(9, flowing([A_024, B_027, C_101, C_101])), pdf: out('several-forms.pdf'), footer: pageNumber },
+    ]),
   'h023-word': (work) =>
     printAsWord(work, 'h023-word', doc(10, `${linesHtml(H_023.lines)}${tableHtml(H_023.rows, RULED)}`)),
   // The long form in Word. Its indicator header is marked as a repeated heading row (w:tblHeader,

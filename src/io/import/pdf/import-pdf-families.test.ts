@@ -4,7 +4,16 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { FamilyTable } from '../../../../test/support/family-tables.js';
-import { A_024, B_026, C_101, E_022, familyPage, H_023, longA024 } from '../../../../test/support/family-tables.js';
+import {
+  A_024,
+  B_026,
+  B_027,
+  C_101,
+  E_022,
+  familyPage,
+  H_023,
+  longA024,
+} from '../../../../test/support/family-tables.js';
 import { findLostText } from '../grid/find-lost-text.js';
 import { gridToForms } from '../grid/grid-to-forms.js';
 import { htmlToGrid } from '../html/html-to-grid.js';
@@ -87,6 +96,19 @@ describe('importPdf on the template families printed as publishers print them', 
     expect(errors(result.issues)).toEqual([]);
     expect(result.forms).toEqual([asChromiumPrintsIt(htmlReading(C_101)[0] as Form), ...htmlReading(B_026)]);
     expect(await lostText(bytes, 'landscape-small.pdf')).toEqual([]);
+  });
+
+  it('forms one after another with no page break: B (027, no 项目名称) after A, C after C', async () => {
+    const bytes = fixture('several-forms.pdf');
+    const result = await importPdf(bytes, 'several-forms.pdf');
+    // B is not merged into A (its title starts it), and each C keeps its own 报表编号.
+    const c = asChromiumPrintsIt(htmlReading(C_101)[0] as Form);
+    expect(result.forms).toEqual([...htmlReading(A_024), ...htmlReading(B_027), c, c]);
+    expect(result.issues.map((i) => [i.code, i.form])).toEqual([
+      ['grid-funding-total-named', 1],
+      ['grid-name-from-title', 1],
+    ]);
+    expect(await lostText(bytes, 'several-forms.pdf')).toEqual([]);
   });
 
   it('family H as a Word file printed by LibreOffice', async () => {
