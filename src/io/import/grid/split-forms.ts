@@ -122,12 +122,14 @@ function formStarts(grid: Grid, layout: Layout): FormStart[] {
   });
   // The first row printed after each title (after a title row of a sheet, the row below it).
   const rowAfter: number[] = [];
-  layout.items.forEach((item, i) => {
+  let nextRow = grid.rows.length;
+  for (let i = layout.items.length - 1; i >= 0; i -= 1) {
+    const item = layout.items[i];
     const text = loneText(grid, item);
-    if (text === null || !isTitle(text)) return;
-    const next = layout.items.slice(i + 1).find((it) => it.kind === 'row');
-    rowAfter.push(next?.kind === 'row' ? next.row : grid.rows.length);
-  });
+    if (text !== null && isTitle(text)) rowAfter.push(nextRow);
+    if (item?.kind === 'row') nextRow = item.row;
+  }
+  rowAfter.reverse();
   const starts: FormStart[] = anchors.map((row) => ({ row, named: true }));
   for (const from of rowAfter) {
     let t = from;
