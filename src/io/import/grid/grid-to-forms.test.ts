@@ -225,10 +225,16 @@ describe('gridToForms', () => {
     expect(result.issues.map((i) => [i.code, i.raw, i.form])).toEqual([['grid-unplaced-text', '第2页', 1]]);
   });
 
-  it('lines between two forms: 填表人 and 填报日期 stay under the first, 报表编号 above a title heads the second', () => {
+  it('lines between two forms: 填表人, 填报日期 and 备注 stay under the first, 报表编号 above a title heads the second', () => {
     const a = miniRows('甲', '10');
     const b = miniRows('乙', '3');
-    const between = ['填表人： 王 五\u3000联系电话： 123', '填报日期：2021年1月5日', '报表编号：510000_0013zp'];
+    const between = [
+      '填表人： 王 五\u3000联系电话： 123',
+      '填报日期：2021年1月5日',
+      '备注：1.请按项目体系一级开展绩效自评。',
+      '2. 其他资金包括: 社会投入资金',
+      '报表编号：510000_0013zp',
+    ];
     const title = '乙项目支出绩效自评表（2020年度）';
     const expected = [
       { ...miniForm('甲', 10, '王五', '甲项目支出绩效自评表'), extras: { 填报日期: '2021年1月5日' } },
@@ -248,7 +254,7 @@ describe('gridToForms', () => {
       ['甲项目支出绩效自评表（2020年度）'],
       ...a,
       [between[0] ?? ''],
-      [between[2] ?? ''],
+      [between[4] ?? ''],
       [title],
       ...b,
     ]);
