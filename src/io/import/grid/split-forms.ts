@@ -2,7 +2,9 @@
  * Cutting a grid into forms. A form starts at a row labelled 项目名称, or, for a form that prints
  * none (027, 区域绩效目标自评表), at the first table row under its title. Its title, year and other
  * lines above (outside text, or lone title rows at the end of the previous form's rows) are its
- * head, and the lines after its table (填表人, 备注 …) its tail.
+ * head, and the lines after its table (填表人, 备注 …) its tail. Between two forms' tables, the head
+ * of the one below starts at its first title, year or 附件 line, with the lines right above it
+ * that name that form (报表编号): lines above a title belong to the form the title heads.
  */
 import type { Grid, GridCell } from './grid.js';
 import {
