@@ -128,20 +128,11 @@ function rowStartAfter(cell: string, label: string, start: number): string {
  * call, and cloning this large one costs far more than running it.
  */
 function labelHits(cell: string, from: number): RegExpExecArray[] {
-  if (cell !== lastHits.cell) {
-    const hits: RegExpExecArray[] = [];
-    GLUED.lastIndex = 0;
-    for (let m = GLUED.exec(cell); m !== null; m = GLUED.exec(cell)) hits.push(m);
-    lastHits = { cell, hits };
-  }
-  return from === 0 ? lastHits.hits.slice() : lastHits.hits.filter((m) => m.index >= from);
+  const hits: RegExpExecArray[] = [];
+  GLUED.lastIndex = 0;
+  for (let m = GLUED.exec(cell); m !== null; m = GLUED.exec(cell)) if (m.index >= from) hits.push(m);
+  return hits;
 }
-/**
- * The hits of the last text scanned: a wrapped line is scanned by labelsRunAcross and then, joined
- * the same way, cut by splitGluedLabels; the regex is the costliest step of both (a third of
- * tokenising on such lines), so the second call reuses the first's hits.
- */
-let lastHits: { readonly cell: string; readonly hits: readonly RegExpExecArray[] } = { cell: '', hits: [] };
 
 /** Appends the pieces of `cell` (see splitGluedLabels) to `out`; short cells, the usual case, need no array of their own. */
 export function pushGluedPieces(cell: string, out: string[]): void {
