@@ -23,14 +23,15 @@ export interface ParseContext {
 }
 
 export function newDraft(): FormDraft {
-  return {
-    ...newFormFields(),
+  // Object.assign, not a spread into a literal: V8 copies that spread (18 fields, then 5 more) on a
+  // slow path, ~20 µs per form against ~0.4 µs; the importer makes a draft per form.
+  return Object.assign(newFormFields(), {
     titleTail: null,
-    unit: '万元',
+    unit: '万元' as const,
     hasBody: false,
     scoredFunding: false,
     awaitingTotal: false,
-  };
+  });
 }
 
 /** Adds a printed field the model has no place for; a repeated key keeps both values. */
