@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { MHTML, SPREADSHEET_ML } from '../../../test/support/office-texts.js';
 import { classifyText, detectBinaryFormat } from './detect-format.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -42,6 +43,14 @@ describe('classifyText', () => {
   it('uses the extension for NDJSON', () => {
     expect(classifyText('{"a":1}', 'forms.ndjson')).toBe('ndjson');
     expect(classifyText('{"a":1}', 'FORMS.JSONL')).toBe('ndjson');
+  });
+
+  it('recognises Office text formats no importer reads: Excel 2003 XML and single-file web pages', () => {
+    expect(classifyText(SPREADSHEET_ML, 'export.xls')).toBe('spreadsheetml');
+    const plainXml = '<?xml version="1.0" encoding="UTF-8"?>\n<forms><form>项目名称</form></forms>';
+    expect(classifyText(plainXml, 'forms.xml')).toBe('text');
+    expect(classifyText(MHTML, 'page.mht')).toBe('mhtml');
+    expect(classifyText('MIME-Version is a mail header\n项目名称 社区矫正', 'notes.txt')).toBe('text');
   });
 
   it('reads content when the extension says nothing', () => {

@@ -2,7 +2,13 @@ import { unzipSync } from 'fflate';
 
 /** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
 export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'doc' | 'ole' | 'text-like';
-export type TextFormat = 'json' | 'ndjson' | 'html' | 'text';
+export type TextFormat = 'json' | 'ndjson' | 'html' | 'text' | UnreadTextFormat;
+/**
+ * Office formats that are text inside but that no importer reads: Excel 2003's XML spreadsheet
+ * (which some systems export under an .xls name) and single-file web pages (.mht/.mhtml, Word's
+ * and browsers' "single file" save). Read as text they would only give "no form found".
+ */
+export type UnreadTextFormat = 'spreadsheetml' | 'mhtml';
 export type InputFormat = Exclude<BinaryFormat, 'text-like'> | TextFormat;
 
 const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean =>
@@ -59,6 +65,10 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
   return 'text-like';
 }
 
+/** An XML document whose root is Excel 2003's `Workbook` (its namespace) or that names Excel as its application. */
+const SPREADSHEET_ML =
+  /^<\?xml[^>]*\?>[\s\S]*?(?:<\?mso-application\s+progid="Excel\.Sheet"|urn:schemas-microsoft-com:office:spreadsheet)/;
+
 /** Markup a saved web page opens with, within its first few KB (Office's "save as web page" included). */
 const HTML_START = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>])/i;
 
@@ -73,6 +83,9 @@ export function classifyText(text: string, file: string): TextFormat {
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   const start = text.search(/\S/);
   if (start === -1) return lower.endsWith('.json') ? 'json' : 'text';
+  const head = text.slice(start, start + 4096);
+  if (SPREADSHEET_ML.test(head)) return 'spreadsheetml';
+  if (/^(?:[\w-]+:.*\r?\n)*MIME-Version:/i.test(head) && /multipart\/related/i.test(head)) return 'mhtml';
   const first = text[start];
   if (first === '<' && (/\.x?html?$/.test(lower) || HTML_START.test(text.slice(start, start + 4096)))) return 'html';
   if (first === '[') return 'json';
@@ -87,6 +100,14 @@ export function classifyText(text: string, file: string): TextFormat {
   }
 }
 
+/** What to do with a file of a format no importer reads (Chinese, for people). */
+export const unreadFormatAdvice: Readonly<Record<UnreadTextFormat, string>> = {
+  spreadsheetml:
+    '这是 Excel 2003 XML 表格（有些系统导出为 .xls），无法直接读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
+  mhtml:
+    '这是“单个文件网页”（.mht/.mhtml），无法直接读取。请用浏览器或 Word 打开后另存为“网页（.html）”或 .docx 再导入。',
+};
+
 /** Chinese name of a format, for tables and messages. */
 export const formatLabel: Readonly<Record<InputFormat, string>> = {
   pdf: 'PDF',
@@ -98,5 +119,7 @@ export const formatLabel: Readonly<Record<InputFormat, string>> = {
   json: 'JSON',
   html: 'HTML 网页',
   ndjson: 'NDJSON',
+  spreadsheetml: 'Excel 2003 XML 表格',
+  mhtml: '单个文件网页 (.mht)',
   text: '文本',
 };

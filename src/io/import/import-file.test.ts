@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SPREADSHEET_ML } from '../../../test/support/office-texts.js';
 import { importBytes, importFile } from './import-file.js';
 
 const root = new URL('../../../', import.meta.url);
@@ -82,6 +83,10 @@ describe('importBytes', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect(await importBytes(ole, 'old.xls')).toMatchObject({ format: 'ole', forms: [] });
     expect(codes(await importBytes(zipSync({ 'a.txt': bytes('x') }), 'a.zip'))).toEqual(['unsupported-format']);
+    const xml = await importBytes(bytes(SPREADSHEET_ML), 'export.xls');
+    expect(xml).toMatchObject({ format: 'spreadsheetml', forms: [] });
+    expect(codes(xml)).toEqual(['unsupported-format']);
+    expect(xml.issues[0]?.message).toContain('.xlsx');
     const junk = new Uint8Array(64).map((_, i) => (i % 3 === 0 ? 0 : 0x41));
     expect(codes(await importBytes(junk, 'junk.bin'))).toContain('unsupported-format');
   });

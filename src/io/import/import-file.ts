@@ -1,6 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decodeText, encodingLabel } from './decode-text.js';
-import { classifyText, detectBinaryFormat, formatLabel, type InputFormat } from './detect-format.js';
+import {
+  classifyText,
+  detectBinaryFormat,
+  formatLabel,
+  unreadFormatAdvice,
+  type InputFormat,
+} from './detect-format.js';
 import { importJsonText } from './import-json.js';
 import type { ImportIssue, ImportResult } from './import-result.js';
 
@@ -169,6 +175,8 @@ async function importTextLike(bytes: Uint8Array, file: string, options: ImportOp
     };
   }
   const format = classifyText(decoded.text, file);
+  if (format === 'spreadsheetml' || format === 'mhtml')
+    return { forms: [], issues: [issue(file, 'unsupported-format', 'error', unreadFormatAdvice[format])], format };
   const result =
     format === 'text'
       ? (await importerFor('text', options))(decoded.text, file)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * Extensions picked up when walking a directory (files named explicitly are always taken); the
  * content decides how a file is read. `.xls` and WPS's `.et` are not read, but are picked up so that
  * their error (save as .xlsx) is shown rather than the file being skipped without a word; WPS's
- * `.wps` is read as a Word 97-2003 file when it is one inside.
+ * `.wps` is read as a Word 97-2003 file when it is one inside; `.mht`/`.mhtml` get their message too.
  */
 export const importableExtensions: readonly string[] = [
   '.pdf',
@@ -17,6 +17,8 @@ export const importableExtensions: readonly string[] = [
   '.et',
   '.html',
   '.htm',
+  '.mht',
+  '.mhtml',
   '.json',
   '.ndjson',
   '.jsonl',

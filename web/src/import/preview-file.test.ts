@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinProfiles, defaultProfileName, scoreForm, type Form } from '../lib/core';
+import { SPREADSHEET_ML } from '../../../test/support/office-texts';
 import { previewFile } from './preview-file';
 
 const seed = readFileSync('fixtures/seed/pingshan-justice-2020.txt');
@@ -23,6 +24,12 @@ describe('previewFile', () => {
     const broken = await previewFile(new File(['{"kind": "project-self-evaluation",'], 'b.json'));
     expect(broken.forms).toEqual([]);
     expect(broken.issues.some((i) => i.severity === 'error')).toBe(true);
+  });
+
+  it('says at once that an Excel 2003 XML spreadsheet must be saved as .xlsx', async () => {
+    const xml = await previewFile(new File([SPREADSHEET_ML], 'export.xls'));
+    expect(xml).toMatchObject({ format: 'Excel 2003 XML 表格', forms: [] });
+    expect(xml.issues.map((i) => [i.code, i.severity])).toEqual([['unsupported-format', 'error']]);
   });
 
   it('leaves binary formats to the server', async () => {

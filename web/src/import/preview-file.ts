@@ -1,5 +1,10 @@
 import { decodeText } from '../../../src/io/import/decode-text.js';
-import { classifyText, detectBinaryFormat, formatLabel } from '../../../src/io/import/detect-format.js';
+import {
+  classifyText,
+  detectBinaryFormat,
+  formatLabel,
+  unreadFormatAdvice,
+} from '../../../src/io/import/detect-format.js';
 import { importJsonText } from '../../../src/io/import/import-json.js';
 import { importText } from '../../../src/io/import/text/import-text.js';
 import type { ImportIssue } from '../../../src/io/import/import-result.js';
@@ -33,6 +38,22 @@ export async function previewFile(file: File): Promise<FilePreview> {
     const format = classifyText(text, file.name);
     // HTML is parsed on the server (parse5 stays out of the browser bundle), like the binary formats.
     if (format === 'html') return { ...base, format: formatLabel[format], previewed: false, forms: [], issues: [] };
+    if (format === 'spreadsheetml' || format === 'mhtml') {
+      const advice = {
+        file: file.name,
+        code: 'unsupported-format',
+        severity: 'error' as const,
+        location: null,
+        raw: null,
+      };
+      return {
+        ...base,
+        format: formatLabel[format],
+        previewed: true,
+        forms: [],
+        issues: [{ ...advice, message: unreadFormatAdvice[format] }],
+      };
+    }
     const result = format === 'text' ? importText(text, file.name) : importJsonText(text, file.name, format);
     return { ...base, format: formatLabel[format], previewed: true, forms: result.forms, issues: result.issues };
   } catch (err) {
