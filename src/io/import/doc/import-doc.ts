@@ -44,12 +44,13 @@ export async function importDoc(bytes: Uint8Array, file: string): Promise<Import
     ...result.issues,
   ];
   if (elsewhere.length > 0) {
+    const parts = elsewhere.map((e) => e.part).join('、');
     issues.push({
       file,
       code: 'doc-text-outside-body',
       severity: 'info',
-      message: `“${file}”正文以外（${elsewhere.map((e) => e.part).join('、')}）的文字不属于自评表，未导入，原文见本条。`,
-      location: elsewhere.map((e) => e.part).join('、'),
+      message: `“${file}”正文以外（${parts}）的文字不属于自评表，未导入，原文见本条。`,
+      location: parts,
       raw: capIssueRaw(elsewhere.map((e) => `${e.part}：${e.text.trim()}`).join('\n')),
     });
   }

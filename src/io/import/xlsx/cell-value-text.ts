@@ -3,7 +3,7 @@
  * the fields the forms keep as printed: rich text joined, formulas by their cached result, numbers
  * through the cell's number format (`0.00` shows 12.345678 as `12.35`, `0.0%` shows 0.98765 as
  * `98.8%`, `yyyy"年"m"月"d"日"` a date as `2021年1月1日`), numbers in the General format in full.
- * The form model keeps money and rates as printed (../shared/spec/form-model.md), so the shown text
+ * The form model keeps money and rates as printed (docs/spec/form-model.md), so the shown text
  * is the value; when it hides digits of the stored number, `shownCellText` says so in an issue.
  */
 import type { Cell, CellValue } from 'exceljs';
@@ -43,18 +43,20 @@ function formatted(n: number, numFmt: string | undefined): string {
   return format(numFmt, shown, { throws: false, invalid: plain(n) }).trim();
 }
 
+/** Whether the value is a formula's (its own or a shared one), with its cached result if saved. */
+const isFormula = (value: CellValue): value is CellValue & { result?: CellValue } =>
+  value !== null &&
+  typeof value === 'object' &&
+  !(value instanceof Date) &&
+  ('formula' in value || 'sharedFormula' in value);
+
 /** The formula of a formula cell, else null; exceljs translates a shared formula for the cell. */
-function formulaOf(cell: Cell): string | null {
-  const value = cell.value;
-  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
-  return 'formula' in value || 'sharedFormula' in value ? String(cell.formula) : null;
-}
+const formulaOf = (cell: Cell): string | null => (isFormula(cell.value) ? String(cell.formula) : null);
 
 /** The value a formula or hyperlink stands for; the value itself otherwise. */
 function unwrap(value: CellValue): CellValue {
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  if ('formula' in value || 'sharedFormula' in value) return (value as { result?: CellValue }).result ?? null;
-  if ('hyperlink' in value) return value.text as CellValue;
+  if (isFormula(value)) return value.result ?? null;
+  if (value !== null && typeof value === 'object' && 'hyperlink' in value) return value.text as CellValue;
   return value;
 }
 
