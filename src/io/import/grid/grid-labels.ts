@@ -110,8 +110,11 @@ export const isLevelHeader = (text: string): boolean => levelColumnOf(text) !== 
 /** 备注 opens the template's boilerplate notes, which the model leaves out. */
 export const isNotesStart = (text: string): boolean => /^备注/.test(normalizeLabel(text));
 
-/** A year printed after a title: `部门预算项目支出绩效自评表(2023年度)`. */
-const TITLE_YEAR = /\(\d{4}年度?\)$/;
+/** The title as printed without a year in brackets after it (the year is read apart). */
+export const titleOf = (text: string): string => {
+  const m = /[(（]\s*\d{4}\s*年度?\s*[)）]\s*$/.exec(text);
+  return m === null ? text : text.slice(0, m.index).trim();
+};
 
 /** A numbered heading of the document around the forms: `三、项目支出绩效自评表`, `第四部分 …`. */
 const SECTION_HEADING = /^([一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+(部分|章|节))/;
@@ -122,13 +125,7 @@ const SECTION_HEADING = /^([一二三四五六七八九十]+、|第[一二三四
  */
 export const isTitle = (text: string): boolean => {
   const label = normalizeLabel(text);
-  return /(绩效|自评).*表$/.test(label.replace(TITLE_YEAR, '')) && !SECTION_HEADING.test(label);
-};
-
-/** The title as printed without a year in brackets after it (the year is read apart). */
-export const titleOf = (text: string): string => {
-  const m = /[(（]\s*\d{4}\s*年度?\s*[)）]\s*$/.exec(text);
-  return m === null ? text : text.slice(0, m.index).trim();
+  return /(绩效|自评).*表$/.test(titleOf(label)) && !SECTION_HEADING.test(label);
 };
 
 /** The year of a title or year line (`（2020年度）`, `2020年度…`), or null. */
