@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonOf, runCli, seedGolden, tempDir } from './run-cli.js';
+import { jsonOf, repoRoot, runCli, seedGolden, tempDir } from './run-cli.js';
 
 interface ParsedFile {
   file: string;
@@ -44,6 +44,24 @@ describe('jixiao parse', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     expect((JSON.parse(lines[0]!) as { project: { name: string } }).project.name).toBe('社区矫正');
+  });
+
+  it('shows the text each warning is about, so that a person can find it in the file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'form.txt');
+    // The seed's first form with a sentence of page prose the importer cannot place.
+    const seed = readFileSync(join(repoRoot, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
+    const stray = '本页由某某网站整理发布，仅供参考学习使用'.repeat(4);
+    writeFileSync(file, seed.replace('项目名称', `${stray}\n项目名称`));
+    const json = jsonOf<(ParsedFile & { issues: { raw: string | null; severity: string }[] })[]>(
+      await runCli(['parse', file, '--json']),
+    );
+    const about = json[0]?.issues.find((i) => i.severity !== 'info' && i.raw?.includes('某某网站') === true);
+    expect(about).toBeDefined();
+    const table = (await runCli(['parse', file])).stdout;
+    // Cut at 60 characters on one line, then wrapped by the table: its start is there whole.
+    expect(table).toContain('原文：本页由某某网站整理发布');
+    expect(table).toContain('…');
   });
 
   it('exits 2 when no input exists', async () => {

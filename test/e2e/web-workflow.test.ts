@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,18 @@ import { button, dropFile, goTo, indicatorRow, logIn, logOut, openForm, screensh
  */
 
 const repo = process.cwd();
-const seedText = join(repo, 'fixtures/seed/pingshan-justice-2020.txt');
+/**
+ * The seed text with a line of page prose before its first 项目名称, as copied from a web page: the
+ * forms are the golden ones, plus one warning whose raw text the import preview must show.
+ */
+const seedWithStrayText = join(mkdtempSync(join(tmpdir(), 'jixiao-e2e-')), 'pingshan-justice-2020.txt');
+writeFileSync(
+  seedWithStrayText,
+  readFileSync(join(repo, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8').replace(
+    '项目名称',
+    '本页由某某网站整理发布，仅供参考学习使用\n项目名称',
+  ),
+);
 const golden = JSON.parse(
   readFileSync(join(repo, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
 ) as Form[];
@@ -77,9 +89,12 @@ describe('web app end to end (chromium, real server, fresh SQLite)', { timeout: 
     await logIn(page, server.url, e2eUsers.filler.username);
     await screenshot(page, '02-filler-home');
     await goTo(page, '导入');
-    await dropFile(page, page.locator('.ant-upload-drag .ant-upload-btn'), seedText);
+    await dropFile(page, page.locator('.ant-upload-drag .ant-upload-btn'), seedWithStrayText);
     const previewTotals = page.getByTestId('preview-total');
     await expect.poll(() => previewTotals.count(), poll).toBe(6);
+    // The one text the importer could not place is shown to the filler, not only counted.
+    await page.getByText(/^导入提示 \d+ 条$/).click();
+    await expect.poll(() => page.getByTestId('issue-raw').first().textContent(), poll).toContain('某某网站');
     await screenshot(page, '03-import-preview');
     await button(page, '保存为草稿').click();
     await page.getByTestId('import-result').waitFor();

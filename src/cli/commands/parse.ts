@@ -48,6 +48,19 @@ function shown(file: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
+/** Longest excerpt of an issue's raw text shown in the table; --json carries it whole. */
+const MAX_EXCERPT = 60;
+
+/**
+ * The text an issue is about (`raw`), on one line and cut short: enough to find it in the file.
+ * Without it a message like "原文见本条" would point at nothing in the table.
+ */
+function excerpt(raw: string | null): string {
+  if (raw === null) return '';
+  const line = raw.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_EXCERPT ? `${line.slice(0, MAX_EXCERPT)}…` : line;
+}
+
 const count = (r: FileResult, severity: string): number => r.issues.filter((i) => i.severity === severity).length;
 
 function describe(results: readonly FileResult[]): string {
@@ -68,7 +81,12 @@ function describe(results: readonly FileResult[]): string {
     .map((r) => {
       const issues = r.issues.filter((i) => i.severity !== 'info');
       if (issues.length === 0) return '';
-      const rows = issues.map((i) => [i.severity === 'error' ? '错误' : '警告', i.code, i.location ?? '', i.message]);
+      const rows = issues.map((i) => [
+        i.severity === 'error' ? '错误' : '警告',
+        i.code,
+        i.location ?? '',
+        i.raw === null ? i.message : `${i.message}\n原文：${excerpt(i.raw)}`,
+      ]);
       return `\n${shown(r.file)}\n${renderTable({ head: ['级别', '代码', '位置', '说明'], rows, maxWidths: [null, null, 24, 60] })}`;
     })
     .join('');

@@ -242,7 +242,13 @@ function FilePreviewCard({ preview, onRemove }: { preview: FilePreview; onRemove
 function IssueList({
   issues,
 }: {
-  issues: readonly { severity?: string; message: string; location?: string | null; code: string }[];
+  issues: readonly {
+    severity?: string;
+    message: string;
+    location?: string | null;
+    code: string;
+    raw?: string | null;
+  }[];
 }) {
   if (issues.length === 0) return null;
   return (
@@ -255,10 +261,21 @@ function IssueList({
             <Tag color={severityColor[(i.severity ?? 'info') as keyof typeof severityColor] ?? 'default'}>
               {i.severity === 'error' ? '错误' : i.severity === 'warning' ? '警告' : '提示'}
             </Tag>
-            <span>
+            <div>
               {i.message}
               {i.location ? `（${i.location}）` : ''}
-            </span>
+              {/* The text the issue is about: messages say "原文见本条", and without it the filler cannot find it. */}
+              {i.raw ? (
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+                  ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
+                  data-testid="issue-raw"
+                >
+                  原文：{i.raw}
+                </Typography.Paragraph>
+              ) : null}
+            </div>
           </Space>
         </List.Item>
       )}

@@ -113,7 +113,7 @@ function readLines(ctx: FormContext, lines: readonly TextLine[], head: boolean):
         ctx,
         'grid-unplaced-text',
         'warning',
-        '表格外的这行文字没有对应到任何字段，原文见 raw。请核对是否需要补录。',
+        '表格外的这行文字没有对应到任何字段，原文见本条。请核对是否需要补录。',
         {
           location: line.location,
           raw: line.text,
@@ -135,7 +135,7 @@ function reportUnplaced(ctx: FormContext, part: FormPart): void {
       ctx,
       'grid-unplaced-cell',
       'warning',
-      '这个单元格的内容没有对应到表中的任何字段，原文见 raw。请核对是否需要补录。',
+      '这个单元格的内容没有对应到表中的任何字段，原文见本条。请核对是否需要补录。',
       {
         location: cell.location,
         raw: cell.text,

@@ -89,7 +89,7 @@ export function readFundingPairs(ctx: FormContext, headerRow: number, end: numbe
       if (key === 'extra' || key === 'weight' || key === 'score') {
         // Not part of a line in these forms; kept as printed rather than guessed.
         if (!isNothing(value))
-          report(ctx, 'grid-extra-column', 'info', `资金“${text}”没有对应字段，原文见 raw。`, {
+          report(ctx, 'grid-extra-column', 'info', `资金“${text}”没有对应字段，原文见本条。`, {
             location: next.location,
             raw: value,
             path,

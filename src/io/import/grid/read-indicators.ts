@@ -193,7 +193,7 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
         ctx,
         'grid-unnamed-indicator',
         'warning',
-        '有一行指标没有三级指标名称，未导入。原文见 raw，请补全后重新导入。',
+        '有一行指标没有三级指标名称，未导入。原文见本条，请补全后重新导入。',
         {
           location: values.get('target')?.location ?? null,
           raw: [...own.map((k) => text(k)), ...extras.map((e) => e.text), ...notes.map((e) => e.text)].join(' | '),
@@ -242,7 +242,7 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
   // Kept under the indicator's name as the text importer keeps them: `全年免费开放(得分计算方法)`.
   for (const e of notes) setExtra(ctx, `${indicator.name}(${normalizeLabel(e.header)})`, e.text, e.location);
   for (const e of extras) {
-    report(ctx, 'grid-extra-column', 'info', `指标“${indicator.name}”的“${e.header}”列没有对应字段，原文见 raw。`, {
+    report(ctx, 'grid-extra-column', 'info', `指标“${indicator.name}”的“${e.header}”列没有对应字段，原文见本条。`, {
       location: e.location,
       raw: e.text,
       path: `indicators[${index}]`,
