@@ -132,6 +132,17 @@ export const importResponse = z.object({
   issues: z.array(z.object({ file: z.string(), code: z.string(), severity: z.string(), message: z.string() }).loose()),
 });
 
+export const importPreviewResponse = z.object({
+  files: z.array(
+    z.object({
+      file: z.string(),
+      format: z.string().nullable(),
+      forms: z.array(z.unknown()),
+      issues: importResponse.shape.issues,
+    }),
+  ),
+});
+
 export const errorResponse = z.object({
   error: z
     .object({

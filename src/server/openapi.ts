@@ -42,6 +42,13 @@ export const routeDocs: readonly RouteDoc[] = [
     status: 201,
   },
   {
+    method: 'post',
+    path: '/api/imports/preview',
+    summary: '预览导入：读取并校验文件，返回表单与提示，不保存 (read files as the import would, store nothing)',
+    multipart: true,
+    response: s.importPreviewResponse,
+  },
+  {
     method: 'get',
     path: '/api/forms',
     summary: '表单列表（分页；总数在 x-total-count 头）(list forms, paginated)',

@@ -7,7 +7,7 @@ interface ParsedFile {
   file: string;
   format: string | null;
   forms: { project: { name: string } }[];
-  issues: { code: string; severity: string }[];
+  issues: { code: string; severity: string; raw: string | null }[];
 }
 
 describe('jixiao parse', () => {
@@ -53,9 +53,7 @@ describe('jixiao parse', () => {
     const seed = readFileSync(join(repoRoot, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
     const stray = '本页由某某网站整理发布，仅供参考学习使用'.repeat(4);
     writeFileSync(file, seed.replace('项目名称', `${stray}\n项目名称`));
-    const json = jsonOf<(ParsedFile & { issues: { raw: string | null; severity: string }[] })[]>(
-      await runCli(['parse', file, '--json']),
-    );
+    const json = jsonOf<ParsedFile[]>(await runCli(['parse', file, '--json']));
     const about = json[0]?.issues.find((i) => i.severity !== 'info' && i.raw?.includes('某某网站') === true);
     expect(about).toBeDefined();
     const table = (await runCli(['parse', file])).stdout;

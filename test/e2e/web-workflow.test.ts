@@ -24,6 +24,7 @@ import { button, dropFile, goTo, indicatorRow, logIn, logOut, openForm, screensh
  */
 
 const repo = process.cwd();
+const seedPdf = join(repo, 'fixtures/pdf/pingshan-justice-2020.pdf');
 /**
  * The seed text with a line of page prose before its first 项目名称, as copied from a web page: the
  * forms are the golden ones, plus one warning whose raw text the import preview must show.
@@ -89,8 +90,14 @@ describe('web app end to end (chromium, real server, fresh SQLite)', { timeout: 
     await logIn(page, server.url, e2eUsers.filler.username);
     await screenshot(page, '02-filler-home');
     await goTo(page, '导入');
-    await dropFile(page, page.locator('.ant-upload-drag .ant-upload-btn'), seedWithStrayText);
+    const dropZone = page.locator('.ant-upload-drag .ant-upload-btn');
     const previewTotals = page.getByTestId('preview-total');
+    // A PDF is read by the server for the preview (the browser reads only text and JSON): the same six totals.
+    await dropFile(page, dropZone, seedPdf);
+    await expect.poll(() => previewTotals.count(), poll).toBe(6);
+    expect(await previewTotals.allTextContents()).toEqual(golden.map((f) => fixed(scoreForm(f, profile).total)));
+    await button(page, '清空').click();
+    await dropFile(page, dropZone, seedWithStrayText);
     await expect.poll(() => previewTotals.count(), poll).toBe(6);
     // The one text the importer could not place is shown to the filler, not only counted.
     await page.getByText(/^导入提示 \d+ 条$/).click();

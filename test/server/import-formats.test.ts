@@ -34,4 +34,35 @@ describe('POST /api/imports with the seed in every document format', () => {
     const stored = await Promise.all(created.map(async (f) => (await filler.get(`/api/forms/${f.id}`)).body.form));
     expect(stored).toEqual(seedForms());
   });
+
+  it('previews a PDF and a broken file without storing anything; a reviewer may not', async () => {
+    const filler = await t.as('fill-a');
+    const before = (await filler.get('/api/forms')).headers['x-total-count'];
+    const pdf = new Uint8Array(readFileSync(fixturePath('pdf/pingshan-justice-2020.pdf')));
+    const r = await filler.post('/api/imports/preview', {
+      files: [
+        { name: 'seed.pdf', content: pdf },
+        // A truncated PDF: the import would refuse it, the preview says why.
+        { name: 'cut.pdf', content: pdf.subarray(0, 2000) },
+      ],
+    });
+    expect(r.status).toBe(200);
+    const [seed, cut] = r.body.files as {
+      file: string;
+      format: string | null;
+      forms: unknown[];
+      issues: { severity: string }[];
+    }[];
+    expect(seed?.file).toBe('seed.pdf');
+    expect(seed?.format).toBe('pdf');
+    expect(seed?.forms).toEqual(seedForms());
+    expect(seed?.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(cut?.forms).toEqual([]);
+    expect(cut?.issues.some((i) => i.severity === 'error')).toBe(true);
+    expect((await filler.get('/api/forms')).headers['x-total-count']).toBe(before);
+
+    const reviewer = await t.as('rev-a');
+    const refused = await reviewer.post('/api/imports/preview', { files: [{ name: 'seed.pdf', content: pdf }] });
+    expect(refused.status).toBe(403);
+  });
 });

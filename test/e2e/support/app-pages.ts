@@ -36,12 +36,13 @@ export async function goTo(page: Page, menu: '首页' | '自评表' | '导入' |
 
 /**
  * Drops a file on the import area the way a browser does: a `drop` event whose DataTransfer holds
- * the file (built in the page, since files cannot cross the protocol as objects).
+ * the file (built in the page from its bytes in base64, since files cannot cross the protocol as
+ * objects and a PDF is no text).
  */
 export async function dropFile(page: Page, target: Locator, path: string): Promise<void> {
-  const content = readFileSync(path, 'utf8');
+  const base64 = readFileSync(path).toString('base64');
   const dataTransfer = await page.evaluateHandle(
-    `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(basename(path))}, { type: 'text/plain' })); return dt; })()`,
+    `(() => { const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0)); const dt = new DataTransfer(); dt.items.add(new File([bytes], ${JSON.stringify(basename(path))})); return dt; })()`,
   );
   await target.dispatchEvent('dragenter', { dataTransfer });
   await target.dispatchEvent('dragover', { dataTransfer });

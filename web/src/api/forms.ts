@@ -1,6 +1,7 @@
 import { api, ApiError, withQuery } from './client';
 import type { Form, FormStatus } from '../lib/core';
 import type { SummaryReport } from '../../../src/domain/report/index.js';
+import type { ImportIssue } from '../../../src/io/import/import-result.js';
 import type { FormList, FormListItem, FormRecord, HistoryEntry, ImportResponse, Review } from './types';
 
 export interface FormFilters {
@@ -177,6 +178,25 @@ export async function importFiles(files: readonly File[], unit: string | null): 
   if (unit !== null) body.append('unit', unit);
   for (const f of files) body.append('file', f, f.name);
   return api<ImportResponse>('POST', '/api/imports', body);
+}
+
+/** One file of POST /api/imports/preview: what the import would read from it, nothing stored. */
+export interface ServerPreview {
+  readonly file: string;
+  /** The importer's format key (`pdf`, `docx` …); null when the file could not be read. */
+  readonly format: string | null;
+  readonly forms: readonly Form[];
+  readonly issues: readonly ImportIssue[];
+}
+
+/** POST /api/imports/preview with one file: the server reads the formats the browser does not. */
+export async function previewOnServer(file: File): Promise<ServerPreview> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const { files } = await api<{ files: ServerPreview[] }>('POST', '/api/imports/preview', body);
+  const [one] = files;
+  if (one === undefined) throw new ApiError(500, null, 'preview answered no file');
+  return one;
 }
 
 /** One organisation of GET /api/orgs (the bureau, departments, units). */

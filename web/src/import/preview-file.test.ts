@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinProfiles, defaultProfileName, scoreForm, type Form } from '../lib/core';
 import { SPREADSHEET_ML } from '../../../test/support/office-texts';
-import { previewFile } from './preview-file';
+import { fromServer, previewFile } from './preview-file';
 
 const seed = readFileSync('fixtures/seed/pingshan-justice-2020.txt');
 const golden = JSON.parse(readFileSync('fixtures/seed/pingshan-justice-2020.golden.json', 'utf8')) as Form[];
@@ -35,5 +35,14 @@ describe('previewFile', () => {
   it('leaves binary formats to the server', async () => {
     const pdf = await previewFile(new File([new TextEncoder().encode('%PDF-1.7\n%…')], 'x.pdf'));
     expect(pdf).toMatchObject({ previewed: false, format: 'PDF', forms: [] });
+  });
+
+  it('labels what the server read for a binary file by its format key', () => {
+    const file = new File([new Uint8Array([1, 2, 3])], 'seed.pdf');
+    const read = fromServer(file, { format: 'pdf', forms: golden, issues: [] });
+    expect(read).toMatchObject({ name: 'seed.pdf', size: 3, format: 'PDF', previewed: true });
+    expect(read.forms).toBe(golden);
+    expect(fromServer(file, { format: null, forms: [], issues: [] }).format).toBe('未知');
+    expect(fromServer(file, { format: 'toString', forms: [], issues: [] }).format).toBe('未知');
   });
 });

@@ -22,6 +22,22 @@ export interface FilePreview {
   readonly issues: readonly ImportIssue[];
 }
 
+/** A file the browser only labelled (PDF, Word, Excel, HTML) as the server read it for the preview. */
+export function fromServer(
+  file: File,
+  read: { format: string | null; forms: readonly Form[]; issues: readonly ImportIssue[] },
+): FilePreview {
+  const known = read.format !== null && Object.hasOwn(formatLabel, read.format);
+  return {
+    name: file.name,
+    size: file.size,
+    format: known ? formatLabel[read.format as keyof typeof formatLabel] : '未知',
+    previewed: true,
+    forms: read.forms,
+    issues: read.issues,
+  };
+}
+
 /**
  * Reads a text or JSON file with the same importers the server runs (src/io/import), so the preview
  * shows exactly the forms and issues the import will produce. Binary formats are only labelled.

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Collapse, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Collapse, List, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useUser } from '../app/session-context';
 import { Link } from 'react-router';
 import { ApiError, describeError } from '../api/client';
-import { importFiles, listOrgs } from '../api/forms';
+import { importFiles, listOrgs, previewOnServer } from '../api/forms';
 import type { ImportResponse } from '../api/types';
 import { builtinProfiles, checkForm, defaultProfileName, scoreForm, type Profile } from '../lib/core';
 import { formatNumber } from '../lib/format';
 import { GradeTag } from '../lib/status-tag';
-import { previewFile, type FilePreview } from '../import/preview-file';
+import { fromServer, previewFile, type FilePreview } from '../import/preview-file';
 
 const profile = builtinProfiles[defaultProfileName] as Profile;
 const severityColor = { error: 'red', warning: 'gold', info: 'default' } as const;
@@ -18,6 +18,8 @@ const severityColor = { error: 'red', warning: 'gold', info: 'default' } as cons
 interface Item {
   readonly file: File;
   readonly preview: FilePreview;
+  /** True while the server reads a file the browser only labelled (PDF, Word, Excel, HTML). */
+  readonly pending?: boolean;
 }
 
 /** 导入: drop files, preview the forms and issues the importers find, then save them as drafts. */
@@ -37,11 +39,33 @@ export default function ImportPage() {
     .filter((o) => o.kind === 'unit')
     .map((o) => ({ value: o.id, label: `${o.parentId ? `${orgName.get(o.parentId) ?? ''} / ` : ''}${o.name}` }));
 
+  /** Replaces the item of this very file, unless it was removed (or replaced by a newer drop) meanwhile. */
+  function update(file: File, preview: FilePreview) {
+    setItems((list) => list.map((i) => (i.file === file ? { file, preview } : i)));
+  }
+
   async function add(file: File) {
     const preview = await previewFile(file);
     setSaved(null);
     setFailure(null);
-    setItems((list) => [...list.filter((i) => i.file.name !== file.name), { file, preview }]);
+    const pending = !preview.previewed && preview.issues.length === 0;
+    setItems((list) => [...list.filter((i) => i.file.name !== file.name), { file, preview, pending }]);
+    if (!pending) return;
+    // The browser reads text and JSON; the server reads the rest now, so that a PDF is checked
+    // before it is saved rather than after.
+    try {
+      update(file, fromServer(file, await previewOnServer(file)));
+    } catch (err) {
+      const issue = {
+        file: file.name,
+        code: 'preview-failed',
+        severity: 'warning' as const,
+        message: `服务器暂时无法预览此文件（${describeError(err)}），仍可直接保存导入。`,
+        location: null,
+        raw: null,
+      };
+      update(file, { ...preview, issues: [issue] });
+    }
   }
 
   async function save() {
@@ -136,6 +160,7 @@ export default function ImportPage() {
             <FilePreviewCard
               key={item.file.name}
               preview={item.preview}
+              pending={item.pending === true}
               onRemove={() => setItems((l) => l.filter((i) => i !== item))}
             />
           ))}
@@ -168,7 +193,15 @@ export default function ImportPage() {
   );
 }
 
-function FilePreviewCard({ preview, onRemove }: { preview: FilePreview; onRemove: () => void }) {
+function FilePreviewCard({
+  preview,
+  pending,
+  onRemove,
+}: {
+  preview: FilePreview;
+  pending: boolean;
+  onRemove: () => void;
+}) {
   const rows = preview.forms.map((form, i) => {
     const score = scoreForm(form, profile);
     return { key: i, form, score, findings: checkForm(form, score, profile).length };
@@ -191,8 +224,11 @@ function FilePreviewCard({ preview, onRemove }: { preview: FilePreview; onRemove
         </Button>
       }
     >
-      {!preview.previewed && preview.issues.length === 0 && (
-        <Typography.Text type="secondary">此格式由服务器解析，保存后即可查看结果。</Typography.Text>
+      {pending && (
+        <Space data-testid="preview-pending">
+          <Spin size="small" />
+          <Typography.Text type="secondary">正在由服务器解析此文件…</Typography.Text>
+        </Space>
       )}
       {rows.length > 0 && (
         <Table<(typeof rows)[number]>
