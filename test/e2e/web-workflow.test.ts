@@ -193,7 +193,8 @@ describe('web app end to end (chromium, real server, fresh SQLite)', { timeout: 
     await button(page, '导出').click();
     const excel = page.getByRole('menuitem', { name: 'Excel（官方样式）' });
     await excel.waitFor();
-    const [formDownload] = await Promise.all([page.waitForEvent('download'), excel.click()]);
+    // If this flakes again, the error tells which half failed: the click (15 s) before the download (30 s).
+    const [formDownload] = await Promise.all([page.waitForEvent('download'), excel.click({ timeout: 15_000 })]);
     expect(formDownload.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // The department summary: the core's figures over the six forms as they now stand.
