@@ -99,6 +99,13 @@ function readBody(ctx: FormContext, start: number, end: number): void {
 function readLines(ctx: FormContext, lines: readonly TextLine[], head: boolean): void {
   const d = ctx.draft;
   for (const line of lines) {
+    if (line.otherTable === true) {
+      report(ctx, 'grid-other-table', 'info', '这是自评表以外的表格（如决算报表），未导入，原文见本条。', {
+        location: line.location,
+        raw: line.text,
+      });
+      continue;
+    }
     const text = cellText(line.text);
     let placed = true;
     if (text === '' || (head && isAttachmentLabel(text))) placed = true;

@@ -21,5 +21,17 @@ export interface Grid {
   /** Row-major; a row holds the cells whose top-left corner is in it, ordered by column. */
   readonly rows: readonly (readonly GridCell[])[];
   /** Lines of text outside any table (titles, 备注, page headers), in reading order, with their location. */
-  readonly outside: readonly { readonly text: string; readonly location: string; readonly beforeRow: number }[];
+  readonly outside: readonly OutsideLine[];
+}
+
+/** A line of text outside the grid's tables, before row `beforeRow`. */
+export interface OutsideLine {
+  readonly text: string;
+  readonly location: string;
+  readonly beforeRow: number;
+  /**
+   * True for a whole table that holds nothing of a form (a 决算公开 document's money tables), its
+   * rows as lines of `text`: it is reported once, never read as a form's lines.
+   */
+  readonly otherTable?: boolean;
 }

@@ -25,6 +25,8 @@ export interface TextLine {
   readonly text: string;
   readonly location: string;
   readonly cell: GridCell | null;
+  /** A table of no form, read as lines (see OutsideLine): reported, never read. */
+  readonly otherTable?: boolean;
 }
 
 export interface FormPart {
@@ -66,7 +68,7 @@ const filled = (row: readonly GridCell[]): GridCell[] => row.filter((c) => cellT
 
 /** The grid in reading order: each row preceded by the lines printed above it. */
 type Item =
-  | { readonly kind: 'line'; readonly text: string; readonly location: string }
+  | { readonly kind: 'line'; readonly text: string; readonly location: string; readonly otherTable?: boolean }
   | { readonly kind: 'row'; readonly row: number };
 
 interface Layout {
@@ -82,7 +84,7 @@ function layoutOf(grid: Grid): Layout {
   for (let r = 0; r <= grid.rows.length; r += 1) {
     for (; next < grid.outside.length && (grid.outside[next]?.beforeRow ?? 0) <= r; next += 1) {
       const line = grid.outside[next];
-      if (line !== undefined) items.push({ kind: 'line', text: line.text, location: line.location });
+      if (line !== undefined) items.push({ kind: 'line', ...line });
     }
     if (r < grid.rows.length) {
       rowItem.push(items.length);
@@ -94,7 +96,7 @@ function layoutOf(grid: Grid): Layout {
 
 /** The text of a line, or of a row holding one filled cell (a title row of a sheet); else null. */
 function loneText(grid: Grid, item: Item | undefined): string | null {
-  if (item === undefined) return null;
+  if (item === undefined || (item.kind === 'line' && item.otherTable === true)) return null;
   if (item.kind === 'line') return item.text;
   const cells = filled(grid.rows[item.row] ?? []);
   return cells.length === 1 ? (cells[0]?.text ?? null) : null;
@@ -190,7 +192,8 @@ export function splitForms(grid: Grid): FormPart[] {
     items.slice(cuts[k] ?? 0, endItem).forEach((item, n) => {
       const before = (cuts[k] ?? 0) + n < startItem;
       if (item.kind === 'line') {
-        (before ? head : tail).push({ text: item.text, location: item.location, cell: null });
+        const line = { text: item.text, location: item.location, cell: null };
+        (before ? head : tail).push(item.otherTable === true ? { ...line, otherTable: true } : line);
       } else if (before) {
         for (const cell of filled(grid.rows[item.row] ?? []))
           head.push({ text: cell.text, location: cell.location, cell });

@@ -53,9 +53,21 @@ describe('importPdf on the template families printed as publishers print them', 
     // Headers and footers are no form's text: not reported page after page.
     expect(raws.filter((r) => /第\s*\d+\s*页|部门决算公开/.test(r))).toEqual([]);
     // The unrelated tables are read into no form (before: their cells as the first form's
-    // unplaced cells, the 政府采购 rows as four indicators of form H); each row is reported as a line.
-    expect(raws).toContain('总计 1,564.08 总计 1,564.08');
-    expect(raws).toContain('执法记录仪 公开招标 120.00 116.80');
+    // unplaced cells, the 政府采购 rows as four indicators of form H). Each is reported once, as
+    // information with all its rows (they were a warning per row); their headings stay warnings.
+    const others = result.issues.filter((i) => i.code === 'grid-other-table');
+    expect(others.map((i) => [i.severity, i.location])).toEqual([
+      ['info', '第1页 表1'],
+      ['info', '第1页 表2'],
+      ['info', '第5页 表2'],
+    ]);
+    expect(others[0]?.raw?.split('\n')).toContain('总计 1,564.08 总计 1,564.08');
+    expect(others[2]?.raw?.split('\n')).toEqual([
+      '采购项目 采购方式 预算金额 合同金额',
+      '执法记录仪 公开招标 120.00 116.80',
+      '办公设备 询价 35.00 33.20',
+      '合计 155.00 150.00',
+    ]);
     expect(raws).toContain('一、收入支出决算总表');
     expect(await lostText(bytes, 'juesuan-2023.pdf')).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * "绩\n效\n指\n标" and a wrapped cell keeps its lines); text outside every table becomes
  * `grid.outside` in reading order. Tables of all pages are concatenated row after row.
  */
-import type { Grid, GridCell } from '../grid/grid.js';
+import type { Grid, GridCell, OutsideLine } from '../grid/grid.js';
 import type { TextPiece } from './assemble-lines.js';
 import { assembleLines, cellText, joinWrappedHeadings, MIDDLE_ABOVE_BASELINE, WIDE_CHAR } from './assemble-lines.js';
 import type { PdfPageContent, PdfTextRun } from './extract-pdf-glyphs.js';
@@ -287,8 +287,8 @@ function distributeRuns(runs: readonly PdfTextRun[], placed: readonly PlacedTabl
 
 export interface PdfToGridOptions {
   /**
-   * Read the tables of a document that are no form's (unrelated-tables.ts) as lines of text, one
-   * per row, when some other table is a form's. The importer does; the table rebuild alone keeps
+   * Read the tables of a document that are no form's (unrelated-tables.ts) as one outside line
+   * each (`otherTable`, its rows as lines), when some other table is a form's. The importer does; the table rebuild alone keeps
    * every table as rows.
    */
   readonly unrelatedTablesAsLines?: boolean;
@@ -332,7 +332,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string, opti
   let previousGroup: number | undefined;
 
   const rows: MutableCell[][] = [];
-  const outside: { text: string; location: string; beforeRow: number }[] = [];
+  const outside: OutsideLine[] = [];
   let lastGroup = -1;
   /** Cells of the previous table that end on its last grid line, by `col:colSpan`. */
   let below = new Map<string, Carried>();
@@ -364,10 +364,16 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string, opti
       previousGroup = group;
       linesSinceTable = 0;
       if (asLines.get(group) === true) {
-        for (const line of tableLines(t)) {
-          const location = `第${page.page}页 表${event.index + 1} 第${line.row + 1}行`;
-          outside.push({ text: line.text, location, beforeRow: rows.length });
-        }
+        const text = tableLines(t)
+          .map((line) => line.text)
+          .join('\n');
+        if (text !== '')
+          outside.push({
+            text,
+            location: `第${page.page}页 表${event.index + 1}`,
+            beforeRow: rows.length,
+            otherTable: true,
+          });
         continue;
       }
       const above = group === lastGroup ? below : new Map<string, Carried>();
@@ -436,7 +442,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string, opti
 function dropCoveredRows(
   file: string,
   rows: readonly (MutableCell[] | undefined)[],
-  outside: readonly { text: string; location: string; beforeRow: number }[],
+  outside: readonly OutsideLine[],
 ): Grid {
   const kept: number[] = [];
   for (let i = 0; i < rows.length; i++) if ((rows[i]?.length ?? 0) > 0) kept.push(i);

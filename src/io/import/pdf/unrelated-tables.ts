@@ -2,7 +2,7 @@
  * A 决算公开 document prints other tables around the 自评表 (收入支出决算总表, 财政拨款支出表,
  * 政府采购情况 …). Read as rows of the form before or after them, their cells would become extras
  * (`"204": "公共安全支出"`) or unplaced cells one by one; a table in which no cell is a word of the
- * self-evaluation template is read as lines of text instead, each row reported as one line.
+ * self-evaluation template is read as lines of text instead, and reported once with all its rows.
  */
 import {
   fieldKeyOf,
