@@ -552,3 +552,36 @@ describe('importText on pipe rows of family B read as a table (026)', () => {
     expect(result.issues.map((i) => i.code)).toContain('indicator-extra-values');
   });
 });
+
+describe('importText on one cell per line padded with wholly blank rows (117)', () => {
+  const cell = (c: string): string => (c === '' ? '|' : `${c} |`);
+  /** A printed row left blank: its name and five value cells, then the host's padding row. */
+  const blankRow = ['|', '|', '|', '|', '|', '|', '||||||||'];
+  const lines = [
+    '项目支出绩效自评表 |',
+    '( 2021 年度) |',
+    ...['项目名称', '市民中心运行维护费', '绩效指标', '一级指标', '二级指标', '三级指标'].map(cell),
+    ...['年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map(cell),
+    ...['产出指标', '数量指标', '预算执行率', '100%', '83.5%', '20', '18', ''].map(cell),
+    '||||||',
+    ...['预算资金拨款率', '100%', '100%', '10', '10', ''].map(cell),
+    '||||||||',
+    ...blankRow,
+    ...['质量指标', '办结率', '100%', '100%', '10', '10', ''].map(cell),
+    '||||||||',
+    ...blankRow,
+    cell('时效指标'),
+    ...blankRow,
+    ...['成本指标', '运行维护费', '150万', '150万', '10', '10', ''].map(cell),
+  ];
+
+  it('reads each row with its own values: no name swallows the cells before a blank row', () => {
+    const form = importText(lines.join('\n'), '117.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '预算执行率', '100%', '83.5%', 20, 18],
+      ['数量指标', '预算资金拨款率', '100%', '100%', 10, 10],
+      ['质量指标', '办结率', '100%', '100%', 10, 10],
+      ['成本指标', '运行维护费', '150万', '150万', 10, 10],
+    ]);
+  });
+});

@@ -58,6 +58,19 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   // A target split into 指标性质/指标值/度量单位 prints `=` and `%` as cells of their own.
   const split = kinds.includes('nature') || kinds.includes('unit');
   let run: { text: string; cells: readonly StreamCell[] }[] = [];
+  /**
+   * Drops the wholly blank printed rows closing the run (hosts pad tables with them, 117): a row of
+   * the table is its name and `width` values, so of the blank cells closing the run, whole rows'
+   * worth are blank rows, and only the rest are blank columns of the last filled row. True when
+   * some were dropped: no row runs across a blank row, so the run is cut there.
+   */
+  const dropBlankRows = (): boolean => {
+    let blanks = 0;
+    while (blanks < run.length && run[run.length - 1 - blanks]?.text === '') blanks += 1;
+    if (blanks <= width) return false;
+    run.length -= blanks - (blanks % (width + 1));
+    return true;
+  };
 
   const startRow = (name: string[], line: number): Row => {
     const row = newRow(levels.level1, levels.level2, name, line, width);
@@ -197,6 +210,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   /** Cuts the buffered one-cell lines into rows by cell shapes; reads them in turn when they do not fit. */
   const flushRun = (): void => {
     // 得分计算方法 text sits after its row's numbers; it is set aside and given to that row.
+    dropBlankRows();
     const isRule = (text: string): boolean => ruleCol >= 0 && SCORING_RULE.test(text);
     const parts = run.filter((r) => !isRule(r.text));
     const rules = run.flatMap((r, k) =>
@@ -315,6 +329,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   function readCellPerLine(text: string, cells: readonly StreamCell[], now = false): void {
     if (byShape && !now) {
+      if (dropBlankRows()) flushRun();
       run.push({ text, cells });
       return;
     }
