@@ -585,3 +585,21 @@ describe('importText on one cell per line padded with wholly blank rows (117)', 
     ]);
   });
 });
+
+describe('importText on a category printed as both levels (121)', () => {
+  const text = [
+    '2022年度海绵城市申报工作经费项目自评表',
+    '项目名称 | 海绵城市申报工作经费 | ||||',
+    '年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |',
+    '产出指标 | 质量指标 | 通过专家评审 | 通过 | 通过 | 10 |',
+    '满意度指标 | 满意度指标 | 群众满意度 | 满意 | 完成 | 10 |',
+  ].join('\n');
+
+  it('reads 满意度指标 printed again right after itself as the level 2', () => {
+    const form = importText(text, '121.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.score])).toEqual([
+      ['产出指标', '质量指标', '通过专家评审', '通过', '通过', 10],
+      ['满意度指标', '满意度指标', '群众满意度', '满意', '完成', 10],
+    ]);
+  });
+});
