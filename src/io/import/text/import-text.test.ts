@@ -603,3 +603,33 @@ describe('importText on a category printed as both levels (121)', () => {
     ]);
   });
 });
+
+describe('importText on whitespace rows wrapped by the host (118)', () => {
+  const text = [
+    '市级文物保护专项经费绩效自评表(2022年度)',
+    '项目名称 市级文物保护专项经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
+    '指标值 完成值',
+    '产出指标 数量指标 指标1:修缮建筑数量 完成三处日常维护及护栏制装 完成三处日常维护及护栏制装',
+    '7 7',
+    '指标2:修缮建筑面积 6000平方米 6000平方米 7 7',
+    '质量指标 指标1:验收通过率 100% 95% 6 5',
+  ].join('\n');
+  const result = importText(text, '118.txt');
+  const rows = result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]);
+
+  it('reads header cells wrapped over two lines (年度 / 指标值, 实际 / 完成值) as the columns, and reports it', () => {
+    const codes = result.issues.map((i) => i.code);
+    expect(codes).toContain('header-label-wrapped');
+    expect(codes).not.toContain('indicator-header-missing');
+    expect(rows?.some((r) => r[0] === '指标值' || r[0] === '年度实际分值')).toBe(false);
+  });
+
+  it('gives a line of bare numbers to the row before when its next columns are 分值 and 得分', () => {
+    expect(rows).toEqual([
+      ['指标1:修缮建筑数量', '完成三处日常维护及护栏制装', '完成三处日常维护及护栏制装', 7, 7],
+      ['指标2:修缮建筑面积', '6000平方米', '6000平方米', 7, 7],
+      ['指标1:验收通过率', '100%', '95%', 6, 5],
+    ]);
+  });
+});

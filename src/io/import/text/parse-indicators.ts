@@ -189,6 +189,22 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       use(cells);
       return;
     }
+    // `指标1:修缮建筑数量 <long target> <long actual>` / `7 7`: the row's 分值 and 得分 wrapped onto
+    // a line of their own (118). Bare numbers name no row; they go on in the row before when its
+    // next columns are numeric ones.
+    const above = last();
+    if (
+      pending.length === 0 &&
+      above !== undefined &&
+      above.lastCol >= 0 &&
+      levels.rowsInLevel > 0 &&
+      texts.every((t) => NUMBER_ONLY.test(t)) &&
+      kinds.slice(above.lastCol + 1, above.lastCol + 1 + n).filter((k) => k === 'weight' || k === 'score').length === n
+    ) {
+      fillRow(above, texts, above.lastCol + 1);
+      use(cells);
+      return;
+    }
     const nameFromPending = pending.length > 0 && (n < width || (n === width && VALUE_LIKE.test(texts[0] ?? '')));
     if (nameFromPending) {
       const row = startRow(
