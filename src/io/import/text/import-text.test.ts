@@ -633,3 +633,24 @@ describe('importText on whitespace rows wrapped by the host (118)', () => {
     ]);
   });
 });
+
+describe('importText on a table cut off where the stored page ends (118, 111)', () => {
+  const head = [
+    '市级文物保护专项经费绩效自评表(2022年度)',
+    '项目名称 市级文物保护专项经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '效益指标 社会效益指标 提升知名度 加大文物保护 程度较高 15 15',
+  ];
+
+  it("leaves a category's first characters closing the text unplaced, reported, not in the last row's note", () => {
+    const result = importText([...head, '可'].join('\n'), '118.txt');
+    const rows = result.forms[0]?.indicators.map((i) => [i.name, i.actual, i.note, i.score]);
+    expect(rows).toEqual([['提升知名度', '程度较高', null, 15]]);
+    expect(result.issues.find((i) => i.code === 'unplaced-text')?.raw).toBe('可');
+  });
+
+  it('still gives a word that begins no category to the note', () => {
+    const result = importText([...head, '无'].join('\n'), '118.txt');
+    expect(result.forms[0]?.indicators.map((i) => i.note)).toEqual(['无']);
+  });
+});

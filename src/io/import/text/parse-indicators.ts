@@ -7,6 +7,7 @@ import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { expandGlued, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
 
 /**
  * The 绩效指标 table. Category labels (一级/二级指标, often printed vertically one character per
@@ -22,6 +23,10 @@ const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 /** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
 const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
+const CATEGORIES = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES]);
+const CATEGORY_PREFIXES = prefixesOf(CATEGORIES);
+/** How short the first characters of a category cut off by the page's end are taken to be. */
+const MAX_CUT_CATEGORY = 2;
 
 /** Reads the indicator table from its region tokens into the draft. */
 export function parseIndicators(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
@@ -82,10 +87,25 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   const last = (): Row | undefined => rows[rows.length - 1];
 
   /** Wrapped lines after a complete row: a row of their own, or the continuation of the last row. */
-  const flushPending = (): void => {
+  const flushPending = (atEnd = false): void => {
     if (pending.length === 0) return;
     const texts = pending.map((p) => p.text);
     const prev = last();
+    // `…程度较高 15 15` / `可` closing the table: a category's first characters, cut off where the
+    // stored page ends (可持续影响指标), open the next row; they are no note of a finished row. Left
+    // unplaced, so reported.
+    const cut = texts.length === 1 ? (texts[0] ?? '') : '';
+    if (
+      atEnd &&
+      cut.length <= MAX_CUT_CATEGORY &&
+      CATEGORY_PREFIXES.has(cut) &&
+      !CATEGORIES.has(cut) &&
+      prev !== undefined &&
+      kinds[prev.lastCol] === 'score'
+    ) {
+      pending = [];
+      return;
+    }
     const groups = pending.length >= 3 ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
     // Lines right under a new category cannot continue a row of the category before.
     const fresh = prev === undefined || levels.rowsInLevel === 0;
@@ -322,7 +342,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     if (event.rowStart && !namePrefix) flushPending();
     readLine(cells, event.line, namePrefix);
   }
-  flushPending();
+  flushPending(true);
   flushRun();
 
   function overflow(row: Row, extra: readonly string[], line: number): void {
