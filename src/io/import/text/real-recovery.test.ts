@@ -40,6 +40,9 @@ const FLOORS: Record<string, number> = {
   '111': 14,
   '113': 5,
   '115': 7,
+  '117': 6,
+  '118': 9,
+  '121': 8,
 };
 
 describe('exact recovery on real forms', () => {
