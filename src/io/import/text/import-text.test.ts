@@ -654,3 +654,30 @@ describe('importText on a table cut off where the stored page ends (118, 111)', 
     expect(result.forms[0]?.indicators.map((i) => i.note)).toEqual(['无']);
   });
 });
+
+describe('importText on a pipe row the host broke over three lines (110)', () => {
+  const head = [
+    '| 2022年度项目支出绩效自评表 |',
+    '| 项目名称 | 义务教育营养改善计划专项资金 |',
+    '| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+    '| 效益指标 | 经济效益指标 | 减轻贫困学生家庭经济负担 |',
+  ];
+
+  it('joins a name-only row with the short lines after it when together they make one row through 得分', () => {
+    const text = [...head, '| 有效 |', '| 有效 | 10 | 10 |', '| 社会效益指标 | 政策知晓率 | 100% | 98% | 10 | 9 |'];
+    const rows = importText(text.join('\n'), '110.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['减轻贫困学生家庭经济负担', '有效', '有效', 10, 10],
+      ['政策知晓率', '100%', '98%', 10, 9],
+    ]);
+  });
+
+  it('keeps a name-only row apart when the next line is a row of its own that does not complete it', () => {
+    const text = [...head, '| 带动就业人数 | 20人 |'];
+    const rows = importText(text.join('\n'), '110.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.name, i.target])).toEqual([
+      ['减轻贫困学生家庭经济负担', null],
+      ['带动就业人数', '20人'],
+    ]);
+  });
+});

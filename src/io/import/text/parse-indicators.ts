@@ -6,7 +6,7 @@ import { LevelTracker } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
-import { expandGlued, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
+import { expandGlued, joinBrokenPipeRows, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
 import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
 
 /**
@@ -48,7 +48,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   let pending: { text: string; cells: StreamCell[]; line: number }[] = [];
 
   const pieces: PieceMap = new Map();
-  const events = expandGlued(toEvents(body), kinds, pieces, ctx);
+  const events = joinBrokenPipeRows(expandGlued(toEvents(body), kinds, pieces, ctx), kinds);
   const lineEvents = events.filter((e) => e.kind === 'line');
   const singles = lineEvents.filter((e) => e.cells.length === 1).length;
   // The name column is the widest: its full width tells a finished short name from a wrapped one.
