@@ -681,3 +681,15 @@ describe('importText on a pipe row the host broke over three lines (110)', () =>
     ]);
   });
 });
+
+describe('importText on a title spaced from 项目名称 by blank cells (111 served one cell per line)', () => {
+  const blanks = (n: number): string[] => Array.from({ length: n }, () => '|');
+  const cells = ['项目名称', '河西村特色种养补贴到户项目', '主管部门', '县农业农村局'];
+
+  it('counts only lines with text toward the title window, so the title still opens the form', () => {
+    const text = ['绩效目标自评表 |', ...blanks(11), '(2023年度) |', ...blanks(11), ...cells.map((c) => `${c} |`)];
+    const result = importText(text.join('\n'), '111.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([['河西村特色种养补贴到户项目', 2023]]);
+    expect(result.issues.map((i) => i.code)).not.toContain('form-header-missing');
+  });
+});
