@@ -693,3 +693,46 @@ describe('importText on a title spaced from 项目名称 by blank cells (111 ser
     expect(result.issues.map((i) => i.code)).not.toContain('form-header-missing');
   });
 });
+
+describe('importText on a level 2 printed again on its second row, one cell per line (115 served so)', () => {
+  const cells = [
+    '项目支出绩效自评表',
+    '(2023年度)',
+    '项目名称',
+    '野生动物收容所建设项目',
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
+    '产出指标',
+    '数量指标',
+    '野生动物收容所',
+    '≥200平方米',
+    '204.46平方米',
+    '10',
+    '10',
+    '无',
+    '',
+    '数量指标',
+    '钢结构圈养围栏',
+    '≥120米',
+    '121.5米',
+    '10',
+    '10',
+    '无',
+  ];
+
+  it('reads the repeated category as the level, not as text of the row before', () => {
+    const text = cells.map((c) => (c === '' ? '|' : `${c} |`)).join('\n');
+    const rows = importText(text, '115.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.level2, i.name, i.actual, i.note, i.score])).toEqual([
+      ['数量指标', '野生动物收容所', '204.46平方米', '无', 10],
+      ['数量指标', '钢结构圈养围栏', '121.5米', '无', 10],
+    ]);
+  });
+});

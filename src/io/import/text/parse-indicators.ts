@@ -287,7 +287,10 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   for (const event of events) {
     if (event.kind === 'level') {
       flushPending();
-      if (!levels.isIndicatorName(event.token)) flushRun();
+      // Rows still buffered in the run stand under the current category, so a category label after
+      // them is never "printed again right under itself" (115 served one cell per line: 数量指标
+      // repeated on the level's second row is the level, not the first row's note).
+      if (run.some((r) => r.text !== '') || !levels.isIndicatorName(event.token)) flushRun();
       if (levels.apply(event.token)) continue;
       const cells = [...event.token.cells];
       const text = joinWrapped(cells.map((c) => c.text));
