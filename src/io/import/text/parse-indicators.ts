@@ -245,8 +245,8 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   /** Cuts the buffered one-cell lines into rows by cell shapes; reads them in turn when they do not fit. */
   const flushRun = (): void => {
-    // 得分计算方法 text sits after its row's numbers; it is set aside and given to that row.
     dropBlankRows();
+    // 得分计算方法 text sits after its row's numbers; it is set aside and given to that row.
     const isRule = (text: string): boolean => ruleCol >= 0 && SCORING_RULE.test(text);
     const parts = run.filter((r) => !isRule(r.text));
     const rules = run.flatMap((r, k) =>
