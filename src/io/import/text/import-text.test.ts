@@ -692,6 +692,13 @@ describe('importText on a title spaced from 项目名称 by blank cells (111 ser
     expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([['河西村特色种养补贴到户项目', 2023]]);
     expect(result.issues.map((i) => i.code)).not.toContain('form-header-missing');
   });
+
+  it('reads the year printed below the title past the blank cells, without guessing it', () => {
+    const text = ['绩效目标自评表 |', ...blanks(11), '(2023年度) |', ...blanks(11), ...cells.map((c) => `${c} |`)];
+    const result = importText(text.join('\n'), '111.txt');
+    expect(result.forms[0]?.year).toBe(2023);
+    expect(result.issues.map((i) => i.code)).not.toContain('year-inferred');
+  });
 });
 
 describe('importText on a level 2 printed again on its second row, one cell per line (115 served so)', () => {
