@@ -552,3 +552,194 @@ describe('importText on pipe rows of family B read as a table (026)', () => {
     expect(result.issues.map((i) => i.code)).toContain('indicator-extra-values');
   });
 });
+
+describe('importText on one cell per line padded with wholly blank rows (117)', () => {
+  const cell = (c: string): string => (c === '' ? '|' : `${c} |`);
+  /** A printed row left blank: its name and five value cells, then the host's padding row. */
+  const blankRow = ['|', '|', '|', '|', '|', '|', '||||||||'];
+  const lines = [
+    '项目支出绩效自评表 |',
+    '( 2021 年度) |',
+    ...['项目名称', '市民中心运行维护费', '绩效指标', '一级指标', '二级指标', '三级指标'].map(cell),
+    ...['年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map(cell),
+    ...['产出指标', '数量指标', '预算执行率', '100%', '83.5%', '20', '18', ''].map(cell),
+    '||||||',
+    ...['预算资金拨款率', '100%', '100%', '10', '10', ''].map(cell),
+    '||||||||',
+    ...blankRow,
+    ...['质量指标', '办结率', '100%', '100%', '10', '10', ''].map(cell),
+    '||||||||',
+    ...blankRow,
+    cell('时效指标'),
+    ...blankRow,
+    ...['成本指标', '运行维护费', '150万', '150万', '10', '10', ''].map(cell),
+  ];
+
+  it('reads each row with its own values: no name swallows the cells before a blank row', () => {
+    const form = importText(lines.join('\n'), '117.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level2, i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '预算执行率', '100%', '83.5%', 20, 18],
+      ['数量指标', '预算资金拨款率', '100%', '100%', 10, 10],
+      ['质量指标', '办结率', '100%', '100%', 10, 10],
+      ['成本指标', '运行维护费', '150万', '150万', 10, 10],
+    ]);
+  });
+});
+
+describe('importText on a category printed as both levels (121)', () => {
+  const text = [
+    '2022年度海绵城市申报工作经费项目自评表',
+    '项目名称 | 海绵城市申报工作经费 | ||||',
+    '年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |',
+    '产出指标 | 质量指标 | 通过专家评审 | 通过 | 通过 | 10 |',
+    '满意度指标 | 满意度指标 | 群众满意度 | 满意 | 完成 | 10 |',
+  ].join('\n');
+
+  it('reads 满意度指标 printed again right after itself as the level 2', () => {
+    const form = importText(text, '121.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.score])).toEqual([
+      ['产出指标', '质量指标', '通过专家评审', '通过', '通过', 10],
+      ['满意度指标', '满意度指标', '群众满意度', '满意', '完成', 10],
+    ]);
+  });
+});
+
+describe('importText on whitespace rows wrapped by the host (118)', () => {
+  const text = [
+    '市级文物保护专项经费绩效自评表(2022年度)',
+    '项目名称 市级文物保护专项经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
+    '指标值 完成值',
+    '产出指标 数量指标 指标1:修缮建筑数量 完成三处日常维护及护栏制装 完成三处日常维护及护栏制装',
+    '7 7',
+    '指标2:修缮建筑面积 6000平方米 6000平方米 7 7',
+    '质量指标 指标1:验收通过率 100% 95% 6 5',
+  ].join('\n');
+  const result = importText(text, '118.txt');
+  const rows = result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score]);
+
+  it('reads header cells wrapped over two lines (年度 / 指标值, 实际 / 完成值) as the columns, and reports it', () => {
+    const codes = result.issues.map((i) => i.code);
+    expect(codes).toContain('header-label-wrapped');
+    expect(codes).not.toContain('indicator-header-missing');
+    expect(rows?.some((r) => r[0] === '指标值' || r[0] === '年度实际分值')).toBe(false);
+  });
+
+  it('gives a line of bare numbers to the row before when its next columns are 分值 and 得分', () => {
+    expect(rows).toEqual([
+      ['指标1:修缮建筑数量', '完成三处日常维护及护栏制装', '完成三处日常维护及护栏制装', 7, 7],
+      ['指标2:修缮建筑面积', '6000平方米', '6000平方米', 7, 7],
+      ['指标1:验收通过率', '100%', '95%', 6, 5],
+    ]);
+  });
+});
+
+describe('importText on a table cut off where the stored page ends (118, 111)', () => {
+  const head = [
+    '市级文物保护专项经费绩效自评表(2022年度)',
+    '项目名称 市级文物保护专项经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '效益指标 社会效益指标 提升知名度 加大文物保护 程度较高 15 15',
+  ];
+
+  it("leaves a category's first characters closing the text unplaced, reported, not in the last row's note", () => {
+    const result = importText([...head, '可'].join('\n'), '118.txt');
+    const rows = result.forms[0]?.indicators.map((i) => [i.name, i.actual, i.note, i.score]);
+    expect(rows).toEqual([['提升知名度', '程度较高', null, 15]]);
+    expect(result.issues.find((i) => i.code === 'unplaced-text')?.raw).toBe('可');
+  });
+
+  it('still gives a word that begins no category to the note', () => {
+    const result = importText([...head, '无'].join('\n'), '118.txt');
+    expect(result.forms[0]?.indicators.map((i) => i.note)).toEqual(['无']);
+  });
+});
+
+describe('importText on a pipe row the host broke over three lines (110)', () => {
+  const head = [
+    '| 2022年度项目支出绩效自评表 |',
+    '| 项目名称 | 义务教育营养改善计划专项资金 |',
+    '| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+    '| 效益指标 | 经济效益指标 | 减轻贫困学生家庭经济负担 |',
+  ];
+
+  it('joins a name-only row with the short lines after it when together they make one row through 得分', () => {
+    const text = [...head, '| 有效 |', '| 有效 | 10 | 10 |', '| 社会效益指标 | 政策知晓率 | 100% | 98% | 10 | 9 |'];
+    const rows = importText(text.join('\n'), '110.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['减轻贫困学生家庭经济负担', '有效', '有效', 10, 10],
+      ['政策知晓率', '100%', '98%', 10, 9],
+    ]);
+  });
+
+  it('keeps a name-only row apart when the next line is a row of its own that does not complete it', () => {
+    const text = [...head, '| 带动就业人数 | 20人 |'];
+    const rows = importText(text.join('\n'), '110.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.name, i.target])).toEqual([
+      ['减轻贫困学生家庭经济负担', null],
+      ['带动就业人数', '20人'],
+    ]);
+  });
+});
+
+describe('importText on a title spaced from 项目名称 by blank cells (111 served one cell per line)', () => {
+  const blanks = (n: number): string[] => Array.from({ length: n }, () => '|');
+  const cells = ['项目名称', '河西村特色种养补贴到户项目', '主管部门', '县农业农村局'];
+
+  it('counts only lines with text toward the title window, so the title still opens the form', () => {
+    const text = ['绩效目标自评表 |', ...blanks(11), '(2023年度) |', ...blanks(11), ...cells.map((c) => `${c} |`)];
+    const result = importText(text.join('\n'), '111.txt');
+    expect(result.forms.map((f) => [f.project.name, f.year])).toEqual([['河西村特色种养补贴到户项目', 2023]]);
+    expect(result.issues.map((i) => i.code)).not.toContain('form-header-missing');
+  });
+
+  it('reads the year printed below the title past the blank cells, without guessing it', () => {
+    const text = ['绩效目标自评表 |', ...blanks(11), '(2023年度) |', ...blanks(11), ...cells.map((c) => `${c} |`)];
+    const result = importText(text.join('\n'), '111.txt');
+    expect(result.forms[0]?.year).toBe(2023);
+    expect(result.issues.map((i) => i.code)).not.toContain('year-inferred');
+  });
+});
+
+describe('importText on a level 2 printed again on its second row, one cell per line (115 served so)', () => {
+  const cells = [
+    '项目支出绩效自评表',
+    '(2023年度)',
+    '项目名称',
+    '野生动物收容所建设项目',
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
+    '产出指标',
+    '数量指标',
+    '野生动物收容所',
+    '≥200平方米',
+    '204.46平方米',
+    '10',
+    '10',
+    '无',
+    '',
+    '数量指标',
+    '钢结构圈养围栏',
+    '≥120米',
+    '121.5米',
+    '10',
+    '10',
+    '无',
+  ];
+
+  it('reads the repeated category as the level, not as text of the row before', () => {
+    const text = cells.map((c) => (c === '' ? '|' : `${c} |`)).join('\n');
+    const rows = importText(text, '115.txt').forms[0]?.indicators;
+    expect(rows?.map((i) => [i.level2, i.name, i.actual, i.note, i.score])).toEqual([
+      ['数量指标', '野生动物收容所', '204.46平方米', '无', 10],
+      ['数量指标', '钢结构圈养围栏', '121.5米', '无', 10],
+    ]);
+  });
+});

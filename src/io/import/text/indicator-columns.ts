@@ -78,7 +78,28 @@ export function readHeader(
   let seenHeader = inHeader;
   const body: Token[] = [];
   let level2Column = anchor?.key === '二级指标';
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
+    if (token === undefined) continue;
+    // `年度 实际 分值 得分 偏差原因…` / `指标值 完成值`: header cells wrapped over two printed lines.
+    const wrapped = inHeader && body.length === 0 && token.type === 'cell' ? wrappedHeader(tokens, t) : null;
+    if (wrapped !== null) {
+      printed.push(...wrapped.columns);
+      for (let k = t; k < wrapped.end; k++) {
+        const done = tokens[k];
+        if (done !== undefined) useToken(done);
+      }
+      ctx.log.add(
+        'header-label-wrapped',
+        'info',
+        `列标题分两行印出，已按"${wrapped.columns.map((c) => c.label).join('、')}"读取，请核对。`,
+        token.line,
+        null,
+        { form: ctx.form, path: 'indicators' },
+      );
+      t = wrapped.end - 1;
+      continue;
+    }
     if (token.type === 'label' && (token.kinds.has('level-header') || token.kinds.has('indicator-anchor'))) {
       useToken(token);
       if (token.key === '二级指标' && body.length === 0) level2Column = true;
@@ -116,6 +137,35 @@ export function readHeader(
     body.push(token);
   }
   return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column };
+}
+
+/**
+ * The header's column cells when the host wrapped them over two printed lines (118: `年度 实际 分值
+ * 得分 偏差原因分析及改进措施` over `指标值 完成值`): the first line's cells that are no column label
+ * are the heads of the wrapped ones, whose tails make the next line, in the same order. Null unless
+ * every head joined to its tail is a column label and the first line's other cells are labels too;
+ * `end` is the index of the first token after the two lines.
+ */
+function wrappedHeader(tokens: readonly Token[], start: number): { columns: Column[]; end: number } | null {
+  const line = tokens[start]?.line;
+  let end = start;
+  while (tokens[end]?.line === line) end += 1;
+  const next = tokens[end]?.line;
+  let after = end;
+  while (next !== undefined && tokens[after]?.line === next) after += 1;
+  const tails = tokens.slice(end, after).map(tokenText);
+  const firstLine = tokens.slice(start, end);
+  const heads = firstLine.filter((tk) => tk.type === 'cell');
+  if (heads.length === 0 || heads.length !== tails.length) return null;
+  const columns: Column[] = [];
+  let h = 0;
+  for (const tk of firstLine) {
+    const label = tk.type === 'cell' ? normalizeLabel(tk.cell.text + (tails[h++] ?? '')) : tk.key;
+    const kind = tk.type === 'cell' || tk.kinds.has('indicator-column') ? INDICATOR_COLUMNS.get(label) : undefined;
+    if (kind === undefined) return null;
+    columns.push({ kind, label });
+  }
+  return { columns, end: after };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LabelToken, StreamCell, Token } from './cell-stream.js';
 import type { ParseContext } from './form-draft.js';
 import { splitGluedRun, splitGluedRows } from './split-glued-row.js';
+import { joinComparators, splitLineRows } from './split-line-rows.js';
 import type { IndicatorColumn } from './vocabulary.js';
 
 /**
@@ -138,4 +139,48 @@ export function expandGlued(
 /** Marks printed cells used when all their pieces were placed. */
 export function settlePieces(pieces: PieceMap): void {
   for (const [cell, parts] of pieces) if (parts.every((p) => p.used)) cell.used = true;
+}
+
+/** How many lines after a name-only pipe row the host may have broken that row over. */
+const MAX_BROKEN_LINES = 3;
+
+/**
+ * Joins a pipe row the host broke over several lines (110: `| 减轻贫困学生家庭经济负担 |` / `| 有效 |` /
+ * `| 有效 | 10 | 10 |`) into one line: a row printing only its name, followed by short pipe lines
+ * that together with it make exactly one row reaching its last numeric column (分值/得分). A name
+ * with no values followed by another indicator's short row does not reach it, and stays apart.
+ */
+export function joinBrokenPipeRows(events: readonly Event[], columns: readonly IndicatorColumn[]): Event[] {
+  const lastNumeric = Math.max(columns.lastIndexOf('weight'), columns.lastIndexOf('score'));
+  if (lastNumeric < 0) return [...events];
+  const width = columns.length;
+  const keepNature = columns.includes('nature');
+  const out: Event[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event === undefined) continue;
+    const head = event.kind === 'line' && event.cells.length === 1 ? event.cells[0] : undefined;
+    if (event.kind !== 'line' || head?.pipe !== true || head.text === '') {
+      out.push(event);
+      continue;
+    }
+    let joined: LineEvent | null = null;
+    const cells: StreamCell[] = [head];
+    for (let k = i + 1; k < events.length && k <= i + MAX_BROKEN_LINES; k++) {
+      const next = events[k];
+      if (next?.kind !== 'line' || next.cells.length === 0 || next.cells.some((c) => !c.pipe)) break;
+      cells.push(...next.cells.filter((c) => c.text !== ''));
+      if (cells.length > width + 1) break;
+      const texts = cells.map((c) => c.text);
+      const rows = splitLineRows(keepNature ? texts : joinComparators(texts), columns, false);
+      const row = rows?.length === 1 ? rows[0] : undefined;
+      if (row?.name.length === 1 && (row.values[lastNumeric]?.length ?? 0) > 0) {
+        joined = { kind: 'line', cells: [...cells], line: event.line, rowStart: true };
+        i = k;
+        break;
+      }
+    }
+    out.push(joined ?? event);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Row } from './indicator-rows.js';
 import { tokenText, useToken, type LabelToken } from './cell-stream.js';
-import { normalizeLabel, splitPoints } from './vocabulary.js';
+import { AMBIGUOUS_LEVEL_NAMES, normalizeLabel, splitPoints } from './vocabulary.js';
 
 /**
  * The current 一级/二级指标 while reading the indicator table. Category labels set it; a category
@@ -90,7 +90,11 @@ export class LevelTracker {
     const name = token.key;
     if (this.isIndicatorName(token)) return false;
     const parents = LEVEL2_UNDER.get(name);
-    const asLevel1 = token.kinds.has('level1') && (parents === undefined || !parents.has(this.level1));
+    // `满意度指标 | 满意度指标 | 群众满意度` (121, 102): a name that templates print as level 1 or as
+    // level 2, printed again right after itself, stands the second time in the 二级指标 column.
+    const again =
+      AMBIGUOUS_LEVEL_NAMES.has(name) && name === this.level1 && this.level2 === '' && this.rowsInLevel === 0;
+    const asLevel1 = token.kinds.has('level1') && !again && (parents === undefined || !parents.has(this.level1));
     if (asLevel1) {
       this.level1 = name;
       this.level2 = '';

@@ -121,8 +121,13 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
     }
   }
   draft.title = text.trim();
-  // The year line may be cut into cells by its spaces: `( 2019 年度)`.
-  const after = cells.slice(titleAt + 1, titleAt + 12);
+  // The year line may be cut into cells by its spaces: `( 2019 年度)`. Blank cells (a lone `|` or
+  // NBSP line per empty cell of one-cell-per-line layouts) print nothing and are passed over.
+  const after: StreamCell[] = [];
+  for (let k = titleAt + 1; k < cells.length && after.length < 11; k++) {
+    const cell = cells[k];
+    if (cell !== undefined && cell.text !== '') after.push(cell);
+  }
   const yearCell = after.find((c) => YEAR_LINE.test(c.text.replace(/\s+/g, '')));
   if (draft.year === null && yearCell !== undefined) {
     draft.year = Number(YEAR_LINE.exec(yearCell.text.replace(/\s+/g, ''))?.[1]);

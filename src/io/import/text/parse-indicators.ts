@@ -6,7 +6,8 @@ import { LevelTracker } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
-import { expandGlued, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
+import { expandGlued, joinBrokenPipeRows, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
 
 /**
  * The 绩效指标 table. Category labels (一级/二级指标, often printed vertically one character per
@@ -22,6 +23,10 @@ const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 /** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
 const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
+const CATEGORIES = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES]);
+const CATEGORY_PREFIXES = prefixesOf(CATEGORIES);
+/** How short the first characters of a category cut off by the page's end are taken to be. */
+const MAX_CUT_CATEGORY = 2;
 
 /** Reads the indicator table from its region tokens into the draft. */
 export function parseIndicators(anchor: LabelToken | null, tokens: readonly Token[], ctx: ParseContext): void {
@@ -43,7 +48,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   let pending: { text: string; cells: StreamCell[]; line: number }[] = [];
 
   const pieces: PieceMap = new Map();
-  const events = expandGlued(toEvents(body), kinds, pieces, ctx);
+  const events = joinBrokenPipeRows(expandGlued(toEvents(body), kinds, pieces, ctx), kinds);
   const lineEvents = events.filter((e) => e.kind === 'line');
   const singles = lineEvents.filter((e) => e.cells.length === 1).length;
   // The name column is the widest: its full width tells a finished short name from a wrapped one.
@@ -58,6 +63,19 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   // A target split into 指标性质/指标值/度量单位 prints `=` and `%` as cells of their own.
   const split = kinds.includes('nature') || kinds.includes('unit');
   let run: { text: string; cells: readonly StreamCell[] }[] = [];
+  /**
+   * Drops the wholly blank printed rows closing the run (hosts pad tables with them, 117): a row of
+   * the table is its name and `width` values, so of the blank cells closing the run, whole rows'
+   * worth are blank rows, and only the rest are blank columns of the last filled row. True when
+   * some were dropped: no row runs across a blank row, so the run is cut there.
+   */
+  const dropBlankRows = (): boolean => {
+    let blanks = 0;
+    while (blanks < run.length && run[run.length - 1 - blanks]?.text === '') blanks += 1;
+    if (blanks <= width) return false;
+    run.length -= blanks - (blanks % (width + 1));
+    return true;
+  };
 
   const startRow = (name: string[], line: number): Row => {
     const row = newRow(levels.level1, levels.level2, name, line, width);
@@ -69,10 +87,25 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   const last = (): Row | undefined => rows[rows.length - 1];
 
   /** Wrapped lines after a complete row: a row of their own, or the continuation of the last row. */
-  const flushPending = (): void => {
+  const flushPending = (atEnd = false): void => {
     if (pending.length === 0) return;
     const texts = pending.map((p) => p.text);
     const prev = last();
+    // `…程度较高 15 15` / `可` closing the table: a category's first characters, cut off where the
+    // stored page ends (可持续影响指标), open the next row; they are no note of a finished row. Left
+    // unplaced, so reported.
+    const cut = texts.length === 1 ? (texts[0] ?? '') : '';
+    if (
+      atEnd &&
+      cut.length <= MAX_CUT_CATEGORY &&
+      CATEGORY_PREFIXES.has(cut) &&
+      !CATEGORIES.has(cut) &&
+      prev !== undefined &&
+      kinds[prev.lastCol] === 'score'
+    ) {
+      pending = [];
+      return;
+    }
     const groups = pending.length >= 3 ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
     // Lines right under a new category cannot continue a row of the category before.
     const fresh = prev === undefined || levels.rowsInLevel === 0;
@@ -176,6 +209,22 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       use(cells);
       return;
     }
+    // `指标1:修缮建筑数量 <long target> <long actual>` / `7 7`: the row's 分值 and 得分 wrapped onto
+    // a line of their own (118). Bare numbers name no row; they go on in the row before when its
+    // next columns are numeric ones.
+    const above = last();
+    if (
+      pending.length === 0 &&
+      above !== undefined &&
+      above.lastCol >= 0 &&
+      levels.rowsInLevel > 0 &&
+      texts.every((t) => NUMBER_ONLY.test(t)) &&
+      kinds.slice(above.lastCol + 1, above.lastCol + 1 + n).filter((k) => k === 'weight' || k === 'score').length === n
+    ) {
+      fillRow(above, texts, above.lastCol + 1);
+      use(cells);
+      return;
+    }
     const nameFromPending = pending.length > 0 && (n < width || (n === width && VALUE_LIKE.test(texts[0] ?? '')));
     if (nameFromPending) {
       const row = startRow(
@@ -196,6 +245,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   /** Cuts the buffered one-cell lines into rows by cell shapes; reads them in turn when they do not fit. */
   const flushRun = (): void => {
+    dropBlankRows();
     // 得分计算方法 text sits after its row's numbers; it is set aside and given to that row.
     const isRule = (text: string): boolean => ruleCol >= 0 && SCORING_RULE.test(text);
     const parts = run.filter((r) => !isRule(r.text));
@@ -237,7 +287,10 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
   for (const event of events) {
     if (event.kind === 'level') {
       flushPending();
-      if (!levels.isIndicatorName(event.token)) flushRun();
+      // Rows still buffered in the run stand under the current category, so a category label after
+      // them is never "printed again right under itself" (115 served one cell per line: 数量指标
+      // repeated on the level's second row is the level, not the first row's note).
+      if (run.some((r) => r.text !== '') || !levels.isIndicatorName(event.token)) flushRun();
       if (levels.apply(event.token)) continue;
       const cells = [...event.token.cells];
       const text = joinWrapped(cells.map((c) => c.text));
@@ -292,7 +345,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     if (event.rowStart && !namePrefix) flushPending();
     readLine(cells, event.line, namePrefix);
   }
-  flushPending();
+  flushPending(true);
   flushRun();
 
   function overflow(row: Row, extra: readonly string[], line: number): void {
@@ -315,6 +368,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   function readCellPerLine(text: string, cells: readonly StreamCell[], now = false): void {
     if (byShape && !now) {
+      if (dropBlankRows()) flushRun();
       run.push({ text, cells });
       return;
     }

@@ -36,10 +36,13 @@ const FLOORS: Record<string, number> = {
   '106': 2,
   '107': 9,
   '108': 9,
-  '110': 8,
+  '110': 9,
   '111': 14,
   '113': 5,
   '115': 7,
+  '117': 6,
+  '118': 9,
+  '121': 8,
 };
 
 describe('exact recovery on real forms', () => {

@@ -6,7 +6,7 @@ import type { TextLine } from './tokenize-lines.js';
  * title. Forms without a 项目名称 line begin at the last title of a run of titles.
  */
 
-/** Titles this far above 项目名称 still belong to it (title, year line, page chrome). */
+/** Titles this many printed lines above 项目名称 still belong to it (title, year line, page chrome). */
 const TITLE_WINDOW = 15;
 const NAME_LABEL = /^(项目名称|专项名称)/;
 const FILE_NAME = /\.(docx?|xlsx?|pdf|wps)\b/i;
@@ -29,11 +29,15 @@ export function findFormStarts(lines: readonly TextLine[]): number[] {
   lines.forEach((line, i) => {
     if (!isNameLine(line)) return;
     let start = i;
-    for (let k = i; k >= Math.max(floor, i - TITLE_WINDOW); k--) {
+    // Blank cells (a lone `|` or NBSP line per empty cell of one-cell-per-line layouts) print
+    // nothing: only lines with text count toward the window.
+    let counted = 0;
+    for (let k = i; k >= floor && counted <= TITLE_WINDOW; k--) {
       if (title[k] === true) {
         start = k;
         break;
       }
+      if (lines[k]?.emptyCell !== true) counted += 1;
     }
     if (starts.length > 0 && start <= (starts[starts.length - 1] ?? -1)) return;
     starts.push(start);
