@@ -18,6 +18,8 @@ const LABELS: string[] = [
   ...vocabulary.FIELD_LABELS.keys(),
   ...vocabulary.EXTRA_LABELS,
   ...vocabulary.FUNDING_ANCHORS,
+  // With its unit, as the importer matches it: `项目资金（万` / `元）` wrapped are pieces of one label.
+  ...[...vocabulary.FUNDING_ANCHORS].flatMap((a) => [`${a}(万元)`, `${a}(元)`]),
   ...vocabulary.OBJECTIVE_ANCHORS,
   ...vocabulary.OBJECTIVE_COLUMNS,
   ...vocabulary.INDICATOR_ANCHORS,
@@ -86,7 +88,7 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
   )
     return true;
   if (/^年度?[)）]$/.test(fragment)) return true; // the tail of a year line cut at its spaces
-  const year = /^[(（]?(\d{4})年度?[)）]?$/.exec(fragment);
+  const year = /^[(（]?(\d{4})(?:年度?)?[)）]?$/.exec(fragment);
   if (year?.[1] !== undefined && hay.numbers.has(Number(year[1]))) return true;
   const points = /^[(（](\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
   if (points?.[1] !== undefined && hay.text.includes(`${points[1]}分`)) return true;
@@ -106,7 +108,12 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
 }
 
 const seed = readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
-const fixtures: [string, string][] = [['seed', seed], ...readTextFixtures('real'), ...readTextFixtures('text')];
+const fixtures: [string, string][] = [
+  ['seed', seed],
+  ...readTextFixtures('real'),
+  ...readTextFixtures('text'),
+  ...readTextFixtures('text/poppler'),
+];
 
 describe('nothing printed is lost', () => {
   it.each(fixtures)('%s: every fragment is in a field, in extras or in an issue', (file, text) => {

@@ -32,10 +32,24 @@ function toLine(row: Row, columns: readonly FundingColumn[], ctx: ParseContext):
   }
   let col = 0;
   const numeric = columns.filter((c) => c !== 'extra');
+  const extra = (value: string): void =>
+    ctx.log.add(
+      'funding-extra-value',
+      'warning',
+      `资金行"${row.name}"的数值"${value}"多于表头列数，无法确定所属列，请核对。`,
+      row.line,
+      value,
+      { form: ctx.form },
+    );
+  let rateRead = false;
   for (const value of placeBeforeRate(row.values, numeric)) {
     const rate = parseRate(value);
     if (rate !== null && numeric.includes('rate')) {
-      line.rate = rate;
+      // A second rate on the row (text that ran several rows together) is reported, not written
+      // over the first.
+      if (rateRead) extra(value);
+      else line.rate = rate;
+      rateRead = true;
       col = numeric.indexOf('rate') + 1;
       continue;
     }
@@ -45,14 +59,7 @@ function toLine(row: Row, columns: readonly FundingColumn[], ctx: ParseContext):
     const target = numeric[col];
     col += 1;
     if (target === undefined) {
-      ctx.log.add(
-        'funding-extra-value',
-        'warning',
-        `资金行"${row.name}"的数值"${value}"多于表头列数，无法确定所属列，请核对。`,
-        row.line,
-        value,
-        { form: ctx.form },
-      );
+      extra(value);
       continue;
     }
     if (isNothing(value)) continue;

@@ -5,6 +5,7 @@ import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-
 import { LevelTracker } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
+import { joinUnits } from './join-units.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { expandGlued, joinBrokenPipeRows, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
 import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
@@ -130,7 +131,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
         prev.lastCol < 0 ? (prev.name[prev.name.length - 1] ?? '') : (prev.values[prev.lastCol]?.at(-1) ?? '');
       const nextCol = prev.lastCol + 1;
       const text = joinWrapped(texts);
+      // `资产系统报送数据准确` / `≥99% 100%` / `率`: the end of a name that filled its column's width,
+      // printed after the row's values (LibreOffice prints through pdftotext -raw).
+      const nameEnd = prev.name[prev.name.length - 1] ?? '';
+      const endsName =
+        nameWidth > 0 && texts.length === 1 && displayWidth(nameEnd) === nameWidth && displayWidth(text) < nameWidth;
       if (ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(prev, [text], ruleCol);
+      else if (endsName && prev.lastCol >= 0) prev.name.push(text);
       else if (prev.lastCol >= 0 && gapScore(lastPiece, texts[0] ?? '') >= 1 && nextCol < width)
         fillRow(prev, [text], nextCol);
       else if (prev.lastCol < 0) prev.name.push(text);
@@ -142,7 +149,10 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   /** A line holding a whole row, or several (flattened tables). */
   const readLine = (cells: StreamCell[], line: number, namePrefix = false): void => {
-    const texts = kinds.includes('nature') ? cells.map((c) => c.text) : joinComparators(cells.map((c) => c.text));
+    // With a 度量单位 column a unit is a cell of its own; without one it is part of its value.
+    const texts = kinds.includes('nature')
+      ? cells.map((c) => c.text)
+      : joinUnits(joinComparators(cells.map((c) => c.text)));
     const n = texts.length;
     // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
     // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
@@ -227,6 +237,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     }
     const nameFromPending = pending.length > 0 && (n < width || (n === width && VALUE_LIKE.test(texts[0] ?? '')));
     if (nameFromPending) {
+      splitOffWrappedName();
       const row = startRow(
         pending.map((p) => p.text),
         pending[0]?.line ?? line,
@@ -235,12 +246,50 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       pending = [];
       overflow(row, fillRow(row, texts, 0), line);
     } else {
+      const wrapped = wrappedNameStart(texts[0] ?? '');
       flushPending();
       const nameCount = Math.max(1, n - width);
-      const row = startRow(texts.slice(0, nameCount), line);
+      const row = startRow([...wrapped.map((p) => p.text), ...texts.slice(0, nameCount)], wrapped[0]?.line ?? line);
+      wrapped.forEach((p) => use(p.cells));
       overflow(row, fillRow(row, texts.slice(nameCount), 0), line);
     }
     use(cells);
+  };
+
+  /**
+   * `≧1 次 5` / `因受疫情影响，减` / `少人员聚集` / `每月组织社区矫正人员集中` / `学习、教育培训` /
+   * `≧1 次 10` (LibreOffice prints through pdftotext -raw): a row's values on a line of their own,
+   * then its note, then the next name wrapped at the column's edge. When the pending lines before a
+   * line of values hold a name that wrapped (a full-width line, then its end), the lines before that
+   * name continue the row above and are flushed to it; the name stays pending for the new row.
+   */
+  const splitOffWrappedName = (): void => {
+    const prev = last();
+    if (nameWidth === 0 || pending.length < 2 || prev === undefined || prev.lastCol < 0) return;
+    if (levels.rowsInLevel === 0) return;
+    let k = pending.length - 1;
+    while (k > 0 && displayWidth(pending[k - 1]?.text ?? '') === nameWidth) k -= 1;
+    if (k === 0 || k === pending.length - 1) return;
+    const name = pending.slice(k);
+    pending = pending.slice(0, k);
+    flushPending();
+    pending = name;
+  };
+
+  /**
+   * `社区矫正人员每月参加公益` / `活动 ≧1次 5`: text extracted line by line from a PDF (pdftotext
+   * -raw) wraps a long name at the column's edge, its first lines alone, the rest on the line of its
+   * values. Pending lines that fill the name column's whole width, right before such a row, begin
+   * its name (they are taken out of `pending`); the lines before them still continue the row above
+   * (`人员聚集`, the end of its note). A line narrower than the column ended where it did: not taken.
+   */
+  const wrappedNameStart = (name: string): { text: string; cells: StreamCell[]; line: number }[] => {
+    if (nameWidth === 0 || pending.length === 0 || displayWidth(name) >= nameWidth) return [];
+    let k = pending.length;
+    while (k > 0 && displayWidth(pending[k - 1]?.text ?? '') === nameWidth) k -= 1;
+    const taken = pending.slice(k);
+    pending = pending.slice(0, k);
+    return taken;
   };
 
   /** Cuts the buffered one-cell lines into rows by cell shapes; reads them in turn when they do not fit. */

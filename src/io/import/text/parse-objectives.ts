@@ -97,13 +97,19 @@ export function parseObjectives(anchor: LabelToken | null, tokens: readonly Toke
     planned = [...split.planned, ...planned];
     actual = [...split.actual, ...actual];
   }
-  for (const t of [...planned, ...actual]) useToken(t);
   const join = (ts: readonly Token[]): string | null => {
     const s = joinWrapped(ts.map(tokenText));
     return s === '' ? null : s;
   };
-  draft.planned ??= join(planned);
-  draft.actual ??= join(actual);
+  // A second objectives block (a sub-header met again further down, as in text that ran columns
+  // together) does not overwrite the first: its text stays unused and is reported as unplaced.
+  const place = (field: 'planned' | 'actual', ts: readonly Token[]): void => {
+    if (draft[field] !== null) return;
+    draft[field] = join(ts);
+    ts.forEach(useToken);
+  };
+  place('planned', planned);
+  place('actual', actual);
   if (other !== null) {
     other.tokens.forEach(useToken);
     addExtra(draft, other.label, join(other.tokens) ?? '');

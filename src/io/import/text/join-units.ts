@@ -1,0 +1,26 @@
+import { knownUnits } from '../../../domain/values/units.js';
+
+/**
+ * `≧50 人 147`: text extracted from some PDFs (LibreOffice prints through pdftotext) puts a space
+ * between a number and its unit, which the white-space split makes two cells. A cell that is only a
+ * unit (人, 次, 万元, 月/次 …) right after a bare number belongs to it; a unit never stands alone as
+ * a value, so nothing else is joined.
+ */
+
+const UNITS: ReadonlySet<string> = new Set(knownUnits);
+/** A rate printed as unit/unit: 月/次, 次/年, 人/次. */
+const PER_UNIT = /^\p{Script=Han}{1,2}\/\p{Script=Han}{1,2}$/u;
+/** A number as a value starts, with its comparator: `≧50`, `3`, `0.2`. */
+const BARE_NUMBER = /^[≥≤≧≦<>=＞＜﹦═]{0,2}\d+(?:\.\d+)?$/;
+
+const isUnit = (text: string): boolean => UNITS.has(text) || PER_UNIT.test(text);
+
+export function joinUnits(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && BARE_NUMBER.test(prev) && isUnit(text)) out[out.length - 1] = prev + text;
+    else out.push(text);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Form } from '../../../domain/form/form.schema.js';
+import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
+import { importText } from './import-text.js';
+import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
+
+/**
+ * The seed printed as a PDF (by Chromium, and by LibreOffice), turned back into text by poppler's
+ * pdftotext in its three modes (fixtures/text/poppler/README.md): the text a person gets from the
+ * usual command-line tool. The truth is the golden file; the floors are the counts measured when
+ * this test was written, so a change that recovers fewer fails. `-raw` keeps the content order
+ * and is read well; the default and `-layout` modes lay columns side by side on each line, which
+ * the text importer does not take apart yet (import the PDF itself: it reads exactly).
+ */
+const golden = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
+) as Form[];
+const expected: ExpectedIndicator[] = golden.flatMap((f) =>
+  f.indicators.map((i): ExpectedIndicator => [i.level1, i.level2, i.name, i.target, i.actual, i.note]),
+);
+
+const FLOORS: Record<string, number> = {
+  'seed-chromium.raw.txt': 69,
+  'seed-libreoffice.raw.txt': 64,
+  'seed-chromium.layout.txt': 1,
+  'seed-libreoffice.layout.txt': 14,
+  'seed-chromium.default.txt': 2,
+  'seed-libreoffice.default.txt': 0,
+};
+
+describe('the seed as pdftotext gives it', () => {
+  it.each(readTextFixtures('text/poppler'))('%s', (file, text) => {
+    const { forms } = importText(text, file);
+    expect(forms).toHaveLength(golden.length);
+    // -layout cuts 项目起止时间 over two lines and its first part lands in the name.
+    if (!file.includes('layout')) expect(forms.map((f) => f.project.name)).toEqual(golden.map((f) => f.project.name));
+    expect(FLOORS[file], `${file} has a floor`).toBeDefined();
+    expect(exactMatches(forms, expected).length).toBeGreaterThanOrEqual(FLOORS[file] ?? Infinity);
+  });
+});
