@@ -1,5 +1,6 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Row } from './indicator-rows.js';
+import { joinWrapped } from './join-wrapped.js';
 import { tokenText, useToken, type LabelToken } from './cell-stream.js';
 import { AMBIGUOUS_LEVEL_NAMES, normalizeLabel, splitPoints } from './vocabulary.js';
 
@@ -156,4 +157,56 @@ export class LevelTracker {
       { form: this.ctx.form, path: 'indicators' },
     );
   }
+}
+
+/** Level-1 names of rubric tables (财预〔2020〕10号 附件2: 决策 / 过程 …) whose level 2 is no category word. */
+const RUBRIC_LEVEL1: ReadonlySet<string> = new Set(['项目决策', '项目管理', '决策', '过程', '过程指标']);
+/**
+ * The rubric's level-2 names (财预〔2020〕10号 附件2, 财预〔2013〕53号 and what forms print):
+ * 项目立项 / 绩效目标 / 资金投入 under 决策, 资金管理 / 组织实施 under 过程.
+ */
+const RUBRIC_LEVEL2: readonly string[] = [
+  '项目立项',
+  '项目目标',
+  '绩效目标',
+  '资金投入',
+  '资金管理',
+  '资金落实',
+  '组织实施',
+  '业务管理',
+  '财务管理',
+  '投入管理',
+  '项目实施',
+];
+
+/**
+ * `项目决策(10分)项目目标完整性4一…`: text that lost the rubric table's columns glues its level 2
+ * onto the name. Under a rubric level 1, a row with no level 2 whose name begins with one of the
+ * rubric's level-2 names has that level 2 (项目目标 / 完整性, as the table prints them), and the
+ * rows after it under the same level 1 keep it until the next one, as the merged cell spans them.
+ * Reported as info: the cut is read from the words, not from a column.
+ */
+export function rubricLevel2(rows: readonly Row[], ctx: ParseContext): Row[] {
+  let current: { level1: string; level2: string } | null = null;
+  return rows.map((row) => {
+    if (!RUBRIC_LEVEL1.has(row.level1) || row.level2 !== '') {
+      current = null;
+      return row;
+    }
+    const name = joinWrapped(row.name);
+    const level2 = RUBRIC_LEVEL2.find((w) => name.startsWith(w) && name.length > w.length);
+    if (level2 !== undefined) {
+      current = { level1: row.level1, level2 };
+      ctx.log.add(
+        'indicator-level-from-name',
+        'info',
+        `"${name}"开头的"${level2}"是评价指标体系的二级指标，已按二级指标"${level2}"、三级指标"${name.slice(level2.length)}"读取，请核对。`,
+        row.line,
+        name,
+        { form: ctx.form, path: 'indicators' },
+      );
+      return { ...row, level2, name: [name.slice(level2.length)] };
+    }
+    return current !== null && current.level1 === row.level1 ? { ...row, level2: current.level2 } : row;
+  });
 }

@@ -2,7 +2,7 @@ import { addExtra, type ParseContext } from './form-draft.js';
 import { displayWidth, joinWrapped } from './join-wrapped.js';
 import { finishRows, fillRow, newRow, type Row } from './indicator-rows.js';
 import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-columns.js';
-import { LevelTracker } from './indicator-levels.js';
+import { LevelTracker, rubricLevel2 } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
 import { joinUnits } from './join-units.js';
@@ -435,5 +435,5 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
 
   settlePieces(pieces);
   levels.reportMissing(rows);
-  finishRows(rows, columns, ctx);
+  finishRows(rubricLevel2(rows, ctx), columns, ctx);
 }
