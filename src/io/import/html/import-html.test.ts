@@ -98,4 +98,30 @@ describe('HTML through importBytes', () => {
     expect(result.format).toBe('html');
     expect(result.forms).toEqual(golden);
   });
+
+  it('names the attachments of a page that links its form instead of showing it', async () => {
+    const page = `<html><body><h3>关于公开2022年度项目支出绩效自评结果的通知</h3>
+      <p>附件：<a href="/upload/2022/zp1.pdf">1.禁毒经费项目支出绩效自评表.pdf</a></p>
+      <p><a href="/download?id=502364&amp;siteId=2">2.委托业务项目自评表.xlsx</a></p>
+      <p><a href="/upload/2022/zp1.pdf">1.禁毒经费项目支出绩效自评表.pdf</a> <a href="/news/2.html">下一篇</a></p>
+      <iframe src="/viewer/zp3.docx?v=1"></iframe></body></html>`;
+    const result = await importHtml(page, 'notice.html');
+    expect(result.forms).toEqual([]);
+    const links = result.issues.find((i) => i.code === 'html-attachment-links');
+    expect(links?.severity).toBe('warning');
+    expect(links?.message).toContain('3 个附件');
+    expect(links?.raw?.split('\n')).toEqual([
+      '1.禁毒经费项目支出绩效自评表.pdf /upload/2022/zp1.pdf',
+      '2.委托业务项目自评表.xlsx /download?id=502364&siteId=2',
+      '/viewer/zp3.docx?v=1',
+    ]);
+    // A page that shows its form says nothing of the links beside it.
+    const seedPage = read('fixtures/html/pingshan-justice-2020.html').replace(
+      '</body>',
+      '<a href="/a.pdf">原件.pdf</a></body>',
+    );
+    const shown = await importHtml(seedPage, 'seed.html');
+    expect(shown.forms).toHaveLength(6);
+    expect(shown.issues.map((i) => i.code)).not.toContain('html-attachment-links');
+  });
 });
