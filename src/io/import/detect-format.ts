@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 
 /** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
-export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'doc' | 'ole' | 'text-like';
+export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'zip' | 'doc' | 'ole' | 'text-like';
 export type TextFormat = 'json' | 'ndjson' | 'html' | 'text' | UnreadTextFormat;
 /**
  * Office formats that are text inside but that no importer reads: Excel 2003's XML spreadsheet
@@ -57,6 +57,8 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
     }
     if (names.includes('word/document.xml')) return 'docx';
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    // OFD (GB/T 33190, the national e-document format some systems publish in): a zip with OFD.xml.
+    if (names.includes('OFD.xml')) return 'ofd';
     return 'zip';
   }
   // Compound File Binary: Word 97–2003 when it holds a `WordDocument` stream, else .xls or another.
@@ -113,6 +115,7 @@ export const formatLabel: Readonly<Record<InputFormat, string>> = {
   pdf: 'PDF',
   docx: 'Word (.docx)',
   xlsx: 'Excel (.xlsx)',
+  ofd: 'OFD 版式文件',
   zip: 'ZIP',
   doc: 'Word 97-2003 (.doc)',
   ole: '旧版 Office (.xls 等)',

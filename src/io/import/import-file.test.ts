@@ -83,6 +83,14 @@ describe('importBytes', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect(await importBytes(ole, 'old.xls')).toMatchObject({ format: 'ole', forms: [] });
     expect(codes(await importBytes(zipSync({ 'a.txt': bytes('x') }), 'a.zip'))).toEqual(['unsupported-format']);
+    // OFD: a zip holding OFD.xml, told apart so that the message says how to get a PDF of it.
+    const ofd = await importBytes(
+      zipSync({ 'OFD.xml': bytes('<ofd:OFD/>'), Doc_0: { 'Document.xml': bytes('<x/>') } }),
+      'a.ofd',
+    );
+    expect(ofd.format).toBe('ofd');
+    expect(ofd.issues).toEqual([expect.objectContaining({ code: 'unsupported-format', severity: 'error' })]);
+    expect(ofd.issues[0]?.message).toContain('PDF');
     const xml = await importBytes(bytes(SPREADSHEET_ML), 'export.xls');
     expect(xml).toMatchObject({ format: 'spreadsheetml', forms: [] });
     expect(codes(xml)).toEqual(['unsupported-format']);

@@ -124,6 +124,19 @@ export async function importBytes(
           ],
           format: 'zip',
         };
+      case 'ofd':
+        return {
+          forms: [],
+          issues: [
+            issue(
+              file,
+              'unsupported-format',
+              'error',
+              '这是 OFD 版式文件，暂不能直接读取。请用 OFD 阅读器（如数科、福昕）打开后导出或打印为 PDF，再导入 PDF。',
+            ),
+          ],
+          format: 'ofd',
+        };
       case 'ole':
         return {
           forms: [],

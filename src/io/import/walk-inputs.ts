@@ -5,7 +5,8 @@ import { join } from 'node:path';
  * Extensions picked up when walking a directory (files named explicitly are always taken); the
  * content decides how a file is read. `.xls` and WPS's `.et` are not read, but are picked up so that
  * their error (save as .xlsx) is shown rather than the file being skipped without a word; WPS's
- * `.wps` is read as a Word 97-2003 file when it is one inside; `.mht`/`.mhtml` get their message too.
+ * `.wps` is read as a Word 97-2003 file when it is one inside; `.mht`/`.mhtml` and `.ofd` get their
+ * message too.
  */
 export const importableExtensions: readonly string[] = [
   '.pdf',
@@ -19,6 +20,7 @@ export const importableExtensions: readonly string[] = [
   '.htm',
   '.mht',
   '.mhtml',
+  '.ofd',
   '.json',
   '.ndjson',
   '.jsonl',

@@ -102,7 +102,8 @@ export default function ImportPage() {
       <Upload.Dragger
         multiple
         showUploadList={false}
-        accept=".txt,.text,.json,.ndjson,.pdf,.docx,.doc,.xlsx,.html,.htm"
+        // Formats no importer reads (.xls, .et, .mht, .ofd) are accepted too: their preview says how to save them.
+        accept=".txt,.text,.json,.ndjson,.jsonl,.pdf,.docx,.doc,.wps,.xlsx,.xls,.et,.html,.htm,.mht,.mhtml,.ofd"
         beforeUpload={(file) => {
           void add(file);
           return false;
