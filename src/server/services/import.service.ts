@@ -22,10 +22,14 @@ export interface ImportOutcome {
   readonly issues: ImportIssue[];
 }
 
-/** The unit the forms go to: a filler's own unit; finance names one (`unit` id). */
-async function targetUnit(ctx: AppContext, actor: ActingUser, unitId: string | undefined): Promise<Org> {
+function requireImporter(actor: ActingUser): void {
   if (!canImport(actor.role))
     throw forbidden('只有实施单位填报人或财政局可以导入表单。', `role ${actor.role} may not import`);
+}
+
+/** The unit the forms go to: a filler's own unit; finance names one (`unit` id). */
+async function targetUnit(ctx: AppContext, actor: ActingUser, unitId: string | undefined): Promise<Org> {
+  requireImporter(actor);
   const id = actor.role === 'filler' ? actor.orgId : unitId;
   if (id == null)
     throw validationFailed([
@@ -117,8 +121,7 @@ export async function previewImport(
   actor: ActingUser,
   files: readonly UploadedFile[],
 ): Promise<PreviewOutcome> {
-  if (!canImport(actor.role))
-    throw forbidden('只有实施单位填报人或财政局可以导入表单。', `role ${actor.role} may not import`);
+  requireImporter(actor);
   requireFiles(files);
   return { files: await readUploads(ctx, files) };
 }
