@@ -9,11 +9,14 @@ import { importFiles, listOrgs, previewOnServer } from '../api/forms';
 import type { ImportResponse } from '../api/types';
 import { builtinProfiles, checkForm, defaultProfileName, scoreForm, type Profile } from '../lib/core';
 import { formatNumber } from '../lib/format';
+import { limiter } from '../lib/limiter';
 import { GradeTag } from '../lib/status-tag';
 import { fromServer, previewFile, type FilePreview } from '../import/preview-file';
 
 const profile = builtinProfiles[defaultProfileName] as Profile;
 const severityColor = { error: 'red', warning: 'gold', info: 'default' } as const;
+/** Server previews run two at a time however many files are dropped (see limiter.ts). */
+const serverPreviews = limiter(2);
 
 interface Item {
   readonly file: File;
@@ -54,7 +57,7 @@ export default function ImportPage() {
     // The browser reads text and JSON; the server reads the rest now, so that a PDF is checked
     // before it is saved rather than after.
     try {
-      update(file, fromServer(file, await previewOnServer(file)));
+      update(file, fromServer(file, await serverPreviews(() => previewOnServer(file))));
     } catch (err) {
       const issue = {
         file: file.name,
