@@ -4,6 +4,8 @@
  *   fixtures/pdf/pingshan-justice-2020.pdf              chromium print of fixtures/html/…html
  *   fixtures/pdf/dev-table.pdf                          chromium print of fixtures/pdf/dev-table.html
  *   fixtures/pdf/scanned-like.pdf                       a screenshot (JPEG) of the form, printed: no text layer
+ *   fixtures/pdf/pingshan-justice-2020.sealed.pdf       chromium print of the seed with a seal image (JPEG) and a
+ *       signature image (PNG) under every form, as published forms carry them
  *   fixtures/pdf/pingshan-justice-2020.libreoffice.pdf  LibreOffice Writer print of the same HTML, with
  *       `border="1"` on its tables: LibreOffice's HTML import ignores CSS cell borders (so does
  *       fixtures/docx/…docx, whose cells have empty w:tcBorders) and official forms are ruled
@@ -12,7 +14,8 @@
  *       drops CSS borders, so the table has no drawn lines
  * Truncated and corrupt variants are cut from these in the tests themselves.
  *
- * Usage: node --import tsx scripts/pdf/make-pdf-fixtures.ts   (needs /usr/bin/chromium, soffice)
+ * Usage: node --import tsx scripts/pdf/make-pdf-fixtures.ts [sealed]   (needs /usr/bin/chromium, soffice;
+ *        `sealed` makes only the sealed print)
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,36 @@ async function makeScannedLike(work: string): Promise<void> {
     await browser.close();
   }
   await printHtmlToPdf([[join(work, 'scanned-like.html'), out('scanned-like.pdf')]]);
+}
+
+/**
+ * The seed with two images under each form, drawn by chromium and captured as a JPEG (a red seal)
+ * and a PNG (a signature): a published form's seal and signature are images, which the importer
+ * must not spend its time decoding.
+ */
+async function makeSealed(work: string): Promise<void> {
+  const browser = await launchChromium();
+  const images: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 800 } });
+    await page.setContent(
+      '<body style="margin:0"><div style="box-sizing:border-box;width:800px;height:800px;border:40px solid #d00;' +
+        'border-radius:50%;display:flex;align-items:center;justify-content:center;color:#d00;font:bold 120px sans-serif">' +
+        '★ 公章</div></body>',
+    );
+    images.push(`data:image/jpeg;base64,${(await page.screenshot({ type: 'jpeg', quality: 80 })).toString('base64')}`);
+    await page.setContent('<body style="margin:0;font:italic 200px serif;color:#124">张 三</body>');
+    images.push(`data:image/png;base64,${(await page.screenshot({ type: 'png' })).toString('base64')}`);
+  } finally {
+    await browser.close();
+  }
+  const tags = images.map((src) => `<img src="${src}" style="width:35mm;height:35mm">`).join('');
+  const html = readFileSync(join(root, 'fixtures/html/pingshan-justice-2020.html'), 'utf8').replaceAll(
+    '</section>',
+    `<p style="text-align:right">${tags}</p></section>`,
+  );
+  writeFileSync(join(work, 'sealed.html'), html);
+  await printHtmlToPdf([[join(work, 'sealed.html'), out('pingshan-justice-2020.sealed.pdf')]]);
 }
 
 /** Runs LibreOffice headless with a private profile so that it does not clash with other users. */
@@ -65,6 +98,7 @@ async function main(): Promise<void> {
       [join(root, 'fixtures/pdf/dev-table.html'), out('dev-table.pdf')],
     ]);
     await makeScannedLike(work);
+    await makeSealed(work);
     const html = readFileSync(join(root, 'fixtures/html/pingshan-justice-2020.html'), 'utf8');
     writeFileSync(
       join(work, 'ruled.html'),
@@ -82,6 +116,7 @@ async function main(): Promise<void> {
       'pingshan-justice-2020.pdf',
       'dev-table.pdf',
       'scanned-like.pdf',
+      'pingshan-justice-2020.sealed.pdf',
       'pingshan-justice-2020.libreoffice.pdf',
       'encrypted.pdf',
       'borderless.pdf',
@@ -93,4 +128,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[2] === 'sealed') {
+  const work = mkdtempSync(join(tmpdir(), 'pdf-fixtures-'));
+  await makeSealed(work).finally(() => rmSync(work, { recursive: true, force: true }));
+} else await main();

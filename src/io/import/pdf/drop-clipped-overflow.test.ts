@@ -11,7 +11,6 @@ const page = (n: number, runs: PdfTextRun[]): PdfPageContent => ({
   height: 595,
   runs,
   rules: [],
-  imageCount: 0,
 });
 
 const table = (top: number, bottom: number): RuledTable => ({

@@ -9,7 +9,6 @@ const page = (n: number, lines: readonly [string, number][]): PdfPageContent => 
   height: 842,
   runs: lines.map(([text, y]) => ({ text, x: 100, y, width: text.length * 10, size: 10 })),
   rules: [],
-  imageCount: 0,
 });
 
 const texts = (pages: readonly PdfPageContent[]): string[][] => pages.map((p) => p.runs.map((r) => r.text));

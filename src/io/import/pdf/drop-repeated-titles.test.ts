@@ -11,7 +11,6 @@ const page = (n: number, runs: PdfTextRun[]): PdfPageContent => ({
   height: 842,
   runs,
   rules: [],
-  imageCount: 0,
 });
 
 /** A table from y 100 to 700 whose first row ends at 130. */

@@ -28,7 +28,6 @@ export interface PdfPageContent {
   readonly height: number;
   readonly runs: PdfTextRun[];
   readonly rules: PdfRule[];
-  readonly imageCount: number;
 }
 
 /**
@@ -78,8 +77,8 @@ export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
   // Both requests go to the pdf.js thread at once, so that it never waits for the main thread.
-  const [runs, { rules, imageCount }] = await Promise.all([readTextRuns(page, view), readPageGraphics(page, view)]);
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules, imageCount };
+  const [runs, { rules }] = await Promise.all([readTextRuns(page, view), readPageGraphics(page, view)]);
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules };
 }
 
 /**
@@ -142,6 +141,32 @@ export async function* readPdfPages(doc: PdfDocument, count: number): AsyncGener
     }
     yield result;
   }
+}
+
+/**
+ * How many images each of `pageNumbers` paints, the document opened again with its images kept:
+ * the import skips them (PdfOpenOptions), and only a page without text needs them counted (is it
+ * a scanned page?). Pages that cannot be read count 0.
+ */
+export async function countPageImages(bytes: Uint8Array, pageNumbers: readonly number[]): Promise<Map<number, number>> {
+  return withPdfDocument(
+    bytes,
+    async (doc) => {
+      const counts = new Map<number, number>();
+      for (const n of pageNumbers) {
+        try {
+          const page = await doc.getPage(n);
+          const viewport = page.getViewport({ scale: 1 });
+          const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
+          counts.set(n, (await readPageGraphics(page, view)).imageCount);
+        } catch {
+          counts.set(n, 0);
+        }
+      }
+      return counts;
+    },
+    { images: true },
+  );
 }
 
 /**

@@ -21,6 +21,16 @@ describe('importPdf', () => {
     expect(JSON.parse(JSON.stringify(result.forms))).toEqual(golden);
   });
 
+  it('imports the seed printed with a seal and a signature image under each form as the golden file', async () => {
+    // The images are left out (not decoded); the pages carry text, so none is taken for a scan.
+    const golden: unknown = JSON.parse(
+      readFileSync(join(root, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
+    );
+    const result = await importPdf(fixture('pingshan-justice-2020.sealed.pdf'), 'sealed.pdf');
+    expect(result.issues).toEqual([]);
+    expect(JSON.parse(JSON.stringify(result.forms))).toEqual(golden);
+  });
+
   it('imports the same forms printed by LibreOffice (stroked borders, rows split by page breaks) as the golden file', async () => {
     const golden: unknown = JSON.parse(
       readFileSync(join(root, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),

@@ -6,7 +6,7 @@
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import { gridToForms } from '../grid/grid-to-forms.js';
 import type { PdfPageContent } from './extract-pdf-glyphs.js';
-import { readPdfPages } from './extract-pdf-glyphs.js';
+import { countPageImages, readPdfPages } from './extract-pdf-glyphs.js';
 import type { PdfDocument } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
 import { pdfToGrid } from './pdf-to-grid.js';
@@ -88,7 +88,12 @@ async function readPages(doc: PdfDocument, file: string, issues: ImportIssue[]):
 }
 
 /** Pages that paint images but carry no text: scanned pages, which need OCR. */
-function reportScannedPages(pages: readonly PdfPageContent[], file: string, issues: ImportIssue[]): boolean {
+async function reportScannedPages(
+  bytes: Uint8Array,
+  pages: readonly PdfPageContent[],
+  file: string,
+  issues: ImportIssue[],
+): Promise<boolean> {
   const textless = pages.filter((p) => p.runs.length === 0);
   if (pages.length > 0 && textless.length === pages.length) {
     issues.push(
@@ -101,8 +106,16 @@ function reportScannedPages(pages: readonly PdfPageContent[], file: string, issu
     );
     return true;
   }
+  // Images were not read (PdfOpenOptions): count them on the pages without text, usually none.
+  const images =
+    textless.length === 0
+      ? new Map<number, number>()
+      : await countPageImages(
+          bytes,
+          textless.map((p) => p.page),
+        ).catch(() => new Map<number, number>());
   for (const p of textless) {
-    if (p.imageCount > 0) {
+    if ((images.get(p.page) ?? 0) > 0) {
       issues.push(
         issue(
           file,
@@ -183,7 +196,7 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
   }
   const pages = await readDocument(bytes, file, issues);
   if (pages === null) return { forms: [], issues };
-  if (reportScannedPages(pages, file, issues)) return { forms: [], issues };
+  if (await reportScannedPages(bytes, pages, file, issues)) return { forms: [], issues };
   try {
     const result = await readForms(pages, file, issues);
     if (result.forms.length === 0 && looksUnmapped(pages)) result.issues.push(unmappedTextIssue(file));

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPdfGlyphs } from './extract-pdf-glyphs.js';
+import { countPageImages, extractPdfGlyphs } from './extract-pdf-glyphs.js';
+import { readPageGraphics, type Matrix } from './read-page-rules.js';
 import { loadPdfjs, withPdfDocument } from './load-pdfjs.js';
 import { acquirePdfjsThread } from './pdfjs-thread.js';
 
@@ -33,6 +34,29 @@ describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
     expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
     expect(globalThis.DecompressionStream).toBe(decompression);
     expect(Array.prototype.push).toBe(push);
+  });
+
+  it('leaves images out unless asked for them, and countPageImages asks', async () => {
+    const sealed = fixture('pingshan-justice-2020.sealed.pdf');
+    // Page 2 ends the first form: a seal (JPEG) and a signature (PNG) under it.
+    const imagesOf = (images: boolean) =>
+      withPdfDocument(
+        sealed,
+        async (doc) => {
+          const page = await doc.getPage(2);
+          const view = page.getViewport({ scale: 1 }).transform as unknown as Matrix;
+          return (await readPageGraphics(page, view)).imageCount;
+        },
+        { images },
+      );
+    expect(await imagesOf(false)).toBe(0);
+    expect(await imagesOf(true)).toBe(2);
+    expect(await countPageImages(sealed, [1, 2])).toEqual(
+      new Map([
+        [1, 0],
+        [2, 2],
+      ]),
+    );
   });
 
   it('reads documents opened at the same time as it reads them one by one', async () => {

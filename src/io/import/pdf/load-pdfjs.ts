@@ -68,13 +68,27 @@ const FONTLESS_DOCUMENT = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 };
 
+export interface PdfOpenOptions {
+  /**
+   * Decode the document's images. Off by default: the importer reads text and drawn lines, and
+   * pdf.js decodes every image it meets while building a page's operator list (a seal image under
+   * each form made a Chromium print of the seed up to 2× slower to import). Off, pdf.js leaves
+   * images out of the operator list altogether (readPageGraphics counts none).
+   */
+  readonly images?: boolean;
+}
+
 /**
  * Opens a PDF from bytes, runs `use` on it and closes it. The bytes are copied because pdfjs
  * transfers the buffer it is given to its thread. Rejects with pdfjs' own exceptions
  * (InvalidPDFException, PasswordException, …) on bad input, which callers turn into import
  * issues, and with an Error if the pdf.js thread dies meanwhile.
  */
-export async function withPdfDocument<T>(bytes: Uint8Array, use: (doc: PdfDocument) => Promise<T>): Promise<T> {
+export async function withPdfDocument<T>(
+  bytes: Uint8Array,
+  use: (doc: PdfDocument) => Promise<T>,
+  options: PdfOpenOptions = {},
+): Promise<T> {
   const pdfjs = await loadPdfjs();
   const dir = pdfjsPackageDir();
   const thread = acquirePdfjsThread(RULE_OPERATORS.map((name) => pdfjs.OPS[name]));
@@ -94,6 +108,8 @@ export async function withPdfDocument<T>(bytes: Uint8Array, use: (doc: PdfDocume
       ownerDocument: FONTLESS_DOCUMENT,
       isEvalSupported: false,
       useSystemFonts: false,
+      // pdf.js drops (and so never decodes) images of more pixels than this; -1 keeps them all.
+      maxImageSize: options.images === true ? -1 : 0,
       verbosity: 0,
     });
     const reading = task.promise.then(

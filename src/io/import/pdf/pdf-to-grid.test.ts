@@ -109,7 +109,6 @@ describe('pdfToGrid on synthetic pages', () => {
           [2, 0],
         ],
       ),
-      imageCount: 0,
     };
     // Page 2: the table resumes with no top border; its left cell continues 产出.
     const page2: PdfPageContent = {
@@ -118,7 +117,6 @@ describe('pdfToGrid on synthetic pages', () => {
       height: 800,
       runs: [run('指标', 60, 45), run('时效', 110, 45)],
       rules: rules(xs, [30, 50]).filter((r) => !(r.dir === 'h' && r.pos === 30)),
-      imageCount: 0,
     };
     const grid = pdfToGrid([page1, page2], 'synthetic.pdf');
     expect(grid.rows.map((r) => r.map((c) => [c.text, c.row, c.col, c.rowSpan, c.colSpan]))).toEqual([
@@ -139,7 +137,6 @@ describe('pdfToGrid on synthetic pages', () => {
       height: 800,
       runs: [run(text, 60, 115)],
       rules: rules(xs, [100, 120]),
-      imageCount: 0,
     });
     const grid = pdfToGrid([page(1, '甲'), page(2, '乙')], 'synthetic.pdf');
     expect(grid.rows.map((r) => r.map((c) => [c.text, c.row, c.rowSpan]))).toEqual([
@@ -162,7 +159,6 @@ describe('pdfToGrid on synthetic pages', () => {
       // One run over two 20pt-wide cells, as Word writes "A B" across a row.
       runs: [{ text: '甲乙', x: 55, y: 115, width: 20, size: 10 }],
       rules: rules([50, 65, 80], [100, 120]),
-      imageCount: 0,
     };
     expect(pdfToGrid([page], 'x.pdf').rows[0]?.map((c) => c.text)).toEqual(['甲', '乙']);
   });
@@ -179,7 +175,6 @@ describe('pdfToGrid on synthetic pages', () => {
       height: 800,
       runs: [run('甲', 60, 115), run('乙', 110, 115), run('丙', 60, 135), run('丁', 110, 135)],
       rules: dashed,
-      imageCount: 0,
     };
     expect(pdfToGrid([page], 'x.pdf').rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan]))).toEqual([
       [
@@ -201,7 +196,6 @@ describe('pdfToGrid on synthetic pages', () => {
       height: 800,
       runs: [run('年', 60, 115), run('度', 60, 133), run('页脚', 300, 190)],
       rules: rules([50, 100, 200], [100, 120], [], [[1, 0]]),
-      imageCount: 0,
     };
     const grid = pdfToGrid([page], 'x.pdf');
     expect(grid.rows[0]?.[0]?.text).toBe('年\n度');
@@ -215,7 +209,6 @@ describe('pdfToGrid on synthetic pages', () => {
       height: 800,
       runs: [run('标题', 10, 20)],
       rules: [],
-      imageCount: 0,
     };
     const grid = pdfToGrid([page], 'x.pdf');
     expect(grid.rows).toEqual([]);

@@ -16,7 +16,10 @@ export interface PdfRule {
 
 export interface PageGraphics {
   readonly rules: PdfRule[];
-  /** How many images the page paints; a page with images and no text looks scanned. */
+  /**
+   * How many images the page paints; a page with images and no text looks scanned. 0 when the
+   * document was opened without its images (PdfOpenOptions, the import's default).
+   */
   readonly imageCount: number;
 }
 
