@@ -3,6 +3,7 @@ import type { ImportResult } from '../import-result.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
 import { IssueLog } from './issues.js';
+import { looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
 import { findFormStarts } from './split-forms.js';
 import { tokenizeLines, type TextLine } from './tokenize-lines.js';
@@ -26,6 +27,14 @@ export function importText(text: string, file: string): ImportResult {
 }
 
 function importForms(text: string, log: IssueLog): Form[] {
+  if (looksLaidOut(text))
+    log.add(
+      'text-laid-out',
+      'warning',
+      '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出），一个格子里折行的文字落在别的行上，字段可能错位。请直接导入 PDF 文件；若只有文本，请用 pdftotext -raw 重新提取。',
+      null,
+      null,
+    );
   const all = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(all);
   const lines = all.filter((_, i) => !boiler.has(i));
