@@ -102,8 +102,14 @@ export function classifyText(text: string, file: string): TextFormat {
   }
 }
 
+/** Binary formats told apart only to say how to save them: no importer reads them. */
+export type UnreadBinaryFormat = 'zip' | 'ofd' | 'ole';
+
 /** What to do with a file of a format no importer reads (Chinese, for people). */
-export const unreadFormatAdvice: Readonly<Record<UnreadTextFormat, string>> = {
+export const unreadFormatAdvice: Readonly<Record<UnreadTextFormat | UnreadBinaryFormat, string>> = {
+  zip: 'ZIP 压缩包既不是 .docx 也不是 .xlsx。请解压后导入其中的文件。',
+  ofd: '这是 OFD 版式文件，暂不能直接读取。请用 OFD 阅读器（如数科、福昕）打开后导出或打印为 PDF，再导入 PDF。',
+  ole: '这是旧版 Excel 文件（.xls）或其他旧版 Office 文件，无法直接读取。请用 Excel 或 WPS 另存为 .xlsx 后再导入。',
   spreadsheetml:
     '这是 Excel 2003 XML 表格（有些系统导出为 .xls），无法直接读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
   mhtml:

@@ -117,38 +117,12 @@ export async function importBytes(
         return { ...(await importer(bytes, file)), format: binary };
       }
       case 'zip':
-        return {
-          forms: [],
-          issues: [
-            issue(file, 'unsupported-format', 'error', 'ZIP 压缩包既不是 .docx 也不是 .xlsx。请解压后导入其中的文件。'),
-          ],
-          format: 'zip',
-        };
       case 'ofd':
-        return {
-          forms: [],
-          issues: [
-            issue(
-              file,
-              'unsupported-format',
-              'error',
-              '这是 OFD 版式文件，暂不能直接读取。请用 OFD 阅读器（如数科、福昕）打开后导出或打印为 PDF，再导入 PDF。',
-            ),
-          ],
-          format: 'ofd',
-        };
       case 'ole':
         return {
           forms: [],
-          issues: [
-            issue(
-              file,
-              'unsupported-format',
-              'error',
-              '这是旧版 Excel 文件（.xls）或其他旧版 Office 文件，无法直接读取。请用 Excel 或 WPS 另存为 .xlsx 后再导入。',
-            ),
-          ],
-          format: 'ole',
+          issues: [issue(file, 'unsupported-format', 'error', unreadFormatAdvice[binary])],
+          format: binary,
         };
       case 'text-like':
         return await importTextLike(bytes, file, options);
