@@ -18,6 +18,9 @@ interface FileResult extends DispatchedImport {
   readonly file: string;
 }
 
+/** Files read at the same time (see importAll). */
+const FILES_IN_FLIGHT = 4;
+
 /** Show a progress bar from this many files on (and only on a terminal). */
 const progressFrom = 3;
 
@@ -32,12 +35,21 @@ async function importAll(files: readonly string[], io: CliIo): Promise<FileResul
         })
       : null;
   bar?.start(files.length, 0, { file: '' });
-  const results: FileResult[] = [];
-  for (const file of files) {
-    bar?.update(results.length, { file });
-    results.push({ file, ...(await importFile(file)) });
-  }
-  bar?.update(results.length, { file: '' });
+  const results: FileResult[] = new Array<FileResult>(files.length);
+  let next = 0;
+  let done = 0;
+  // PDFs are parsed in pdf.js' own thread: with several files in flight, one file's grid and forms
+  // are built on this thread while the next one is parsed there. Results keep the input order.
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i] as string;
+      results[i] = { file, ...(await importFile(file)) };
+      done += 1;
+      bar?.update(done, { file });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, worker));
+  bar?.update(done, { file: '' });
   bar?.stop();
   return results;
 }
