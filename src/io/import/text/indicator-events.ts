@@ -31,12 +31,13 @@ export function toEvents(tokens: readonly Token[]): Event[] {
       line = null;
       continue;
     }
-    const cells = token.type === 'cell' ? [token.cell] : [...token.cells];
     if (line === null || line.line !== token.line) {
       line = { kind: 'line', cells: [], line: token.line, rowStart: false };
       events.push(line);
     }
-    line.cells.push(...cells);
+    // Pushed one by one: an array per token only to spread it was most of this loop's garbage.
+    if (token.type === 'cell') line.cells.push(token.cell);
+    else for (const cell of token.cells) line.cells.push(cell);
   }
   return events;
 }
