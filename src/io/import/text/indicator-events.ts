@@ -58,9 +58,16 @@ const GLUED_CANDIDATE = new RegExp(`^(?=.*\\d)\\S{${MIN_GLUED_RUN},}$`, 'u');
 const MAX_WORDED_VALUE = 10;
 function endsTwice(text: string): boolean {
   if (/\s/.test(text)) return false;
-  for (let k = 1; k <= MAX_WORDED_VALUE && 2 * k < text.length; k++)
-    if (text.endsWith(text.slice(-k).repeat(2))) return true;
+  const n = text.length;
+  for (let k = 1; k <= MAX_WORDED_VALUE && 2 * k < n; k++) if (repeatsAtEnd(text, k)) return true;
   return false;
+}
+
+/** True when the last `k` characters of `text` are printed twice (`text.endsWith(text.slice(-k).repeat(2))`, without the two strings). */
+function repeatsAtEnd(text: string, k: number): boolean {
+  const n = text.length;
+  for (let m = 0; m < k; m++) if (text.charCodeAt(n - 2 * k + m) !== text.charCodeAt(n - k + m)) return false;
+  return true;
 }
 
 const PLACEHOLDER_CELL = /^…{2,}$/;
