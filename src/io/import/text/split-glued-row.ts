@@ -337,7 +337,19 @@ class GluedRunSearch {
           }
         }
         const targetLimit = amountLimit(run, at);
+        const opening = run.charCodeAt(at);
         for (let t = at + 1; t < run.length && !this.givenUp; t++) {
+          // Past the amount and the one-character target, a target end counts one step and is tried
+          // only when the text repeats, which needs run[t] to be run[at]: the ends in between are
+          // counted at once (the same totals; once over the bound the run is given up either way).
+          if (t > targetLimit && t - at > 1 && run.charCodeAt(t) !== opening) {
+            const next = run.indexOf(run.charAt(at), t + 1);
+            const skipped = (next < 0 ? run.length : next) - t;
+            steps += skipped;
+            this.work += skipped;
+            t += skipped - 1;
+            continue;
+          }
           const unit = t <= targetLimit ? unitOf(run.slice(at, t)) : null;
           // The same text twice, or two short amounts of one unit: actuals end at `twice`, then
           // (amounts only) at every place up to MAX_AMOUNT on.
