@@ -36,6 +36,20 @@ export function isMarkerLine(line: TextLine): boolean {
 }
 
 /**
+ * The index of the first cell after the first that opens a note (NOTE_START), or -1. A loop, not
+ * findIndex with a closure (one closure per line of every text); the regex runs only on cells
+ * beginning with 备 or 注.
+ */
+function noteAfterFirst(cells: readonly string[]): number {
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i] ?? '';
+    const first = cell.charCodeAt(0);
+    if ((first === 0x5907 || first === 0x6ce8) && NOTE_START.test(cell)) return i;
+  }
+  return -1;
+}
+
+/**
  * Lines with a note opening mid-line (`…总分100100注:1.一级指标分值…`, glued text whose cells are
  * cut from one line) cut in two at the note, so that the note is a line of its own for
  * findBoilerplate; other lines are returned as they are.
@@ -43,7 +57,7 @@ export function isMarkerLine(line: TextLine): boolean {
 export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const line of lines) {
-    const k = line.cells.findIndex((c, i) => i > 0 && NOTE_START.test(c));
+    const k = noteAfterFirst(line.cells);
     if (k < 0) {
       out.push(line);
       continue;

@@ -225,8 +225,13 @@ function lookup(acc: string): Hit | null {
 /**
  * The longest label starting at cells[i], joining wrapped fragments (`一级` + `指标`,
  * `上级转移支` + `付资金`), or a label glued to its value in one cell (`填表人:赵益`).
+ * `normalized` caches normalizeLabel of each cell by index, for calls over the same cells.
  */
-export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken | null {
+export function matchLabel(
+  cells: readonly StreamCell[],
+  i: number,
+  normalized: (string | undefined)[] = [],
+): LabelToken | null {
   const firstCell = cells[i];
   if (firstCell === undefined || firstCell.text === '') return null;
   let best: Hit | null = null;
@@ -235,7 +240,12 @@ export function matchLabel(cells: readonly StreamCell[], i: number): LabelToken 
   for (let j = i; j < cells.length && j < i + MAX_LABEL_PARTS; j++) {
     const cell = cells[j];
     if (cell === undefined || cell.text === '' || cell.text.length > MAX_LABEL_CELL) break;
-    acc += normalizeLabel(cell.text);
+    let norm = normalized[j];
+    if (norm === undefined) {
+      norm = normalizeLabel(cell.text);
+      normalized[j] = norm;
+    }
+    acc += norm;
     if (!mayBeLabel(acc)) break;
     // Every key is in PREFIXES: other text is found only as a variant of a key, if at all.
     const prefix = PREFIXES.has(acc);
@@ -277,8 +287,10 @@ function withPoints(label: LabelToken, cells: readonly StreamCell[], next: numbe
 /** The stream as labels and plain cells, in order. */
 export function toTokens(cells: readonly StreamCell[]): Token[] {
   const out: Token[] = [];
+  // Each cell's normalized text, made once: a label's wrapped fragments are tried from every start.
+  const normalized = new Array<string | undefined>(cells.length);
   for (let i = 0; i < cells.length;) {
-    const label = matchLabel(cells, i);
+    const label = matchLabel(cells, i, normalized);
     if (label !== null) {
       out.push(label);
       i += label.cells.length;

@@ -32,12 +32,13 @@ export function toEvents(tokens: readonly Token[]): Event[] {
       line = null;
       continue;
     }
-    const cells = token.type === 'cell' ? [token.cell] : [...token.cells];
     if (line === null || line.line !== token.line) {
       line = { kind: 'line', cells: [], line: token.line, rowStart: false };
       events.push(line);
     }
-    line.cells.push(...cells);
+    // Pushed one by one: an array per token only to spread it was most of this loop's garbage.
+    if (token.type === 'cell') line.cells.push(token.cell);
+    else for (const cell of token.cells) line.cells.push(cell);
   }
   return events;
 }
@@ -58,9 +59,16 @@ const GLUED_CANDIDATE = new RegExp(`^(?=.*\\d)\\S{${MIN_GLUED_RUN},}$`, 'u');
 const MAX_WORDED_VALUE = 10;
 function endsTwice(text: string): boolean {
   if (/\s/.test(text)) return false;
-  for (let k = 1; k <= MAX_WORDED_VALUE && 2 * k < text.length; k++)
-    if (text.endsWith(text.slice(-k).repeat(2))) return true;
+  const n = text.length;
+  for (let k = 1; k <= MAX_WORDED_VALUE && 2 * k < n; k++) if (repeatsAtEnd(text, k)) return true;
   return false;
+}
+
+/** True when the last `k` characters of `text` are printed twice (`text.endsWith(text.slice(-k).repeat(2))`, without the two strings). */
+function repeatsAtEnd(text: string, k: number): boolean {
+  const n = text.length;
+  for (let m = 0; m < k; m++) if (text.charCodeAt(n - 2 * k + m) !== text.charCodeAt(n - k + m)) return false;
+  return true;
 }
 
 const PLACEHOLDER_CELL = /^…{2,}$/;

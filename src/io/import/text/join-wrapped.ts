@@ -16,19 +16,23 @@ function isLatin(code: number): boolean {
 /** Joins wrapped pieces of one cell; white space inside a piece is collapsed by the same rule. */
 export function joinWrapped(pieces: readonly string[]): string {
   let out = '';
+  // Whether `out` ends with a Latin character, remembered rather than read back: charCodeAt on the
+  // concatenation flattens it, which copied the whole text once per word (quadratic on a long
+  // glued line of many words; 0.4 MB of garbage a bench pass).
+  let latinEnd = false;
   for (const piece of pieces) {
     // Most pieces hold no white space: no split (and no array) for them.
-    if (!hasWhite(piece)) out = joinWord(out, piece);
-    else for (const word of piece.split(SPACES)) out = joinWord(out, word);
+    const words = hasWhite(piece) ? piece.split(SPACES) : null;
+    const count = words === null ? 1 : words.length;
+    for (let k = 0; k < count; k++) {
+      const word = words === null ? piece : (words[k] ?? '');
+      if (word === '') continue;
+      // One space between two Latin characters, none otherwise.
+      out = latinEnd && isLatin(word.charCodeAt(0)) ? `${out} ${word}` : out + word;
+      latinEnd = isLatin(word.charCodeAt(word.length - 1));
+    }
   }
   return out;
-}
-
-/** `out` with `word` after it: one space between two Latin characters, none otherwise. */
-function joinWord(out: string, word: string): string {
-  if (word === '') return out;
-  if (out !== '' && isLatin(out.charCodeAt(out.length - 1)) && isLatin(word.charCodeAt(0))) return `${out} ${word}`;
-  return out + word;
 }
 
 /** One piece of printed text with its inner white space normalized (`赵 益` → `赵益`). */

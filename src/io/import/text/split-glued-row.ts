@@ -86,22 +86,32 @@ const ROW_NUMBER_BEFORE = /指标\s*\d{1,2}$/;
 const RUBRIC_BLANK_TARGET = 1;
 
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+const isBareNumber = (text: string): boolean => isDigit(text.charCodeAt(0)) && BARE_NUMBER.test(text);
+
+/**
+ * A cell does not begin inside a number (`00万元`) nor where the next number ends (`.5`, `%`):
+ * `/^0\d|^[.%％]/` by character code.
+ */
+function startsMidNumber(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first === 0x30 && isDigit(text.charCodeAt(1))) || first === 0x2e || first === 0x25 || first === 0xff05;
+}
 
 /**
  * How well target and actual agree: 3 when equal, 2 for amounts of one unit, else 0; bare
- * numbers (`5` `5`) are weak evidence, longer agreeing text a little stronger.
+ * numbers (`5` `5`) are weak evidence, longer agreeing text a little stronger. `unit` is
+ * unitOf(target); `actualMayBeAmount` is false when the actual is known to be no amount (the
+ * search knows both from where the numbers end, so the QUANTITY regex runs only where it can match).
  */
-function agreement(target: string, actual: string): number {
-  // A cell does not begin inside a number (`00万元`) nor end where the next number begins.
-  if (/^0\d|^[.%％]/.test(target) || /^0\d|^[.%％]/.test(actual)) return 0;
-  if (BARE_NUMBER.test(target) || BARE_NUMBER.test(actual)) return target === actual ? 1 : 0;
+function agreement(target: string, actual: string, unit: string | null, actualMayBeAmount: boolean): number {
+  if (startsMidNumber(target) || startsMidNumber(actual)) return 0;
+  if (isBareNumber(target) || isBareNumber(actual)) return target === actual ? 1 : 0;
   // Rubric rows print no target (`一` / `—`) before a worded actual.
   if (NO_TARGET.test(target) && /^\p{Script=Han}{2,}/u.test(actual)) return 2;
   if (YES_NO_TARGET.test(target) && /^[^是否\P{Script=Han}]\p{Script=Han}/u.test(actual)) return 2;
   const length = Math.min(target.length, 10) / 20;
   if (target === actual) return 3 + length;
-  const a = unitOf(target);
-  return a !== null && a === unitOf(actual) ? 2 + length : 0;
+  return unit !== null && actualMayBeAmount && unit === unitOf(actual) ? 2 + length : 0;
 }
 
 /** Least score of a trusted cut: target and actual must agree. */
@@ -305,9 +315,10 @@ class GluedRunSearch {
             best = offer(best, after, 0, tail, null, run.length, col + 1);
           }
         }
+        // test, not exec: the length is where the sticky match ends, and no match array is made.
         SCORE_NUMBER_AT.lastIndex = at;
-        const m = SCORE_NUMBER_AT.exec(run);
-        for (let len = m?.[0].length ?? 0; len >= 1; len--) {
+        const numberLength = SCORE_NUMBER_AT.test(run) ? SCORE_NUMBER_AT.lastIndex - at : 0;
+        for (let len = numberLength; len >= 1; len--) {
           // The longer number is likelier (`10` rather than `1` + a name starting with `0`).
           if (run.charCodeAt(at + len - 1) === 0x2e) continue;
           after = this.state(at + len, col + 1);
@@ -326,7 +337,19 @@ class GluedRunSearch {
           }
         }
         const targetLimit = amountLimit(run, at);
+        const opening = run.charCodeAt(at);
         for (let t = at + 1; t < run.length && !this.givenUp; t++) {
+          // Past the amount and the one-character target, a target end counts one step and is tried
+          // only when the text repeats, which needs run[t] to be run[at]: the ends in between are
+          // counted at once (the same totals; once over the bound the run is given up either way).
+          if (t > targetLimit && t - at > 1 && run.charCodeAt(t) !== opening) {
+            const next = run.indexOf(run.charAt(at), t + 1);
+            const skipped = (next < 0 ? run.length : next) - t;
+            steps += skipped;
+            this.work += skipped;
+            t += skipped - 1;
+            continue;
+          }
           const unit = t <= targetLimit ? unitOf(run.slice(at, t)) : null;
           // The same text twice, or two short amounts of one unit: actuals end at `twice`, then
           // (amounts only) at every place up to MAX_AMOUNT on.
@@ -349,6 +372,8 @@ class GluedRunSearch {
           const repeated = repeatsAt(run, at, t);
           if (!single && !repeated && unit === null) continue;
           const target = run.slice(at, t);
+          // agreement() gives such a target at most 1 (a bare number equal to its actual), below MIN_SCORE.
+          if (startsMidNumber(target) || isBareNumber(target)) continue;
           const actualLimit = unit === null ? -1 : amountLimit(run, t);
           for (let k = 0; k <= last - t; k++) {
             // `twice` first, then the other ends in order (as a set of ends, without repeats).
@@ -356,7 +381,7 @@ class GluedRunSearch {
             if ((k > 0 && a === twice) || a > run.length) continue;
             if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
             const actual = run.slice(t, a);
-            const agree = agreement(target, actual);
+            const agree = agreement(target, actual, unit, a <= actualLimit);
             if (agree < MIN_SCORE) continue;
             after = this.state(a, col + 2);
             steps += after.steps;

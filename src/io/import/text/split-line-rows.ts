@@ -15,6 +15,8 @@ import { isNothing, parseMoney } from './parse-number.js';
  * followed by a Han character or by nothing starts a row too (`指标3.5` or `指标30%` do not).
  */
 export const ROW_START = /^指标\s*\d{1,3}\s*(?:[:：.．、]|\p{Script=Han}|$)/u;
+/** ROW_START.test, the regex run only on text opening with 指 (asked for every cell and column). */
+const isRowStart = (text: string): boolean => text.charCodeAt(0) === 0x6307 && ROW_START.test(text);
 const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)|[%％]$/;
 const NATURE = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|定性|定量)$/;
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -45,7 +47,7 @@ const WEIGHT_SKIP_COST = 1;
 
 /** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
 function valueCost(kind: IndicatorColumn, text: string): number {
-  if (ROW_START.test(text)) return INFEASIBLE;
+  if (isRowStart(text)) return INFEASIBLE;
   switch (kind) {
     case 'weight':
     case 'score':
@@ -78,7 +80,7 @@ function missingCost(kind: IndicatorColumn): number {
 /** Cost of a name's first cell: a number or a dash is no name, but scrambled text must still be cut somewhere. */
 function nameHeadCost(first: string): number {
   let cost = NUMBER.test(first) || isNothing(first) ? 8 : VALUE_LIKE.test(first) ? 4 : 0;
-  if (ROW_START.test(first)) cost -= 1;
+  if (isRowStart(first)) cost -= 1;
   return cost;
 }
 
@@ -131,7 +133,7 @@ export function splitLineRows(
   const best = new Array<number>(n + 1).fill(INFEASIBLE);
   best[0] = 0;
   // Per-cell facts and per-column costs are asked for by many walks: computed once.
-  const rowStart = texts.map((t) => ROW_START.test(t));
+  const rowStart = texts.map(isRowStart);
   const costs = (work.costs = floats(work.costs, width * n));
   costs.fill(NaN, 0, width * n);
   const cost = (col: number, pos: number): number => {
