@@ -6,7 +6,7 @@
  */
 
 /** Lines looked at: the pattern shows from the first page on, and the check stays cheap. */
-const SAMPLE_LINES = 200;
+const SAMPLE_LINES = 80;
 /** Fewer non-empty lines than this and the text says too little to tell. */
 const MIN_LINES = 20;
 /**
@@ -15,15 +15,29 @@ const MIN_LINES = 20;
  */
 const MIN_SHARE = 0.25;
 
-/** True when a run of at least four spaces stands between two non-space characters of the line. */
-function hasInnerPadding(text: string, from: number, to: number): boolean {
+/** Space, tab, CR, NBSP, ideographic space: blank as far as a line's words go. */
+const isBlank = (code: number): boolean =>
+  code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
+
+/**
+ * Whether line [from, to) has words and, if so, a run of at least four spaces between two of them:
+ * 0 blank line, 1 words, 2 words with such a gap. One scan of the line, no copies (a plain
+ * `indexOf('    ')` would search past the line's end, through the rest of the text).
+ */
+function lineShape(text: string, from: number, to: number): 0 | 1 | 2 {
   let start = from;
-  while (start < to && text.charCodeAt(start) === 0x20) start++;
-  let end = to;
-  // Trailing spaces, tabs and the \r of CRLF lines are no gap between words.
-  while (end > start && [0x20, 0x09, 0x0d].includes(text.charCodeAt(end - 1))) end--;
-  const gap = text.indexOf('    ', start);
-  return gap >= 0 && gap < end;
+  while (start < to && isBlank(text.charCodeAt(start))) start++;
+  if (start === to) return 0;
+  let run = 0;
+  for (let k = start; k < to; k++) {
+    if (text.charCodeAt(k) === 0x20) run++;
+    else {
+      // A gap counts only with a word after it: trailing spaces are no gap.
+      if (run >= 4 && !isBlank(text.charCodeAt(k))) return 2;
+      run = 0;
+    }
+  }
+  return 1;
 }
 
 export function looksLaidOut(text: string): boolean {
@@ -32,10 +46,9 @@ export function looksLaidOut(text: string): boolean {
   for (let from = 0; from <= text.length && lines < SAMPLE_LINES;) {
     const nl = text.indexOf('\n', from);
     const to = nl < 0 ? text.length : nl;
-    if (text.slice(from, to).trim() !== '') {
-      lines++;
-      if (hasInnerPadding(text, from, to)) padded++;
-    }
+    const shape = lineShape(text, from, to);
+    if (shape > 0) lines++;
+    if (shape === 2) padded++;
     if (nl < 0) break;
     from = nl + 1;
   }
