@@ -13,13 +13,14 @@ const PER_UNIT = /^\p{Script=Han}{1,2}\/\p{Script=Han}{1,2}$/u;
 /** A number as a value starts, with its comparator: `≧50`, `3`, `0.2`. */
 const BARE_NUMBER = /^[≥≤≧≦<>=＞＜﹦═]{0,2}\d+(?:\.\d+)?$/;
 
-const isUnit = (text: string): boolean => UNITS.has(text) || PER_UNIT.test(text);
+const isUnit = (text: string): boolean => UNITS.has(text) || (text.includes('/') && PER_UNIT.test(text));
 
 export function joinUnits(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && BARE_NUMBER.test(prev) && isUnit(text)) out[out.length - 1] = prev + text;
+    // The unit test first: a set look-up, where most cells stop.
+    if (prev !== undefined && isUnit(text) && BARE_NUMBER.test(prev)) out[out.length - 1] = prev + text;
     else out.push(text);
   }
   return out;

@@ -41,6 +41,8 @@ function lineShape(text: string, from: number, to: number): 0 | 1 | 2 {
 }
 
 export function looksLaidOut(text: string): boolean {
+  // Most text has no four spaces in a row anywhere: one native search settles it.
+  if (!text.includes('    ')) return false;
   let lines = 0;
   let padded = 0;
   for (let from = 0; from <= text.length && lines < SAMPLE_LINES;) {
