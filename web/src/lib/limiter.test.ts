@@ -19,7 +19,8 @@ describe('limiter', () => {
     const log: string[] = [];
     const run = limiter(2);
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => controlled(log, n));
-    const results = [a, b, c, d].map((t) => run(t!.task));
+    // Settled together from the start, so that b's rejection is handled when it happens.
+    const settled = Promise.allSettled([a, b, c, d].map((t) => run(t!.task)));
     await tick();
     expect(log).toEqual(['start a', 'start b']);
     b!.settle(false); // a failure frees its slot too
@@ -29,7 +30,7 @@ describe('limiter', () => {
     c!.settle();
     await tick();
     d!.settle();
-    expect(await Promise.allSettled(results)).toEqual([
+    expect(await settled).toEqual([
       { status: 'fulfilled', value: 'a' },
       { status: 'rejected', reason: new Error('b') },
       { status: 'fulfilled', value: 'c' },
