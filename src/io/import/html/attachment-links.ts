@@ -3,10 +3,7 @@
  * rather than as a table on the page. Saved and imported, such a page holds no form; the links
  * tell the user which file to download and import instead.
  */
-import type { DefaultTreeAdapterTypes } from 'parse5';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
+import { attr, childrenOf, isElement, type Node } from './html-nodes.js';
 
 /** A linked document: what the page shows for it, and where it points. */
 export interface AttachmentLink {
@@ -20,9 +17,6 @@ const DOCUMENT = /\.(pdf|docx?|xlsx?|wps|et|ofd)(?:[?#].*)?$/i;
 const SOURCE: Readonly<Record<string, string>> = { a: 'href', iframe: 'src', embed: 'src', object: 'data' };
 /** A page listing more attachments than this is an index page: the first ones are enough to say so. */
 export const MAX_LINKS = 20;
-
-const isElement = (node: Node): node is Element => 'tagName' in node;
-const childrenOf = (node: Node): readonly Node[] => ('childNodes' in node ? node.childNodes : []);
 
 function textOf(root: Node): string {
   let text = '';
@@ -43,7 +37,7 @@ export function attachmentLinks(document: Node): AttachmentLink[] {
   for (let node = stack.pop(); node !== undefined && out.length < MAX_LINKS; node = stack.pop()) {
     if (isElement(node)) {
       const name = SOURCE[node.tagName];
-      const href = name === undefined ? undefined : node.attrs.find((a) => a.name === name)?.value.trim();
+      const href = name === undefined ? undefined : attr(node, name)?.trim();
       const text = href === undefined ? '' : textOf(node);
       // A link whose text names the document counts too (`/download?id=502364` titled `….xlsx`).
       if (href !== undefined && (DOCUMENT.test(href) || DOCUMENT.test(text)) && !seen.has(href)) {

@@ -10,8 +10,7 @@ import type { ImportIssue } from '../import-result.js';
 import type { Grid, GridCell } from '../grid/grid.js';
 import { capCellText, MAX_CELLS, tooManyCells } from '../grid/grid-limits.js';
 
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
+import { attr, childrenOf, isElement, type Element, type Node } from './html-nodes.js';
 
 /** Elements whose content is never shown as text. */
 const HIDDEN = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'select', 'object']);
@@ -61,9 +60,6 @@ const BLOCK = new Set([
 /** A colspan or rowspan beyond this is a page error, not a table (browsers cap colspan at 1000 too). */
 const MAX_SPAN = 1000;
 
-const isElement = (node: Node): node is Element => 'tagName' in node;
-const childrenOf = (node: Node): readonly Node[] => ('childNodes' in node ? node.childNodes : []);
-const attr = (el: Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
 /** Excel's "save as web page" keeps hidden rows and columns, marked `display:none`; no reader sees them. */
 const isHiddenByStyle = (el: Element): boolean => /display\s*:\s*none/i.test(attr(el, 'style') ?? '');
 

@@ -256,6 +256,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     use(cells);
   };
 
+  /** Where the run of pending lines as wide as the name column, ending right before `end`, begins. */
+  const fullWidthFrom = (end: number): number => {
+    let k = end;
+    while (k > 0 && displayWidth(pending[k - 1]?.text ?? '') === nameWidth) k -= 1;
+    return k;
+  };
+
   /**
    * `≧1 次 5` / `因受疫情影响，减` / `少人员聚集` / `每月组织社区矫正人员集中` / `学习、教育培训` /
    * `≧1 次 10` (LibreOffice prints through pdftotext -raw): a row's values on a line of their own,
@@ -267,8 +274,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     const prev = last();
     if (nameWidth === 0 || pending.length < 2 || prev === undefined || prev.lastCol < 0) return;
     if (levels.rowsInLevel === 0) return;
-    let k = pending.length - 1;
-    while (k > 0 && displayWidth(pending[k - 1]?.text ?? '') === nameWidth) k -= 1;
+    const k = fullWidthFrom(pending.length - 1);
     if (k === 0 || k === pending.length - 1) return;
     const name = pending.slice(k);
     pending = pending.slice(0, k);
@@ -285,8 +291,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
    */
   const wrappedNameStart = (name: string): { text: string; cells: StreamCell[]; line: number }[] => {
     if (nameWidth === 0 || pending.length === 0 || displayWidth(name) >= nameWidth) return [];
-    let k = pending.length;
-    while (k > 0 && displayWidth(pending[k - 1]?.text ?? '') === nameWidth) k -= 1;
+    const k = fullWidthFrom(pending.length);
     const taken = pending.slice(k);
     pending = pending.slice(0, k);
     return taken;
