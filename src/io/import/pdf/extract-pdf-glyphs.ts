@@ -72,13 +72,19 @@ export function normalizePdfText(text: string): string {
   return restored;
 }
 
-/** Reads one page's text runs (whitespace-only runs dropped) and graphics. */
-export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
+/** The page's transform from PDF user space to top-down points, and its size. */
+function pageView(page: PdfPage): { view: Matrix; width: number; height: number } {
   const viewport = page.getViewport({ scale: 1 });
   const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
+  return { view, width: viewport.width, height: viewport.height };
+}
+
+/** Reads one page's text runs (whitespace-only runs dropped) and graphics. */
+export async function readPdfPage(page: PdfPage): Promise<PdfPageContent> {
+  const { view, width, height } = pageView(page);
   // Both requests go to the pdf.js thread at once, so that it never waits for the main thread.
   const [runs, { rules }] = await Promise.all([readTextRuns(page, view), readPageGraphics(page, view)]);
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, rules };
+  return { page: page.pageNumber, width, height, runs, rules };
 }
 
 /**
@@ -156,9 +162,7 @@ export async function countPageImages(bytes: Uint8Array, pageNumbers: readonly n
       for (const n of pageNumbers) {
         try {
           const page = await doc.getPage(n);
-          const viewport = page.getViewport({ scale: 1 });
-          const view = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
-          counts.set(n, (await readPageGraphics(page, view)).imageCount);
+          counts.set(n, (await readPageGraphics(page, pageView(page).view)).imageCount);
         } catch {
           counts.set(n, 0);
         }

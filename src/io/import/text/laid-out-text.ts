@@ -5,6 +5,8 @@
  * is told so, and what to import instead.
  */
 
+import { isWhiteCode } from './white-space.js';
+
 /** Lines looked at: the pattern shows from the first page on, and the check stays cheap. */
 const SAMPLE_LINES = 80;
 /** Fewer non-empty lines than this and the text says too little to tell. */
@@ -15,10 +17,6 @@ const MIN_LINES = 20;
  */
 const MIN_SHARE = 0.25;
 
-/** Space, tab, CR, NBSP, ideographic space: blank as far as a line's words go. */
-const isBlank = (code: number): boolean =>
-  code === 0x20 || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
-
 /**
  * Whether line [from, to) has words and, if so, a run of at least four spaces between two of them:
  * 0 blank line, 1 words, 2 words with such a gap. One scan of the line, no copies (a plain
@@ -26,14 +24,14 @@ const isBlank = (code: number): boolean =>
  */
 function lineShape(text: string, from: number, to: number): 0 | 1 | 2 {
   let start = from;
-  while (start < to && isBlank(text.charCodeAt(start))) start++;
+  while (start < to && isWhiteCode(text.charCodeAt(start))) start++;
   if (start === to) return 0;
   let run = 0;
   for (let k = start; k < to; k++) {
     if (text.charCodeAt(k) === 0x20) run++;
     else {
       // A gap counts only with a word after it: trailing spaces are no gap.
-      if (run >= 4 && !isBlank(text.charCodeAt(k))) return 2;
+      if (run >= 4 && !isWhiteCode(text.charCodeAt(k))) return 2;
       run = 0;
     }
   }
