@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinProfiles, defaultProfileName, scoreForm, type Form } from '../lib/core';
 import { SPREADSHEET_ML } from '../../../test/support/office-texts';
-import { fromServer, previewFile } from './preview-file';
+import { awaitsServer, fromServer, previewFile } from './preview-file';
 
 const seed = readFileSync('fixtures/seed/pingshan-justice-2020.txt');
 const golden = JSON.parse(readFileSync('fixtures/seed/pingshan-justice-2020.golden.json', 'utf8')) as Form[];
@@ -35,6 +35,8 @@ describe('previewFile', () => {
   it('leaves binary formats to the server', async () => {
     const pdf = await previewFile(new File([new TextEncoder().encode('%PDF-1.7\n%…')], 'x.pdf'));
     expect(pdf).toMatchObject({ previewed: false, format: 'PDF', forms: [] });
+    expect(awaitsServer(pdf)).toBe(true);
+    expect(awaitsServer(fromServer(new File([], 'x.pdf'), { format: 'pdf', forms: [], issues: [] }))).toBe(false);
   });
 
   it('labels what the server read for a binary file by its format key', () => {

@@ -22,6 +22,9 @@ export interface FilePreview {
   readonly issues: readonly ImportIssue[];
 }
 
+/** True for a file the browser only labelled and found nothing wrong with: the server reads it for the preview. */
+export const awaitsServer = (preview: FilePreview): boolean => !preview.previewed && preview.issues.length === 0;
+
 /** A file the browser only labelled (PDF, Word, Excel, HTML) as the server read it for the preview. */
 export function fromServer(
   file: File,

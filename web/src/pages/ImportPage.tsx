@@ -11,7 +11,7 @@ import { builtinProfiles, checkForm, defaultProfileName, scoreForm, type Profile
 import { formatNumber } from '../lib/format';
 import { limiter } from '../lib/limiter';
 import { GradeTag } from '../lib/status-tag';
-import { fromServer, previewFile, type FilePreview } from '../import/preview-file';
+import { awaitsServer, fromServer, previewFile, type FilePreview } from '../import/preview-file';
 
 const profile = builtinProfiles[defaultProfileName] as Profile;
 const severityColor = { error: 'red', warning: 'gold', info: 'default' } as const;
@@ -21,8 +21,6 @@ const serverPreviews = limiter(2);
 interface Item {
   readonly file: File;
   readonly preview: FilePreview;
-  /** True while the server reads a file the browser only labelled (PDF, Word, Excel, HTML). */
-  readonly pending?: boolean;
 }
 
 /** 导入: drop files, preview the forms and issues the importers find, then save them as drafts. */
@@ -51,9 +49,8 @@ export default function ImportPage() {
     const preview = await previewFile(file);
     setSaved(null);
     setFailure(null);
-    const pending = !preview.previewed && preview.issues.length === 0;
-    setItems((list) => [...list.filter((i) => i.file.name !== file.name), { file, preview, pending }]);
-    if (!pending) return;
+    setItems((list) => [...list.filter((i) => i.file.name !== file.name), { file, preview }]);
+    if (!awaitsServer(preview)) return;
     // The browser reads text and JSON; the server reads the rest now, so that a PDF is checked
     // before it is saved rather than after.
     try {
@@ -164,7 +161,6 @@ export default function ImportPage() {
             <FilePreviewCard
               key={item.file.name}
               preview={item.preview}
-              pending={item.pending === true}
               onRemove={() => setItems((l) => l.filter((i) => i !== item))}
             />
           ))}
@@ -197,15 +193,7 @@ export default function ImportPage() {
   );
 }
 
-function FilePreviewCard({
-  preview,
-  pending,
-  onRemove,
-}: {
-  preview: FilePreview;
-  pending: boolean;
-  onRemove: () => void;
-}) {
+function FilePreviewCard({ preview, onRemove }: { preview: FilePreview; onRemove: () => void }) {
   const rows = preview.forms.map((form, i) => {
     const score = scoreForm(form, profile);
     return { key: i, form, score, findings: checkForm(form, score, profile).length };
@@ -228,7 +216,7 @@ function FilePreviewCard({
         </Button>
       }
     >
-      {pending && (
+      {awaitsServer(preview) && (
         <Space data-testid="preview-pending">
           <Spin size="small" />
           <Typography.Text type="secondary">正在由服务器解析此文件…</Typography.Text>
