@@ -150,7 +150,7 @@ function unrelatedGroups(placedByPage: readonly PlacedTable[][], groupOf: readon
 }
 
 /** A table's rows as lines: the texts of the cells starting on each row, left to right. */
-function tableLines(t: PlacedTable): { row: number; text: string }[] {
+function tableLines(t: PlacedTable): string[] {
   const cells = cellsWithText(t);
   const starts = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
   return starts.flatMap((row) => {
@@ -159,7 +159,7 @@ function tableLines(t: PlacedTable): { row: number; text: string }[] {
       .sort((a, b) => a.col - b.col)
       .map((c) => joinedCellText(c.text))
       .filter((x) => x !== '');
-    return texts.length === 0 ? [] : [{ row, text: texts.join(' ') }];
+    return texts.length === 0 ? [] : [texts.join(' ')];
   });
 }
 
@@ -364,9 +364,7 @@ export function pdfToGrid(printed: readonly PdfPageContent[], file: string, opti
       previousGroup = group;
       linesSinceTable = 0;
       if (asLines.get(group) === true) {
-        const text = tableLines(t)
-          .map((line) => line.text)
-          .join('\n');
+        const text = tableLines(t).join('\n');
         if (text !== '')
           outside.push({
             text,
