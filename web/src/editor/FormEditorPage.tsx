@@ -61,7 +61,8 @@ export default function FormEditorPage() {
     builtinProfiles[profileName.data ?? defaultProfileName] ?? (builtinProfiles[defaultProfileName] as Profile);
   return (
     <FormEditor
-      key={`${record.data.id}:${record.data.status}:${record.dataUpdatedAt}`}
+      // Only another form remounts the editor; a newer version of this one is adopted by useAutosave.
+      key={record.data.id}
       record={record.data}
       review={review.data}
       profile={profile}
@@ -93,6 +94,7 @@ function FormEditor(props: { record: FormRecord; review: Review; profile: Profil
     form,
     base: olderBase ? olderBase.base : record.form,
     baseVersion: olderBase ? olderBase.baseVersion : record.version,
+    server: record,
     enabled: mode === 'edit',
     dispatch,
   });

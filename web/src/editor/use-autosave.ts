@@ -6,7 +6,7 @@ import type { Form } from '../lib/core';
 import { trailingTimer, type TrailingTimer } from '../lib/trailing-timer';
 import { clearBackup, writeBackup } from './draft-backup';
 import type { FormEdit } from './form-edit';
-import { mergeForms, type Difference } from './form-diff';
+import { mergeForms, sameJson, type Difference } from './form-diff';
 
 export type SaveState =
   | { readonly kind: 'saved'; readonly at: Date | null }
@@ -30,10 +30,12 @@ export function useAutosave(opts: {
   form: Form;
   base: Form;
   baseVersion: number;
+  /** The record as last read from the server; a newer version is adopted when nothing is waiting. */
+  server: Pick<FormRecord, 'form' | 'version'>;
   enabled: boolean;
   dispatch: Dispatch<FormEdit>;
 }) {
-  const { id, form, enabled, dispatch } = opts;
+  const { id, form, enabled, dispatch, server } = opts;
   const base = useRef(opts.base);
   const version = useRef(opts.baseVersion);
   const latest = useRef(form);
@@ -81,6 +83,22 @@ export function useAutosave(opts: {
       inflight.current = null;
     }
   }, [id]);
+
+  // A newer version read from the server (a transition this page made bumps it) is adopted when no
+  // typing is waiting, so that the editor stays mounted: an open menu, the scroll position and the
+  // rows being read stay where they are. With typing waiting, the next save meets 409 and the
+  // conflict dialog decides, as for anyone else's newer version.
+  useEffect(() => {
+    if (server.version <= version.current || inConflict.current || inflight.current) return;
+    if (latest.current !== base.current) return;
+    version.current = server.version;
+    if (sameJson(server.form, latest.current)) {
+      base.current = latest.current;
+      return;
+    }
+    base.current = server.form;
+    dispatch({ type: 'replace', form: server.form });
+  }, [server, dispatch]);
 
   // One backup timer, one save timer and one pagehide listener for the editor's life. Re-arming them
   // on every keystroke (clearTimeout, setTimeout, add and remove a window listener) ran inside the
