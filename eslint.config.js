@@ -23,8 +23,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'src/domain is pure: no I/O.' },
-            { group: ['**/io/**', '**/cli/**', '**/server/**', '**/store/**'], message: 'src/domain must not depend on outer layers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net'],
+              message: 'src/domain is pure: no I/O.',
+            },
+            {
+              group: ['**/io/**', '**/cli/**', '**/server/**', '**/store/**'],
+              message: 'src/domain must not depend on outer layers.',
+            },
           ],
         },
       ],
