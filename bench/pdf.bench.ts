@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPdf } from '../src/io/import/pdf/import-pdf.js';
-import { importText } from '../src/io/import/text/import-text.js';
+import { pathToFileURL } from 'node:url';
+import type * as PdfImport from '../src/io/import/pdf/import-pdf.js';
+import type * as TextImport from '../src/io/import/text/import-text.js';
+import { buildCli, buildDir } from './build.js';
 import { repoRoot } from './form-pool.js';
 import { bestOf, perSecond, report } from './measure.js';
 
@@ -12,8 +14,14 @@ const pages = (file: string): number =>
 /**
  * PDF import (pdf.js text layer + ruling lines → grid → forms) against `pdftotext -layout` (poppler,
  * a separate process) + importText on the same file. Files pdfinfo cannot read (encrypted) are skipped.
+ * Both importers are the compiled ones the CLI and server run (see text.bench.ts: under tsx every
+ * nested function is wrapped for its name on each call).
  */
 export async function benchPdf(runs = 3): Promise<void> {
+  buildCli();
+  const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(buildDir, path)).href)) as T;
+  const { importPdf } = await load<typeof PdfImport>('io/import/pdf/import-pdf.js');
+  const { importText } = await load<typeof TextImport>('io/import/text/import-text.js');
   const dir = join(repoRoot, 'fixtures/pdf');
   if (!existsSync('/usr/bin/pdftotext'))
     console.log('# pdf: pdftotext (poppler-utils) is missing; only importPdf is measured');
