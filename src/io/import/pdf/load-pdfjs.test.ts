@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPageImages, extractPdfGlyphs } from './extract-pdf-glyphs.js';
 import { readPageGraphics, type Matrix } from './read-page-rules.js';
-import { loadPdfjs, withPdfDocument } from './load-pdfjs.js';
+import { bufferToBase64, loadPdfjs, withPdfDocument } from './load-pdfjs.js';
 import { acquirePdfjsThread } from './pdfjs-thread.js';
 
 const root = process.cwd();
@@ -20,6 +20,29 @@ describe('loadPdfjs', () => {
     expect(JSON.stringify).toBe(stringify);
     expect(JSON.parse).toBe(parse);
     expect(Array.prototype.push).toBe(push);
+  });
+
+  it("encodes Uint8Array.prototype.toBase64 natively in place of core-js' polyfill", async () => {
+    await loadPdfjs();
+    const toBase64 = (Uint8Array.prototype as unknown as { toBase64?: unknown }).toBase64;
+    // Node 20 has no toBase64 of its own; a later Node keeps its native one.
+    if (process.versions.node.startsWith('20.')) expect(toBase64).toBe(bufferToBase64);
+    else expect(typeof toBase64).toBe('function');
+  });
+
+  it('bufferToBase64 follows the proposal: RFC 4648 vectors, base64url, omitPadding, views', () => {
+    const encode = (bytes: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string =>
+      bufferToBase64.call(bytes, options);
+    const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+    const vectors = ['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((t) => encode(ascii(t)));
+    expect(vectors).toEqual(['', 'Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy']);
+    const high = new Uint8Array([0xfb, 0xff]);
+    expect(encode(high)).toBe('+/8=');
+    expect(encode(high, { alphabet: 'base64url' })).toBe('-_8=');
+    expect(encode(high, { alphabet: 'base64url', omitPadding: true })).toBe('-_8');
+    expect(encode(high, { omitPadding: true })).toBe('+/8');
+    // A view reads its own bytes, not its buffer's.
+    expect(encode(ascii('xxfooxx').subarray(2, 5))).toBe('Zm9v');
   });
 
   it('imports pdfjs once per process', async () => {

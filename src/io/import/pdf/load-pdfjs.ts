@@ -26,15 +26,38 @@ const RESTORED_BUILTINS: readonly (readonly [object, string])[] = [
   [JSON, 'parse'],
 ];
 
+/**
+ * `Uint8Array.prototype.toBase64` (TC39 proposal; options `alphabet`, `omitPadding`) by Node's own
+ * Buffer encoder. Node 20 has none, and the legacy build's core-js installs one that builds the
+ * string four characters at a time. pdf.js calls it on every embedded font program to make an
+ * @font-face rule, which FONTLESS_DOCUMENT then drops: 14 ms of each import of the LibreOffice print
+ * (≈ 6 %), and the same for any PDF that embeds its fonts, as Word and WPS exports do.
+ */
+export function bufferToBase64(this: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string {
+  const url = options?.alphabet === 'base64url';
+  const text = Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString(url ? 'base64url' : 'base64');
+  if (options?.omitPadding === true) return url ? text : text.replace(/=+$/, '');
+  return url ? text.padEnd(Math.ceil(text.length / 4) * 4, '=') : text;
+}
+
 async function importPdfjs(): Promise<PdfjsModule> {
   const saved = RESTORED_BUILTINS.map(
     ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const,
   );
+  const nativeToBase64 = 'toBase64' in Uint8Array.prototype;
   try {
     return await import('pdfjs-dist/legacy/build/pdf.mjs');
   } finally {
     for (const [owner, key, descriptor] of saved) {
       if (descriptor) Object.defineProperty(owner, key, descriptor);
+    }
+    // Only in place of core-js' polyfill: a runtime with its own toBase64 keeps it.
+    if (!nativeToBase64 && 'toBase64' in Uint8Array.prototype) {
+      Object.defineProperty(Uint8Array.prototype, 'toBase64', {
+        value: bufferToBase64,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 }
