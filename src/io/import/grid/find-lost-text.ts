@@ -4,7 +4,7 @@
  * (labels, column headers, titles, 备注 notes). Used by tests of every importer that builds a Grid.
  */
 import type { ImportResult } from '../import-result.js';
-import type { Grid } from './grid.js';
+import { readableGrid, type Grid } from './grid.js';
 import {
   cellText,
   fieldKeyOf,
@@ -73,7 +73,9 @@ function partsOf(text: string): string[] {
  * Texts of `grid` (cells and outside lines, each joined to one line) that the result does not
  * contain anywhere; empty when nothing was lost. Text after a 备注 line of a form is template notes.
  */
-export function findLostText(grid: Grid, result: ImportResult): string[] {
+export function findLostText(printed: Grid, result: ImportResult): string[] {
+  // What gridToForms reads: radicals restored (readableGrid).
+  const grid = readableGrid(printed);
   const haystack = [
     ...result.forms.map((f) => JSON.stringify(f)),
     ...result.issues.map((i) => JSON.stringify(i.raw === null ? '' : cellText(i.raw))),

@@ -199,6 +199,17 @@ describe('gridToForms', () => {
     expect(findLostText(grid, result)).toEqual([]);
   });
 
+  it('reads cells pasted from a PDF whose fonts name ideographs by look-alike radicals (项⽬, 部⻔)', () => {
+    const radicals = (t: string): string => t.replaceAll('目', '⽬').replaceAll('门', '⻔');
+    const rows = SCORED_ROWS.map((row) => row.map(radicals));
+    expect(rows).not.toEqual(SCORED_ROWS);
+    const grid = gridOf(rows, [{ text: radicals('2021年度示范项目支出绩效自评表'), location: 'p1', beforeRow: 0 }]);
+    const result = gridToForms(grid);
+    expect(result.issues).toEqual([]);
+    expect(result.forms).toEqual([SCORED_FORM]);
+    expect(findLostText(grid, result)).toEqual([]);
+  });
+
   it('splits several forms of one grid by their titles, 填表人 and 备注 lines', () => {
     const a = miniRows('甲', '10');
     const b = miniRows('乙', '20.5');

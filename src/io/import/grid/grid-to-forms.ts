@@ -5,7 +5,7 @@
  */
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
-import type { Grid } from './grid.js';
+import { readableGrid, type Grid } from './grid.js';
 import { capIssueRaw } from './grid-limits.js';
 import { buildMatrix } from './grid-matrix.js';
 import { cellText, isAttachmentLabel, isTitle, isYearLine, rowKindOf, titleOf, yearOf } from './grid-labels.js';
@@ -23,7 +23,8 @@ import { splitForms, type FormPart, type TextLine } from './split-forms.js';
  * an error issue holding its text; a form missing its year, name or funding is left out with an
  * error issue holding what was read.
  */
-export function gridToForms(grid: Grid): ImportResult {
+export function gridToForms(printed: Grid): ImportResult {
+  const grid = readableGrid(printed);
   const issues: ImportIssue[] = [];
   const forms: Form[] = [];
   const matrix = buildMatrix(grid);

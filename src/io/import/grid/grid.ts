@@ -3,6 +3,7 @@
  * structure (PDF glyph positions, .docx table XML, .xlsx sheets). grid-to-forms.ts turns it into
  * canonical forms, so that the field logic exists once for all three formats.
  */
+import { restoreIdeographs } from '../look-alike-ideographs.js';
 export interface GridCell {
   /** 0-based row and column of the cell's top-left corner. */
   readonly row: number;
@@ -34,4 +35,19 @@ export interface OutsideLine {
    * rows as lines of `text`: it is reported once, never read as a form's lines.
    */
   readonly otherTable?: boolean;
+}
+
+/**
+ * The grid with its text as a person reads it: radicals that share a glyph with an ideograph
+ * (项⽬ for 项目, look-alike-ideographs.ts) restored, as text pasted into Word or Excel from a PDF
+ * carries them. The same grid when there are none.
+ */
+export function readableGrid(grid: Grid): Grid {
+  const same = (text: string): boolean => restoreIdeographs(text) === text;
+  if (grid.rows.every((row) => row.every((c) => same(c.text))) && grid.outside.every((l) => same(l.text))) return grid;
+  return {
+    ...grid,
+    rows: grid.rows.map((row) => row.map((c) => ({ ...c, text: restoreIdeographs(c.text) }))),
+    outside: grid.outside.map((l) => ({ ...l, text: restoreIdeographs(l.text) })),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import type { PdfDocument, PdfPage } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
-import { restoreIdeographs } from './look-alike-ideographs.js';
+import { restoreIdeographs } from '../look-alike-ideographs.js';
 import { textRunsOf } from './pdfjs-thread.js';
 import type { Matrix, PdfRule } from './read-page-rules.js';
 import { asMatrix, readPageGraphics } from './read-page-rules.js';

@@ -19,6 +19,19 @@ describe('importText on the seed', () => {
     expect(result.forms).toEqual(golden);
   });
 
+  it('reads text copied out of a PDF whose fonts name ideographs by look-alike radicals (项⽬, 部⻔, ⼯作, ⼈员)', () => {
+    // Chromium's PDFs, and what is copied out of them, print 目 门 户 工 人 as radicals (U+2F00–U+2FDF, U+2E80–U+2EFF).
+    const radicals = seedText
+      .replaceAll('目', '⽬')
+      .replaceAll('门', '⻔')
+      .replaceAll('工', '⼯')
+      .replaceAll('人', '⼈');
+    expect(radicals).not.toBe(seedText);
+    const result = importText(radicals, 'seed-radicals.txt');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues).toEqual([]);
+  });
+
   it('raises no issue on the seed (the 备注 notes and 附件2 are boilerplate)', () => {
     expect(importText(seedText, 'seed.txt').issues).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportResult } from '../import-result.js';
+import { restoreIdeographs } from '../look-alike-ideographs.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
 import { IssueLog } from './issues.js';
@@ -26,7 +27,9 @@ export function importText(text: string, file: string): ImportResult {
   }
 }
 
-function importForms(text: string, log: IssueLog): Form[] {
+function importForms(printed: string, log: IssueLog): Form[] {
+  // Text copied out of a PDF may spell 项目 as 项⽬ (a radical with the same glyph): read as a person does.
+  const text = restoreIdeographs(printed);
   if (looksLaidOut(text))
     log.add(
       'text-laid-out',

@@ -2,7 +2,8 @@
  * Fonts that PDF producers subset (notably Chromium's Type3 fonts from Noto CJK) map some
  * ideographs to the look-alike code points of the CJK radical blocks: ⻔ U+2ED4 for 门, ⺠ U+2EA0
  * for 民, ⽬ U+2F6C for 目. Text extraction then yields characters that look right and compare
- * wrong. This restores the unified ideographs.
+ * wrong, and so does everything copied out of such a PDF: text files, and Word and Excel cells
+ * pasted from it. Every importer therefore restores the unified ideographs (PDF runs, text, grid cells).
  */
 
 // Radical → unified ideograph, as pairs of characters. Chromium (Skia) writes each glyph's
