@@ -1,12 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type * as PdfImport from '../src/io/import/pdf/import-pdf.js';
 import type * as TextImport from '../src/io/import/text/import-text.js';
 import { buildCli, buildDir } from './build.js';
 import { repoRoot } from './form-pool.js';
-import { bestOf, perSecond, report } from './measure.js';
+import { bestOf, perSecond, report, timed } from './measure.js';
 
 const pages = (file: string): number =>
   Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
@@ -60,4 +61,65 @@ export async function benchPdf(runs = 3): Promise<void> {
       });
     }
   }
+  await benchPdfBulk(files, importPdf, importText);
+}
+
+/** Files in flight in the bulk run: as `jixiao parse` reads a folder (FILES_IN_FLIGHT in cli/commands/parse.ts). */
+const IN_FLIGHT = 4;
+
+/** Runs `work` over `items`, `IN_FLIGHT` at a time. */
+async function inFlight<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+/**
+ * A folder's worth: every fixture PDF (families included) four times, IN_FLIGHT files at a time,
+ * against pdftotext + importText with as many pdftotext processes at a time. This is where the
+ * machine's cores count: several pdf.js threads (pdfjs-thread.ts) against several processes.
+ */
+async function benchPdfBulk(
+  single: readonly string[],
+  importPdf: typeof PdfImport.importPdf,
+  importText: typeof TextImport.importText,
+): Promise<void> {
+  const families = join(repoRoot, 'fixtures/pdf/families');
+  const files = [
+    ...single,
+    ...readdirSync(families)
+      .filter((n) => n.endsWith('.pdf'))
+      .sort()
+      .map((n) => join(families, n))
+      .filter((f) => pages(f) > 0),
+  ];
+  const batch = [...files, ...files, ...files, ...files];
+  const totalPages = batch.reduce((n, f) => n + pages(f), 0);
+  const bytes = new Map(files.map((f) => [f, new Uint8Array(readFileSync(f))]));
+  const ours = await timed(() => inFlight(batch, (f) => importPdf(bytes.get(f) ?? new Uint8Array(), f)));
+  report(`importPdf bulk ×4 (${IN_FLIGHT} in flight)`, {
+    files: batch.length,
+    pages: totalPages,
+    'pages/s': perSecond(totalPages, ours.ms),
+    ms: ours.ms,
+  });
+  if (!existsSync('/usr/bin/pdftotext')) return;
+  const run = promisify(execFile);
+  const theirs = await timed(() =>
+    inFlight(batch, async (f) => {
+      const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', f, '-'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      return importText(stdout, f);
+    }),
+  );
+  report(`pdftotext+importText bulk ×4`, {
+    files: batch.length,
+    pages: totalPages,
+    'pages/s': perSecond(totalPages, theirs.ms),
+    ms: theirs.ms,
+  });
 }
