@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countPageImages, extractPdfGlyphs } from './extract-pdf-glyphs.js';
 import { readPageGraphics, type Matrix } from './read-page-rules.js';
 import { bufferToBase64, loadPdfjs, withPdfDocument } from './load-pdfjs.js';
-import { acquirePdfjsThread, PDFJS_THREADS } from './pdfjs-thread.js';
+import { acquirePdfjsThread, PDFJS_THREADS, type PdfjsThreadHold } from './pdfjs-thread.js';
 
 const root = process.cwd();
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/pdf', name)));
@@ -113,20 +113,31 @@ describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
   });
 
   it('rejects instead of hanging when the thread dies, and starts a new thread for the next document', async () => {
+    const holds: PdfjsThreadHold[] = [];
+    const exits: Promise<string>[] = [];
     const reading = withPdfDocument(fixture('pingshan-justice-2020.pdf'), async (doc) => {
       // An action the pdf.js worker does not know makes it throw outside any request: the thread exits.
       // PDFJS_THREADS holds at once reach every thread, this document's included (leastHeld spreads
       // them); the operators to keep are not used by a thread that tells no document apart.
-      const holds = Array.from({ length: PDFJS_THREADS }, () => acquirePdfjsThread([]));
-      for (const hold of holds) {
+      for (let i = 0; i < PDFJS_THREADS; i++) holds.push(acquirePdfjsThread([]));
+      exits.push(
+        ...holds.map((h) =>
+          h.exited.then(
+            () => 'resolved',
+            () => 'rejected',
+          ),
+        ),
+      );
+      for (const hold of holds)
         hold.port.postMessage({ sourceName: 'main', targetName: 'worker', action: 'NoSuchAction', data: null });
-        hold.exited.catch(() => undefined);
-        hold.release();
-      }
       const page = await doc.getPage(1);
       return page.getTextContent();
     });
     await expect(reading).rejects.toThrow(/pdf\.js worker thread exited/);
+    // Each thread told to exit has exited (a thread started for a hold may still be loading pdf.js
+    // when the document's thread is gone): the next document gets a fresh one.
+    expect(await Promise.all(exits)).toEqual(holds.map(() => 'rejected'));
+    for (const hold of holds) hold.release();
     expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
   });
 

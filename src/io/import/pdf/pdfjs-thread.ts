@@ -274,10 +274,14 @@ function startThread(keptOperators: readonly number[]): Thread {
   const thread: Thread = { port: port1, pdfjsPort: unbatchingPort(port1), holders: new Set() };
   worker.unref();
   port1.unref();
-  worker.on('error', () => undefined);
-  worker.once('exit', (code) => {
+  // A thread that failed takes no new document, even before its exit event.
+  const retire = (): void => {
     const index = threads.indexOf(thread);
     if (index >= 0) threads.splice(index, 1);
+  };
+  worker.on('error', retire);
+  worker.once('exit', (code) => {
+    retire();
     port1.close();
     const error = new Error(`pdf.js worker thread exited (code ${code})`);
     for (const reject of thread.holders) reject(error);
