@@ -9,6 +9,7 @@ import type { PdfPageContent } from './extract-pdf-glyphs.js';
 import { countPageImages, readPdfPages } from './extract-pdf-glyphs.js';
 import type { PdfDocument } from './load-pdfjs.js';
 import { withPdfDocument } from './load-pdfjs.js';
+import { inflatedSize, MAX_INFLATED_BYTES } from './inflated-size.js';
 import { pdfToGrid } from './pdf-to-grid.js';
 import { pdfPagesToText } from './pdf-text.js';
 import { looksUnmapped, unmappedTextIssue } from './unmapped-text.js';
@@ -171,7 +172,8 @@ async function readForms(pages: readonly PdfPageContent[], file: string, issues:
 /**
  * Imports the self-evaluation forms in a PDF. `file` names the input in issues. Resolves with
  * the forms found and issues; never rejects on bad input: a non-PDF, corrupt, truncated or
- * encrypted file, a scanned PDF without text layer and a file over MAX_PDF_PAGES pages each give
+ * encrypted file, a scanned PDF without text layer, a file over MAX_PDF_PAGES pages and one whose
+ * streams inflate past MAX_INFLATED_BYTES (a decompression bomb) each give
  * an error issue (Chinese message, English code `pdf-…`).
  */
 export async function importPdf(bytes: Uint8Array, file: string): Promise<ImportResult> {
@@ -193,6 +195,17 @@ export async function importPdf(bytes: Uint8Array, file: string): Promise<Import
         'PDF 文件不完整（缺少文件结束标记，可能下载中断或被截断）。以下内容可能缺页或有误，请获取完整文件后重新导入。',
       ),
     );
+  }
+  if ((await inflatedSize(bytes)) > MAX_INFLATED_BYTES) {
+    issues.push(
+      issue(
+        file,
+        'pdf-too-large',
+        'error',
+        `PDF 中压缩的内容解压后超过 ${MAX_INFLATED_BYTES / 1024 / 1024} MB（可能是恶意构造的“解压炸弹”），未导入。请确认文件来源；若文件正常，请拆分后再导入。`,
+      ),
+    );
+    return { forms: [], issues };
   }
   const pages = await readDocument(bytes, file, issues);
   if (pages === null) return { forms: [], issues };
