@@ -152,6 +152,23 @@ describe('splitGluedRun: cells served with no separator', () => {
     ]);
   });
 
+  it('cuts two equal bare numbers only where they cannot be 分值/得分 (103, 106)', () => {
+    const B = ['target', 'actual', 'note'] as const;
+    // No 分值/得分 in the table: the pair closing its digits is the target and the actual.
+    expect(splitGluedRun('储备粮管理专户管理率100%100%库存粮食明显变质比例00', B)).toEqual([
+      ['储备粮管理专户管理率', '100%', '100%'],
+      ['库存粮食明显变质比例', '0', '0'],
+    ]);
+    // With 得分 after the actual, the pair is read when the 得分 follows it.
+    expect(splitGluedRun('补贴渔船数6620', ['target', 'actual', 'score'])).toEqual([['补贴渔船数', '6', '6', '20']]);
+    // `1010` alone in a scored table may be 分值 and 得分: left whole.
+    expect(splitGluedRun('工程质量合格1010', ['target', 'actual', 'weight', 'score', 'note'])).toBeNull();
+    // Digits going on after the pair in a table without points are not a pair (`0012`).
+    expect(splitGluedRun('库存粮食明显变质比例0012', B)).toBeNull();
+    // A pair after another number (分值 printed first) is not trusted: `10` + `55` or `105` + `5`…
+    expect(splitGluedRun('补贴渔船数105510', FAMILY_D)).toBeNull();
+  });
+
   it('splits a run at its 指标N starts, not inside a year', () => {
     expect(splitGluedRows('指标1甲8是是8指标2乙8否否8')).toEqual(['指标1甲8是是8', '指标2乙8否否8']);
     expect(splitGluedRows('指标12021年11月30日前完成')).toEqual(['指标12021年11月30日前完成']);
