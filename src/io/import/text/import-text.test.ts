@@ -604,6 +604,40 @@ describe('importText on a category printed as both levels (121)', () => {
   });
 });
 
+describe('importText on a header naming its columns in words the vocabulary lacks', () => {
+  const rows = [
+    '产出指标 数量指标 养护里程 20 ≥100公里 100公里 20 无',
+    '质量指标 验收合格率 20 100% 98% 18 抽检一处返工',
+    '满意度指标 服务对象满意度指标 群众满意度 20 ≥90% 95% 20 无',
+  ];
+  const form = (header: string): string =>
+    ['农村道路养护经费绩效自评表(2022年度)', '项目名称 农村道路养护经费', header, ...rows].join('\n');
+
+  it('reads them by the words that name their kind, in the printed order (分值 first), and reports it', () => {
+    const result = importText(
+      form('绩效指标 一级指标 二级指标 三级指标 权重(%) 全年指标值 实际实现值 得分 偏差原因及采取的措施'),
+      'cues.txt',
+    );
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score, i.note])).toEqual([
+      ['养护里程', '≥100公里', '100公里', 20, 20, '无'],
+      ['验收合格率', '100%', '98%', 20, 18, '抽检一处返工'],
+      ['群众满意度', '≥90%', '95%', 20, 20, '无'],
+    ]);
+    const inferred = result.issues.filter((i) => i.code === 'header-label-inferred').map((i) => i.raw);
+    expect(inferred).toEqual(['权重(%)', '全年指标值', '实际实现值', '偏差原因及采取的措施']);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
+  });
+
+  it('does not take a cell of another line, or one holding a number, for a column title', () => {
+    const result = importText(
+      form('绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析\n年度计划值2022'),
+      'cues.txt',
+    );
+    expect(result.issues.map((i) => i.code)).not.toContain('header-label-inferred');
+    expect(result.forms[0]?.indicators.map((i) => i.name)).not.toContain('年度指标值');
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',

@@ -1,6 +1,6 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Column } from './indicator-rows.js';
-import { tokenText, useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
+import { tokenText, useToken, type CellToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { INDICATOR_COLUMNS, normalizeLabel } from './vocabulary.js';
 
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
@@ -133,10 +133,63 @@ export function readHeader(
       inHeader = false;
       continue;
     }
+    // A column the vocabulary does not know, printed on the header's line (`全年指标值`, `权重(%)`):
+    // read by the words that name its kind, and reported, rather than ending the header there and
+    // becoming a row of header words.
+    const cue =
+      inHeader && seenHeader && body.length === 0 && token.type === 'cell' ? headerCue(token, tokens[t - 1]) : null;
+    if (cue !== null && token.type === 'cell') {
+      printed.push({ kind: cue, label: token.cell.text });
+      ctx.log.add(
+        'header-label-inferred',
+        'info',
+        `列标题"${token.cell.text}"不在已知的列名中，按其字面读作"${CUE_NAMES[cue]}"列，请核对。`,
+        token.line,
+        token.cell.text,
+        { form: ctx.form, path: 'indicators' },
+      );
+      useToken(token);
+      continue;
+    }
     if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
     body.push(token);
   }
   return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column };
+}
+
+/** Longest header cell read by its words: longer text on the header's line is no column title. */
+const MAX_CUE_LABEL = 14;
+/**
+ * Words that name a column's kind, tried in this order: the actual before the target (`实际完成
+ * 指标值` names both), the reason before the points. Only a whole short cell without digits is tried.
+ */
+const CUES: readonly (readonly [RegExp, Column['kind']])[] = [
+  [/实际|完成值|完成数|实现值/, 'actual'],
+  [/指标值|目标值|计划值|预期值/, 'target'],
+  [/原因/, 'note'],
+  [/得分|评分/, 'score'],
+  [/分值|权重/, 'weight'],
+];
+const CUE_NAMES: Readonly<Record<Column['kind'], string>> = {
+  target: '指标值',
+  actual: '完成值',
+  note: '偏差原因',
+  weight: '分值',
+  score: '得分',
+  nature: '指标性质',
+  unit: '度量单位',
+  extra: '其他',
+};
+
+/**
+ * The kind a header cell's words name (see CUES), or null. The cell must stand on the line of the
+ * header token before it, so that a first row printed under the header is never read as a title.
+ */
+function headerCue(token: CellToken, before: Token | undefined): Column['kind'] | null {
+  const text = normalizeLabel(token.cell.text);
+  if (before === undefined || before.line !== token.line) return null;
+  if (text.length < 2 || text.length > MAX_CUE_LABEL || /\d/.test(text)) return null;
+  return CUES.find(([cue]) => cue.test(text))?.[1] ?? null;
 }
 
 /**
