@@ -638,6 +638,23 @@ describe('importText on a header naming its columns in words the vocabulary lack
   });
 });
 
+describe('importText on the 2015 template level-2 name 社会公众或服务对象满意度指标', () => {
+  it('reads it as the level 2, not as the start of the indicator name', () => {
+    const text = [
+      '项目支出绩效自评表(2019年度)',
+      '项目名称 农村道路养护经费',
+      '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 养护里程 ≥100公里 100公里 20 20 无',
+      '效益指标 社会公众或服务对象满意度指标 群众满意度 ≥90% 95% 20 20 无',
+    ].join('\n');
+    const rows = importText(text, '2015.txt').forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name]);
+    expect(rows).toEqual([
+      ['产出指标', '数量指标', '养护里程'],
+      ['效益指标', '社会公众或服务对象满意度指标', '群众满意度'],
+    ]);
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',
