@@ -628,6 +628,18 @@ describe('importText on a header naming its columns in words the vocabulary lack
     expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
   });
 
+  it('reads them one cell per line too, where the title is followed by another title or a category', () => {
+    const text = form('绩效指标 一级指标 二级指标 三级指标 权重(%) 全年指标值 实际实现值 得分 偏差原因及采取的措施')
+      .split(/[ \n]/)
+      .join('\n');
+    const result = importText(text, 'cues.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['养护里程', '≥100公里', '100公里', 20, 20],
+      ['验收合格率', '100%', '98%', 20, 18],
+      ['群众满意度', '≥90%', '95%', 20, 20],
+    ]);
+  });
+
   it('does not take a cell of another line, or one holding a number, for a column title', () => {
     const result = importText(
       form('绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析\n年度计划值2022'),

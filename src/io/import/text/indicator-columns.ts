@@ -1,6 +1,14 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Column } from './indicator-rows.js';
-import { tokenText, useToken, type CellToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
+import {
+  tokenText,
+  useToken,
+  type CellToken,
+  type LabelKind,
+  type LabelToken,
+  type StreamCell,
+  type Token,
+} from './cell-stream.js';
 import { INDICATOR_COLUMNS, normalizeLabel } from './vocabulary.js';
 
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
@@ -137,7 +145,9 @@ export function readHeader(
     // read by the words that name its kind, and reported, rather than ending the header there and
     // becoming a row of header words.
     const cue =
-      inHeader && seenHeader && body.length === 0 && token.type === 'cell' ? headerCue(token, tokens[t - 1]) : null;
+      inHeader && seenHeader && body.length === 0 && token.type === 'cell'
+        ? headerCue(token, tokens[t - 1], tokens[t + 1])
+        : null;
     if (cue !== null && token.type === 'cell') {
       printed.push({ kind: cue, label: token.cell.text });
       ctx.log.add(
@@ -181,15 +191,29 @@ const CUE_NAMES: Readonly<Record<Column['kind'], string>> = {
   extra: '其他',
 };
 
-/**
- * The kind a header cell's words name (see CUES), or null. The cell must stand on the line of the
- * header token before it, so that a first row printed under the header is never read as a title.
- */
-function headerCue(token: CellToken, before: Token | undefined): Column['kind'] | null {
-  const text = normalizeLabel(token.cell.text);
-  if (before === undefined || before.line !== token.line) return null;
+/** The kind a cell's words name (see CUES), or null: only a whole short cell without digits is tried. */
+function cueOf(cell: StreamCell): Column['kind'] | null {
+  const text = normalizeLabel(cell.text);
   if (text.length < 2 || text.length > MAX_CUE_LABEL || /\d/.test(text)) return null;
   return CUES.find(([cue]) => cue.test(text))?.[1] ?? null;
+}
+
+const HEADER_NEIGHBOURS: readonly LabelKind[] = ['indicator-column', 'level-header', 'level1', 'level2'];
+/** A header's neighbour: a column title, a level header or category, or a cell naming a column. */
+function isHeaderLike(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  if (token.type === 'cell') return cueOf(token.cell) !== null;
+  return HEADER_NEIGHBOURS.some((k) => token.kinds.has(k));
+}
+
+/**
+ * The kind a header cell's words name, or null. The cell must stand on the line of the header
+ * token before it, or (one cell per line) be followed by a title, a level header or a category,
+ * so that a first row printed under the header, followed by its values, is never read as a title.
+ */
+function headerCue(token: CellToken, before: Token | undefined, after: Token | undefined): Column['kind'] | null {
+  if (before === undefined || (before.line !== token.line && !isHeaderLike(after))) return null;
+  return cueOf(token.cell);
 }
 
 /**
