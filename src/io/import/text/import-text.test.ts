@@ -667,6 +667,25 @@ describe('importText on the 2015 template level-2 name 社会公众或服务对�
   });
 });
 
+describe('importText on categories numbered as an outline (一、产出指标, （一）数量指标)', () => {
+  it("reads them as the categories, points included, and keeps the rows' own numbers in their names", () => {
+    const text = [
+      '2022年度项目支出绩效自评表',
+      '项目名称：城乡环境综合整治经费',
+      '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '一、产出指标（50分） （一）数量指标 1.道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+      '（二）质量指标 2.道路保洁达标率 ≥95% 96% 15 15 无',
+      '二、效益指标（30分） （一）社会效益指标 3.城区环境卫生状况 明显改善 明显改善 30 30 无',
+    ].join('\n');
+    const result = importText(text, 'outline.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.score])).toEqual([
+      ['产出指标', '数量指标', '1.道路清扫面积', '≥50万平方米', 15],
+      ['产出指标', '质量指标', '2.道路保洁达标率', '≥95%', 15],
+      ['效益指标', '社会效益指标', '3.城区环境卫生状况', '明显改善', 30],
+    ]);
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',
