@@ -686,6 +686,31 @@ describe('importText on categories numbered as an outline (一、产出指标, �
   });
 });
 
+describe('importText on years printed without 年 after them, or in Chinese numerals', () => {
+  const body = [
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+  const yearOf = (...head: string[]): number | null =>
+    importText([...head, ...body].join('\n'), 'year.txt').forms[0]?.year ?? null;
+
+  it('reads a bare year in brackets, in the title or on the line under it', () => {
+    expect(yearOf('项目支出绩效自评表（2022）')).toBe(2022);
+    expect(yearOf('项目支出绩效自评表', '(2021)')).toBe(2021);
+  });
+
+  it('reads a title year in Chinese numerals', () => {
+    expect(yearOf('二〇二二年度项目支出绩效自评表')).toBe(2022);
+  });
+
+  it('infers the year from a `年度：2022` cell, and reports it', () => {
+    const result = importText(['项目支出绩效自评表 年度：2020', ...body].join('\n'), 'year.txt');
+    expect(result.forms[0]?.year).toBe(2020);
+    expect(result.issues.map((i) => i.code)).toContain('year-inferred');
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',

@@ -15,6 +15,8 @@ export interface InferredYear {
   readonly raw: string;
 }
 
+/** `年度：2022`, `预算年度:2022`: a year labelled as the form's, without 年 after it. */
+const LABELLED_YEAR = /年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)/;
 const FISCAL_YEAR = /((?:19|20)\d{2})\s*年度/;
 const YEAR_IN_DATE = /((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月|底|末|内|全年)/;
 const YEAR_MARK = /((?:19|20)\d{2})\s*年/;
@@ -44,7 +46,7 @@ function commonYear(cells: readonly TextPiece[], pattern: RegExp): { year: numbe
 }
 
 /**
- * The form's year from, in order of trust: the project period, a `2021年度` anywhere in the form,
+ * The form's year from, in order of trust: the project period, a `年度：2021` or a `2021年度` anywhere in the form,
  * dates in the form (`2021年12月31日`, `2021年底`), any `2021年`, and last the year before 填报日期.
  * Null when the text names no year. `periodStart` is the ISO start date of 项目起止时间, if read;
  * `filledOn` the printed 填报日期, if any.
@@ -59,6 +61,7 @@ export function inferYear(
     if (sane(year)) return { year, basis: '项目起止时间', raw: periodStart };
   }
   const sources: [RegExp, string][] = [
+    [LABELLED_YEAR, '表中的"年度：××××"'],
     [FISCAL_YEAR, '表中的"××××年度"'],
     [YEAR_IN_DATE, '表中的日期'],
     [YEAR_MARK, '表中出现的年份'],
