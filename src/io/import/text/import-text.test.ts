@@ -711,6 +711,30 @@ describe('importText on years printed without 年 after them, or in Chinese nume
   });
 });
 
+describe('importText on titles that do not say 自评表', () => {
+  const body = [
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+  const read = (title: string) => importText([title, ...body].join('\n'), 'title.txt').forms[0];
+
+  it('takes a 绩效 table of results for the title, and its year', () => {
+    for (const title of [
+      '2022年度项目支出绩效自评情况表',
+      '项目支出绩效目标完成情况表（2022年度）',
+      '2022年度项目绩效评价表',
+    ]) {
+      const form = read(title);
+      expect([form?.year, form?.title, form?.indicators.length]).toEqual([2022, title.replace('（2022年度）', ''), 1]);
+    }
+  });
+
+  it('does not take prose naming such a table for a title', () => {
+    expect(read('请各单位于3月底前报送2022年度项目绩效评价表，逾期不予受理。')).toBeUndefined();
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',

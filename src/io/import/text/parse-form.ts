@@ -4,6 +4,7 @@ import { formOf } from '../form-fields.js';
 import type { IssueLog } from './issues.js';
 import { applyField } from './parse-fields.js';
 import { inferYear, type InferredYear } from './infer-year.js';
+import { isFormTitle } from './split-forms.js';
 import { parseFunding } from './parse-funding.js';
 import { parseIndicators } from './parse-indicators.js';
 import { parseObjectives } from './parse-objectives.js';
@@ -111,7 +112,9 @@ function withoutLeadingProse(text: string, line: number, raw: string, ctx: Parse
 }
 
 function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseContext): void {
-  const titleAt = cells.findIndex((c) => c.text.includes('自评表') && !/\.(docx?|xlsx?|pdf)/i.test(c.text));
+  const perLine = new Map<number, number>();
+  for (const c of cells) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1);
+  const titleAt = cells.findIndex((c) => isFormTitle(c.text, perLine.get(c.line) ?? 1));
   const title = cells[titleAt];
   if (title === undefined || title.line - (cells[0]?.line ?? 0) > 20) return;
   title.used = true;
