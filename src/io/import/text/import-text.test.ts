@@ -731,7 +731,29 @@ describe('importText on titles that do not say 自评表', () => {
   });
 
   it('does not take prose naming such a table for a title', () => {
-    expect(read('请各单位于3月底前报送2022年度项目绩效评价表，逾期不予受理。')).toBeUndefined();
+    // The form has no title then: the project's name stands for it.
+    expect(read('请各单位于3月底前报送2022年度项目绩效评价表，逾期不予受理。')?.title).toBe('城乡环境综合整治经费');
+  });
+});
+
+describe('importText on a form whose year only the page heading above it states', () => {
+  const body = [
+    '项目支出绩效自评表',
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+
+  it("takes the heading's 2022年度 for the form, and reports it", () => {
+    const result = importText(['某局2022年度项目支出绩效自评结果公开', ...body].join('\n'), 'heading.txt');
+    expect(result.forms.map((f) => [f.year, f.indicators.length])).toEqual([[2022, 1]]);
+    expect(result.issues.map((i) => i.code)).toContain('year-inferred');
+  });
+
+  it('takes none when the heading names two years, or only a date', () => {
+    const two = importText(['2021年度和2022年度项目支出绩效自评结果', ...body].join('\n'), 'heading.txt');
+    const date = importText(['发布时间：2023年3月1日', ...body].join('\n'), 'heading.txt');
+    expect([two.forms.length, date.forms.length]).toEqual([0, 0]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportResult } from '../import-result.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
+import { headingYear } from './infer-year.js';
 import { IssueLog } from './issues.js';
 import { looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
@@ -41,10 +42,13 @@ function importForms(text: string, log: IssueLog): Form[] {
   const starts = findFormStarts(lines);
   const forms: Form[] = [];
   const outside = (part: readonly TextLine[]): void => reportUnplaced(toStream(part), log, null);
-  outside(lines.slice(0, starts[0] ?? lines.length));
+  const before = lines.slice(0, starts[0] ?? lines.length);
+  outside(before);
+  // A page's heading above the first form may state the year its table does not print.
+  const heading = headingYear(toStream(before));
   starts.forEach((start, k) => {
     const part = lines.slice(start, starts[k + 1] ?? lines.length);
-    const form = parseForm(part, log, forms.length, forms[forms.length - 1]?.year ?? null);
+    const form = parseForm(part, log, forms.length, forms[forms.length - 1]?.year ?? null, k === 0 ? heading : null);
     if (form === null) outside(part);
     else forms.push(form);
   });

@@ -186,6 +186,7 @@ export function parseForm(
   log: IssueLog,
   form: number,
   previousYear: number | null = null,
+  headingYear: InferredYear | null = null,
 ): Form | null {
   const draft = newDraft();
   const ctx: ParseContext = { draft, log, form };
@@ -211,7 +212,7 @@ export function parseForm(
     return null;
   }
   reportUnplaced(cells, log, form);
-  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear);
+  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear, headingYear);
 }
 
 /**
@@ -230,6 +231,7 @@ function finishForm(
   line: number | null,
   cells: readonly StreamCell[],
   previousYear: number | null,
+  headingYear: InferredYear | null,
 ): Form | null {
   const { log, form } = ctx;
   const at = { form };
@@ -258,7 +260,8 @@ function finishForm(
   const inferred =
     draft.year === null
       ? (inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) ??
-        sharedYear(draft, previousYear))
+        sharedYear(draft, previousYear) ??
+        headingYear)
       : null;
   const year = draft.year ?? inferred?.year ?? null;
   if (name === null || year === null || year < 1990 || year > 2100) {
