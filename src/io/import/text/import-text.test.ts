@@ -640,6 +640,21 @@ describe('importText on a header naming its columns in words the vocabulary lack
     ]);
   });
 
+  it('reads 一级 二级 三级 and 指标名称 as the level headers', () => {
+    for (const header of [
+      '绩效指标 一级 二级 三级 分值 年度指标值 实际完成值 得分 偏差原因分析',
+      '绩效指标 一级指标 二级指标 指标名称 分值 年度指标值 实际完成值 得分 偏差原因分析',
+    ]) {
+      const result = importText(form(header), 'levels.txt');
+      expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.weight])).toEqual([
+        ['产出指标', '数量指标', '养护里程', '≥100公里', 20],
+        ['产出指标', '质量指标', '验收合格率', '100%', 20],
+        ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', 20],
+      ]);
+      expect(result.issues.map((i) => i.code)).toContain('header-label-inferred');
+    }
+  });
+
   it('does not take a cell of another line, or one holding a number, for a column title', () => {
     const result = importText(
       form('绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析\n年度计划值2022'),

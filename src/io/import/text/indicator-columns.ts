@@ -141,6 +141,26 @@ export function readHeader(
       inHeader = false;
       continue;
     }
+    // `一级` `二级` `三级`, `指标名称`: titles of the level columns the vocabulary lacks, read as the
+    // level headers where a header stands (right after the anchor or another title), and reported.
+    const level =
+      body.length === 0 && token.type === 'cell' && (inHeader || anchor !== null)
+        ? levelColumnTitle(token, t > 0 ? tokens[t - 1] : (anchor ?? undefined), tokens[t + 1])
+        : null;
+    if (level !== null && token.type === 'cell') {
+      if (level === '二级指标') level2Column = true;
+      inHeader = seenHeader = true;
+      ctx.log.add(
+        'header-label-inferred',
+        'info',
+        `列标题"${token.cell.text}"不在已知的列名中，按"${level}"读取，请核对。`,
+        token.line,
+        token.cell.text,
+        { form: ctx.form, path: 'indicators' },
+      );
+      useToken(token);
+      continue;
+    }
     // A column the vocabulary does not know, printed on the header's line (`全年指标值`, `权重(%)`):
     // read by the words that name its kind, and reported, rather than ending the header there and
     // becoming a row of header words.
@@ -214,6 +234,24 @@ function isHeaderLike(token: Token | undefined): boolean {
 function headerCue(token: CellToken, before: Token | undefined, after: Token | undefined): Column['kind'] | null {
   if (before === undefined || (before.line !== token.line && !isHeaderLike(after))) return null;
   return cueOf(token.cell);
+}
+
+/** Titles of the level columns: the short `一级`…`三级`, and the names' column `指标名称`/`指标内容`. */
+const LEVEL_TITLES: readonly (readonly [RegExp, string])[] = [
+  [/^一级(?:指标)?$/, '一级指标'],
+  [/^二级(?:指标)?$/, '二级指标'],
+  [/^三级(?:指标)?$|^(?:三级指标|绩效指标|指标)(?:名称|内容)$/, '三级指标'],
+];
+
+/**
+ * The level header a cell titles (LEVEL_TITLES), or null; like headerCue, only on the line of the
+ * token before it or followed by another title, so that no row's name is taken.
+ */
+function levelColumnTitle(token: CellToken, before: Token | undefined, after: Token | undefined): string | null {
+  const text = token.cell.text;
+  if (text.length > 6 || before === undefined || (before.line !== token.line && !isHeaderLike(after))) return null;
+  const key = normalizeLabel(text);
+  return LEVEL_TITLES.find(([title]) => title.test(key))?.[1] ?? null;
 }
 
 /**
