@@ -56,6 +56,25 @@ describe('splitLineRows: several rows on one printed line', () => {
   });
 });
 
+describe('splitLineRows: names and notes printed with spaces in a scored table', () => {
+  it('keeps a spaced name and a long spaced note in their row, not rows of words without 分值/得分', () => {
+    expect(rowsOf('城区 道路 清扫 面积 ≥50万平方米 52万平方米 15 15 无'.split(' '), SCORED)).toEqual([
+      ['城区 道路 清扫 面积', '≥50万平方米', '52万平方米', '15', '15', '无'],
+    ]);
+    expect(rowsOf('道路保洁达标率 ≥95% 90% 15 12 因 部分 路段 施工 未达标'.split(' '), SCORED)).toEqual([
+      ['道路保洁达标率', '≥95%', '90%', '15', '12', '因 部分 路段 施工 未达标'],
+    ]);
+  });
+
+  it('still reads sub-rows printing amounts only, several on one line (family D 其中 rows)', () => {
+    const texts = '其中桃树种植面积 1.5亩 1.5亩 其中羊养殖数量 180只 180只'.split(' ');
+    expect(rowsOf(texts, FAMILY_D)).toEqual([
+      ['其中桃树种植面积', '', '1.5亩', '1.5亩'],
+      ['其中羊养殖数量', '', '180只', '180只'],
+    ]);
+  });
+});
+
 describe('splitLineRows: templates that number names without punctuation (104)', () => {
   it('starts a row at 指标N followed by the name, and at a bare 指标N left unfilled', () => {
     const texts = ['指标1工程完工率', '100', '100', '10', '10', '指标2工程验收合格率', '100', '100', '10', '10'];
