@@ -49,6 +49,15 @@ const SKIP_COST = 0.7;
  */
 const WEIGHT_SKIP_COST = 1;
 
+/** True when `text` holds an ASCII digit (by character code: asked of every cell of a line). */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
 /** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
 function valueCost(kind: IndicatorColumn, text: string): number {
   if (isRowStart(text)) return INFEASIBLE;
@@ -168,7 +177,7 @@ export function splitLineRows(
   }
   const ti = columns.indexOf('target');
   const ai = columns.indexOf('actual');
-  const digits = texts.map((t) => /\d/.test(t));
+  const digits = texts.map(hasDigit);
   /** The row walked so far fills its target or actual with a cell of words only (no digit). */
   const wordedValues = (col: number): boolean =>
     (ti >= 0 && ti < col && (colCount[ti] ?? 0) > 0 && digits[colStart[ti] ?? 0] === false) ||
