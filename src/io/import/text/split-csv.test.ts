@@ -40,6 +40,11 @@ describe('csvRows: a spreadsheet served as comma-separated text', () => {
     ]);
   });
 
+  it('is not taken for CSV on whitespace rows of amounts with thousands separators', () => {
+    const rows = Array.from({ length: 8 }, (_, k) => `资金${k} 1,234.56 1,234.56 1,200.00 10 97% 9.7`);
+    expect(csvRows(rows)).toBeNull();
+  });
+
   it('is not taken for CSV on text whose commas are prose or amounts (every real and team fixture)', () => {
     const texts = ['real', 'text', 'text/poppler', 'seed'].flatMap((folder) => readTextFixtures(folder));
     expect(texts.length).toBeGreaterThan(40);

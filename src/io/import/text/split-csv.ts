@@ -48,10 +48,29 @@ function parseRecord(text: string): string[] | null {
   return fields;
 }
 
-/** Counts `,` by character code, stopping once `enough` are seen. */
+const isDigitAt = (line: string, k: number): boolean => {
+  const code = line.charCodeAt(k);
+  return code >= 0x30 && code <= 0x39;
+};
+
+/** A thousands separator (`1,234.56`): a digit before, three digits after and no fourth. */
+function isThousands(line: string, k: number): boolean {
+  return (
+    isDigitAt(line, k - 1) &&
+    isDigitAt(line, k + 1) &&
+    isDigitAt(line, k + 2) &&
+    isDigitAt(line, k + 3) &&
+    !isDigitAt(line, k + 4)
+  );
+}
+
+/**
+ * Counts the `,` that may part fields, by character code, stopping once `enough` are seen: a
+ * thousands separator does not count, so that whitespace rows of amounts are no CSV rows.
+ */
 function commas(line: string, enough: number): number {
   let n = 0;
-  for (let k = 0; k < line.length && n < enough; k++) if (line.charCodeAt(k) === 0x2c) n += 1;
+  for (let k = 0; k < line.length && n < enough; k++) if (line.charCodeAt(k) === 0x2c && !isThousands(line, k)) n += 1;
   return n;
 }
 
