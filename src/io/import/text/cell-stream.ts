@@ -128,7 +128,26 @@ const ANAGRAM_SUMS = new Set([...ANAGRAMS.keys()].map(codeSum));
 function mayBeVariant(acc: string): boolean {
   const last = acc.charCodeAt(acc.length - 1);
   // `)` closes a formula letter or points, a digit numbers an anchor, `等` ends a category's name.
-  return last === 0x29 || last === 0x7b49 || (last >= 0x31 && last <= 0x39) || anagramOf(acc) !== undefined;
+  return (
+    last === 0x29 ||
+    last === 0x7b49 ||
+    (last >= 0x31 && last <= 0x39) ||
+    outlineNumber(acc) > 0 ||
+    anagramOf(acc) !== undefined
+  );
+}
+
+const HAN_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+/**
+ * `一、产出指标`, `(一)数量指标` (normalized from `（一）`): a category numbered as an outline. The
+ * length of the number, or 0. By character code: every cell's first characters are asked.
+ */
+function outlineNumber(acc: string): number {
+  const first = acc.charCodeAt(0);
+  if (first === 0x28 && HAN_NUMERALS.has(acc.charCodeAt(1)) && acc.charCodeAt(2) === 0x29) return 3;
+  const second = acc.charCodeAt(1);
+  // 、 . ．
+  return HAN_NUMERALS.has(first) && (second === 0x3001 || second === 0x2e || second === 0xff0e) ? 2 : 0;
 }
 
 function anagramOf(acc: string): string | undefined {
@@ -152,7 +171,7 @@ for (const key of VOCAB.keys()) KEY_FIRST_CODES[key.charCodeAt(0)] = 1;
 function mayBeLabel(acc: string): boolean {
   if (acc === '') return false;
   const first = acc.charCodeAt(0);
-  if (KEY_FIRST_CODES[first] === 1) return true;
+  if (KEY_FIRST_CODES[first] === 1 || outlineNumber(acc) > 0) return true;
   return (acc.length >= 4 && acc.length <= 8 && ANAGRAM_CODES[first] === 1) || acc.endsWith('分)');
 }
 
@@ -215,6 +234,11 @@ function lookup(acc: string): Hit | null {
   const numberedKinds = numbered === undefined ? undefined : VOCAB.get(numbered);
   if (numbered !== undefined && numberedKinds?.has('indicator-anchor') === true)
     return { kinds: numberedKinds, key: numbered, points };
+  // `一、产出指标(50分)`, `(一)数量指标`: a category numbered as an outline is the category.
+  const outline = outlineNumber(base);
+  const outlined = outline > 0 ? VOCAB.get(base.slice(outline)) : undefined;
+  if (outlined !== undefined && (outlined.has('level1') || outlined.has('level2')))
+    return { kinds: outlined, key: base.slice(outline), points };
   const anagram = anagramOf(acc);
   const anagramKinds = anagram === undefined ? undefined : VOCAB.get(anagram);
   return anagram === undefined || anagramKinds === undefined

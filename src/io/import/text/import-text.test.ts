@@ -617,6 +617,174 @@ describe('importText on a category printed as both levels (121)', () => {
   });
 });
 
+describe('importText on a header naming its columns in words the vocabulary lacks', () => {
+  const rows = [
+    '产出指标 数量指标 养护里程 20 ≥100公里 100公里 20 无',
+    '质量指标 验收合格率 20 100% 98% 18 抽检一处返工',
+    '满意度指标 服务对象满意度指标 群众满意度 20 ≥90% 95% 20 无',
+  ];
+  const form = (header: string): string =>
+    ['农村道路养护经费绩效自评表(2022年度)', '项目名称 农村道路养护经费', header, ...rows].join('\n');
+
+  it('reads them by the words that name their kind, in the printed order (分值 first), and reports it', () => {
+    const result = importText(
+      form('绩效指标 一级指标 二级指标 三级指标 权重(%) 全年指标值 实际实现值 得分 偏差原因及采取的措施'),
+      'cues.txt',
+    );
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score, i.note])).toEqual([
+      ['养护里程', '≥100公里', '100公里', 20, 20, '无'],
+      ['验收合格率', '100%', '98%', 20, 18, '抽检一处返工'],
+      ['群众满意度', '≥90%', '95%', 20, 20, '无'],
+    ]);
+    const inferred = result.issues.filter((i) => i.code === 'header-label-inferred').map((i) => i.raw);
+    expect(inferred).toEqual(['权重(%)', '全年指标值', '实际实现值', '偏差原因及采取的措施']);
+    expect(result.issues.map((i) => i.code)).not.toContain('indicator-header-missing');
+  });
+
+  it('reads them one cell per line too, where the title is followed by another title or a category', () => {
+    const text = form('绩效指标 一级指标 二级指标 三级指标 权重(%) 全年指标值 实际实现值 得分 偏差原因及采取的措施')
+      .split(/[ \n]/)
+      .join('\n');
+    const result = importText(text, 'cues.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['养护里程', '≥100公里', '100公里', 20, 20],
+      ['验收合格率', '100%', '98%', 20, 18],
+      ['群众满意度', '≥90%', '95%', 20, 20],
+    ]);
+  });
+
+  it('reads 一级 二级 三级 and 指标名称 as the level headers', () => {
+    for (const header of [
+      '绩效指标 一级 二级 三级 分值 年度指标值 实际完成值 得分 偏差原因分析',
+      '绩效指标 一级指标 二级指标 指标名称 分值 年度指标值 实际完成值 得分 偏差原因分析',
+    ]) {
+      const result = importText(form(header), 'levels.txt');
+      expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.weight])).toEqual([
+        ['产出指标', '数量指标', '养护里程', '≥100公里', 20],
+        ['产出指标', '质量指标', '验收合格率', '100%', 20],
+        ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', 20],
+      ]);
+      expect(result.issues.map((i) => i.code)).toContain('header-label-inferred');
+    }
+  });
+
+  it('does not take a cell of another line, or one holding a number, for a column title', () => {
+    const result = importText(
+      form('绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 偏差原因分析\n年度计划值2022'),
+      'cues.txt',
+    );
+    expect(result.issues.map((i) => i.code)).not.toContain('header-label-inferred');
+    expect(result.forms[0]?.indicators.map((i) => i.name)).not.toContain('年度指标值');
+  });
+});
+
+describe('importText on the 2015 template level-2 name 社会公众或服务对象满意度指标', () => {
+  it('reads it as the level 2, not as the start of the indicator name', () => {
+    const text = [
+      '项目支出绩效自评表(2019年度)',
+      '项目名称 农村道路养护经费',
+      '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '产出指标 数量指标 养护里程 ≥100公里 100公里 20 20 无',
+      '效益指标 社会公众或服务对象满意度指标 群众满意度 ≥90% 95% 20 20 无',
+    ].join('\n');
+    const rows = importText(text, '2015.txt').forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name]);
+    expect(rows).toEqual([
+      ['产出指标', '数量指标', '养护里程'],
+      ['效益指标', '社会公众或服务对象满意度指标', '群众满意度'],
+    ]);
+  });
+});
+
+describe('importText on categories numbered as an outline (一、产出指标, （一）数量指标)', () => {
+  it("reads them as the categories, points included, and keeps the rows' own numbers in their names", () => {
+    const text = [
+      '2022年度项目支出绩效自评表',
+      '项目名称：城乡环境综合整治经费',
+      '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+      '一、产出指标（50分） （一）数量指标 1.道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+      '（二）质量指标 2.道路保洁达标率 ≥95% 96% 15 15 无',
+      '二、效益指标（30分） （一）社会效益指标 3.城区环境卫生状况 明显改善 明显改善 30 30 无',
+    ].join('\n');
+    const result = importText(text, 'outline.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.score])).toEqual([
+      ['产出指标', '数量指标', '1.道路清扫面积', '≥50万平方米', 15],
+      ['产出指标', '质量指标', '2.道路保洁达标率', '≥95%', 15],
+      ['效益指标', '社会效益指标', '3.城区环境卫生状况', '明显改善', 30],
+    ]);
+  });
+});
+
+describe('importText on years printed without 年 after them, or in Chinese numerals', () => {
+  const body = [
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+  const yearOf = (...head: string[]): number | null =>
+    importText([...head, ...body].join('\n'), 'year.txt').forms[0]?.year ?? null;
+
+  it('reads a bare year in brackets, in the title or on the line under it', () => {
+    expect(yearOf('项目支出绩效自评表（2022）')).toBe(2022);
+    expect(yearOf('项目支出绩效自评表', '(2021)')).toBe(2021);
+  });
+
+  it('reads a title year in Chinese numerals', () => {
+    expect(yearOf('二〇二二年度项目支出绩效自评表')).toBe(2022);
+  });
+
+  it('infers the year from a `年度：2022` cell, and reports it', () => {
+    const result = importText(['项目支出绩效自评表 年度：2020', ...body].join('\n'), 'year.txt');
+    expect(result.forms[0]?.year).toBe(2020);
+    expect(result.issues.map((i) => i.code)).toContain('year-inferred');
+  });
+});
+
+describe('importText on titles that do not say 自评表', () => {
+  const body = [
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+  const read = (title: string) => importText([title, ...body].join('\n'), 'title.txt').forms[0];
+
+  it('takes a 绩效 table of results for the title, and its year', () => {
+    for (const title of [
+      '2022年度项目支出绩效自评情况表',
+      '项目支出绩效目标完成情况表（2022年度）',
+      '2022年度项目绩效评价表',
+    ]) {
+      const form = read(title);
+      expect([form?.year, form?.title, form?.indicators.length]).toEqual([2022, title.replace('（2022年度）', ''), 1]);
+    }
+  });
+
+  it('does not take prose naming such a table for a title', () => {
+    // The form has no title then: the project's name stands for it.
+    expect(read('请各单位于3月底前报送2022年度项目绩效评价表，逾期不予受理。')?.title).toBe('城乡环境综合整治经费');
+  });
+});
+
+describe('importText on a form whose year only the page heading above it states', () => {
+  const body = [
+    '项目支出绩效自评表',
+    '项目名称 城乡环境综合整治经费',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标 数量指标 道路清扫面积 ≥50万平方米 52万平方米 15 15 无',
+  ];
+
+  it("takes the heading's 2022年度 for the form, and reports it", () => {
+    const result = importText(['某局2022年度项目支出绩效自评结果公开', ...body].join('\n'), 'heading.txt');
+    expect(result.forms.map((f) => [f.year, f.indicators.length])).toEqual([[2022, 1]]);
+    expect(result.issues.map((i) => i.code)).toContain('year-inferred');
+  });
+
+  it('takes none when the heading names two years, or only a date', () => {
+    const two = importText(['2021年度和2022年度项目支出绩效自评结果', ...body].join('\n'), 'heading.txt');
+    const date = importText(['发布时间：2023年3月1日', ...body].join('\n'), 'heading.txt');
+    expect([two.forms.length, date.forms.length]).toEqual([0, 0]);
+  });
+});
+
 describe('importText on whitespace rows wrapped by the host (118)', () => {
   const text = [
     '市级文物保护专项经费绩效自评表(2022年度)',

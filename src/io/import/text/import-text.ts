@@ -3,6 +3,7 @@ import type { ImportResult } from '../import-result.js';
 import { restoreIdeographs } from '../look-alike-ideographs.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
+import { headingYear } from './infer-year.js';
 import { IssueLog } from './issues.js';
 import { looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
@@ -44,10 +45,13 @@ function importForms(printed: string, log: IssueLog): Form[] {
   const starts = findFormStarts(lines);
   const forms: Form[] = [];
   const outside = (part: readonly TextLine[]): void => reportUnplaced(toStream(part), log, null);
-  outside(lines.slice(0, starts[0] ?? lines.length));
+  const before = lines.slice(0, starts[0] ?? lines.length);
+  outside(before);
+  // A page's heading above the first form may state the year its table does not print.
+  const heading = headingYear(toStream(before));
   starts.forEach((start, k) => {
     const part = lines.slice(start, starts[k + 1] ?? lines.length);
-    const form = parseForm(part, log, forms.length, forms[forms.length - 1]?.year ?? null);
+    const form = parseForm(part, log, forms.length, forms[forms.length - 1]?.year ?? null, k === 0 ? heading : null);
     if (form === null) outside(part);
     else forms.push(form);
   });

@@ -1,6 +1,14 @@
 import { addExtra, type ParseContext } from './form-draft.js';
 import type { Column } from './indicator-rows.js';
-import { tokenText, useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
+import {
+  tokenText,
+  useToken,
+  type CellToken,
+  type LabelKind,
+  type LabelToken,
+  type StreamCell,
+  type Token,
+} from './cell-stream.js';
 import { INDICATOR_COLUMNS, normalizeLabel } from './vocabulary.js';
 
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
@@ -133,10 +141,117 @@ export function readHeader(
       inHeader = false;
       continue;
     }
+    // `一级` `二级` `三级`, `指标名称`: titles of the level columns the vocabulary lacks, read as the
+    // level headers where a header stands (right after the anchor or another title), and reported.
+    const level =
+      body.length === 0 && token.type === 'cell' && (inHeader || anchor !== null)
+        ? levelColumnTitle(token, t > 0 ? tokens[t - 1] : (anchor ?? undefined), tokens[t + 1])
+        : null;
+    if (level !== null && token.type === 'cell') {
+      if (level === '二级指标') level2Column = true;
+      inHeader = seenHeader = true;
+      ctx.log.add(
+        'header-label-inferred',
+        'info',
+        `列标题"${token.cell.text}"不在已知的列名中，按"${level}"读取，请核对。`,
+        token.line,
+        token.cell.text,
+        { form: ctx.form, path: 'indicators' },
+      );
+      useToken(token);
+      continue;
+    }
+    // A column the vocabulary does not know, printed on the header's line (`全年指标值`, `权重(%)`):
+    // read by the words that name its kind, and reported, rather than ending the header there and
+    // becoming a row of header words.
+    const cue =
+      inHeader && seenHeader && body.length === 0 && token.type === 'cell'
+        ? headerCue(token, tokens[t - 1], tokens[t + 1])
+        : null;
+    if (cue !== null && token.type === 'cell') {
+      printed.push({ kind: cue, label: token.cell.text });
+      ctx.log.add(
+        'header-label-inferred',
+        'info',
+        `列标题"${token.cell.text}"不在已知的列名中，按其字面读作"${CUE_NAMES[cue]}"列，请核对。`,
+        token.line,
+        token.cell.text,
+        { form: ctx.form, path: 'indicators' },
+      );
+      useToken(token);
+      continue;
+    }
     if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
     body.push(token);
   }
   return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column };
+}
+
+/** Longest header cell read by its words: longer text on the header's line is no column title. */
+const MAX_CUE_LABEL = 14;
+/**
+ * Words that name a column's kind, tried in this order: the actual before the target (`实际完成
+ * 指标值` names both), the reason before the points. Only a whole short cell without digits is tried.
+ */
+const CUES: readonly (readonly [RegExp, Column['kind']])[] = [
+  [/实际|完成值|完成数|实现值/, 'actual'],
+  [/指标值|目标值|计划值|预期值/, 'target'],
+  [/原因/, 'note'],
+  [/得分|评分/, 'score'],
+  [/分值|权重/, 'weight'],
+];
+const CUE_NAMES: Readonly<Record<Column['kind'], string>> = {
+  target: '指标值',
+  actual: '完成值',
+  note: '偏差原因',
+  weight: '分值',
+  score: '得分',
+  nature: '指标性质',
+  unit: '度量单位',
+  extra: '其他',
+};
+
+/** The kind a cell's words name (see CUES), or null: only a whole short cell without digits is tried. */
+function cueOf(cell: StreamCell): Column['kind'] | null {
+  const text = normalizeLabel(cell.text);
+  if (text.length < 2 || text.length > MAX_CUE_LABEL || /\d/.test(text)) return null;
+  return CUES.find(([cue]) => cue.test(text))?.[1] ?? null;
+}
+
+const HEADER_NEIGHBOURS: readonly LabelKind[] = ['indicator-column', 'level-header', 'level1', 'level2'];
+/** A header's neighbour: a column title, a level header or category, or a cell naming a column. */
+function isHeaderLike(token: Token | undefined): boolean {
+  if (token === undefined) return false;
+  if (token.type === 'cell') return cueOf(token.cell) !== null;
+  return HEADER_NEIGHBOURS.some((k) => token.kinds.has(k));
+}
+
+/**
+ * The kind a header cell's words name, or null. The cell must stand on the line of the header
+ * token before it, or (one cell per line) be followed by a title, a level header or a category,
+ * so that a first row printed under the header, followed by its values, is never read as a title.
+ */
+function headerCue(token: CellToken, before: Token | undefined, after: Token | undefined): Column['kind'] | null {
+  if (before === undefined || (before.line !== token.line && !isHeaderLike(after))) return null;
+  return cueOf(token.cell);
+}
+
+/** Titles of the level columns: the short `一级`…`三级`, and the names' column `指标名称`/`指标内容`. */
+const LEVEL_TITLES: readonly (readonly [RegExp, string])[] = [
+  [/^一级(?:指标)?$/, '一级指标'],
+  [/^二级(?:指标)?$/, '二级指标'],
+  [/^三级(?:指标)?$|^(?:三级指标|绩效指标|指标)(?:名称|内容)$/, '三级指标'],
+];
+
+/**
+ * The level header a cell titles (LEVEL_TITLES), or null; like headerCue, only on the line of the
+ * token before it or followed by another title, so that no row's name is taken.
+ */
+function levelColumnTitle(token: CellToken, before: Token | undefined, after: Token | undefined): string | null {
+  const text = token.cell.text;
+  if (text.length > 6 || before === undefined || (before.line !== token.line && !isHeaderLike(after))) return null;
+  const key = normalizeLabel(text);
+  return LEVEL_TITLES.find(([title]) => title.test(key))?.[1] ?? null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { formOf } from '../form-fields.js';
 import type { IssueLog } from './issues.js';
 import { applyField } from './parse-fields.js';
 import { inferYear, type InferredYear } from './infer-year.js';
+import { isFormTitle } from './split-forms.js';
 import { parseFunding } from './parse-funding.js';
 import { parseIndicators } from './parse-indicators.js';
 import { parseObjectives } from './parse-objectives.js';
@@ -64,8 +65,28 @@ function toRegions(tokens: readonly Token[]): Region[] {
   return regions;
 }
 
-const YEAR_LINE = /^[(（]?\s*(\d{4})\s*年度?\s*[)）]?$/;
-const YEAR_IN_TITLE = /[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?/;
+/** `(2022年度)`, `2022年`, or a bare year in brackets `(2022)`: a line stating the form's year. */
+const YEAR_LINE = /^(?:[(（]\s*(\d{4})\s*(?:年度?)?\s*[)）]|[(（]?\s*(\d{4})\s*年度?\s*[)）]?)$/;
+/** The same inside a title: `…自评表(2022年度)`, `2022年…自评表`, `…自评表（2022）`. */
+const YEAR_IN_TITLE = /[(（]\s*((?:19|20)\d{2})\s*(?:年度?)?\s*[)）]|((?:19|20)\d{2})\s*年度?/;
+const YEAR_BRACKET = /[(（]\s*(?:19|20)\d{2}\s*(?:年度?)?\s*[)）]/;
+
+/** The year a YEAR_LINE / YEAR_IN_TITLE match states. */
+const yearOf = (m: RegExpExecArray | null): number | null => {
+  const digits = m?.[1] ?? m?.[2];
+  return digits === undefined ? null : Number(digits);
+};
+
+/** A title's year written in Chinese numerals (`二〇二二年度…自评表`), rare but read as printed. */
+const HAN_YEAR = /([〇○零一二三四五六七八九]{4})\s*年/;
+const HAN_DIGITS = '〇一二三四五六七八九';
+function hanYear(text: string): number | null {
+  const m = HAN_YEAR.exec(text);
+  if (m?.[1] === undefined) return null;
+  const digits = [...m[1]].map((ch) => (ch === '○' || ch === '零' ? 0 : HAN_DIGITS.indexOf(ch))).join('');
+  const year = Number(digits);
+  return year >= 1990 && year <= 2100 ? year : null;
+}
 
 /** Finds the title cell (…自评表) and the year, marking both as used. */
 /** A date signing a notice (`2022年12月30日`), or a title of some other document, ending before the form's title. */
@@ -91,7 +112,9 @@ function withoutLeadingProse(text: string, line: number, raw: string, ctx: Parse
 }
 
 function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseContext): void {
-  const titleAt = cells.findIndex((c) => c.text.includes('自评表') && !/\.(docx?|xlsx?|pdf)/i.test(c.text));
+  const perLine = new Map<number, number>();
+  for (const c of cells) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1);
+  const titleAt = cells.findIndex((c) => isFormTitle(c.text, perLine.get(c.line) ?? 1));
   const title = cells[titleAt];
   if (title === undefined || title.line - (cells[0]?.line ?? 0) > 20) return;
   title.used = true;
@@ -104,10 +127,10 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
       path: 'title',
     });
   let text = withoutLeadingProse(text0, title.line, title.text, ctx);
-  const year = YEAR_IN_TITLE.exec(text);
-  if (year?.[1] !== undefined) {
-    draft.year = Number(year[1]);
-    const bracket = /[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/.exec(text);
+  const year = yearOf(YEAR_IN_TITLE.exec(text)) ?? hanYear(text);
+  if (year !== null) {
+    draft.year = year;
+    const bracket = YEAR_BRACKET.exec(text);
     const head = bracket === null ? '' : text.slice(0, bracket.index).trim();
     const tail = bracket === null ? '' : text.slice(bracket.index + bracket[0].length).trim();
     // `财政项目支出绩效自评表 (2022 年度) 普陀体育中心与委托运营方结算费用`: PDF text put the
@@ -116,7 +139,7 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
       text = head;
       draft.titleTail = { text: tail, cell: title.text };
     } else {
-      const stripped = text.replace(/[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/, '').trim();
+      const stripped = text.replace(YEAR_BRACKET, '').trim();
       if (stripped !== '') text = stripped;
     }
   }
@@ -130,7 +153,7 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
   }
   const yearCell = after.find((c) => YEAR_LINE.test(c.text.replace(/\s+/g, '')));
   if (draft.year === null && yearCell !== undefined) {
-    draft.year = Number(YEAR_LINE.exec(yearCell.text.replace(/\s+/g, ''))?.[1]);
+    draft.year = yearOf(YEAR_LINE.exec(yearCell.text.replace(/\s+/g, '')));
     yearCell.used = true;
   }
   for (const line of [...new Set(after.map((c) => c.line))].slice(0, 3)) {
@@ -142,8 +165,8 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
         .join('')
         .replace(/\s+/g, ''),
     );
-    if (m?.[1] === undefined) continue;
-    draft.year = Number(m[1]);
+    if (m === null) continue;
+    draft.year = yearOf(m);
     for (const c of onLine) c.used = true;
   }
   // One cell per paragraph: `(` / `2019` / `年度)` on lines of their own.
@@ -151,8 +174,8 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
     for (let n = 2; n <= 3 && draft.year === null; n++) {
       const run = after.slice(k, k + n);
       const m = YEAR_LINE.exec(run.map((c) => c.text.replace(/\s+/g, '')).join(''));
-      if (m?.[1] === undefined) continue;
-      draft.year = Number(m[1]);
+      if (m === null) continue;
+      draft.year = yearOf(m);
       for (const c of run) c.used = true;
     }
 }
@@ -163,6 +186,7 @@ export function parseForm(
   log: IssueLog,
   form: number,
   previousYear: number | null = null,
+  headingYear: InferredYear | null = null,
 ): Form | null {
   const draft = newDraft();
   const ctx: ParseContext = { draft, log, form };
@@ -188,7 +212,7 @@ export function parseForm(
     return null;
   }
   reportUnplaced(cells, log, form);
-  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear);
+  return finishForm(draft, ctx, lines[0]?.no ?? null, cells, previousYear, headingYear);
 }
 
 /**
@@ -207,6 +231,7 @@ function finishForm(
   line: number | null,
   cells: readonly StreamCell[],
   previousYear: number | null,
+  headingYear: InferredYear | null,
 ): Form | null {
   const { log, form } = ctx;
   const at = { form };
@@ -235,7 +260,8 @@ function finishForm(
   const inferred =
     draft.year === null
       ? (inferYear(cells, draft.period?.start ?? null, draft.extras['填报日期'] ?? null) ??
-        sharedYear(draft, previousYear))
+        sharedYear(draft, previousYear) ??
+        headingYear)
       : null;
   const year = draft.year ?? inferred?.year ?? null;
   if (name === null || year === null || year < 1990 || year > 2100) {

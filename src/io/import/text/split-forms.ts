@@ -11,9 +11,29 @@ const TITLE_WINDOW = 15;
 const NAME_LABEL = /^(项目名称|专项名称)/;
 const FILE_NAME = /\.(docx?|xlsx?|pdf|wps)\b/i;
 
+/**
+ * Titles that do not say 自评表 (`2022年度项目支出绩效自评情况表`, `项目支出绩效目标完成情况表`,
+ * `项目绩效评价表`): a 绩效 table of results. Only a short cell on a line of at most two cells counts
+ * (the title, and maybe its year), ending with the table's name or its year, without sentence
+ * punctuation, so that prose naming such a table is no title.
+ */
+const OTHER_TITLE =
+  /绩效[^，。,;；:：]{0,12}(?:自评|评价|完成情况|执行情况)[^，。,;；:：]{0,6}表\s*(?:[(（][^()（）]{0,12}[)）])?$/;
+/** Sentence punctuation: a cell holding any is prose, not a title. */
+const SENTENCE = /[，。；;,]/;
+const MAX_OTHER_TITLE = 40;
+
+/** True when `cell`, on a line of `cells` cells, is a form's title. */
+export function isFormTitle(cell: string, cells: number): boolean {
+  if (FILE_NAME.test(cell)) return false;
+  if (cell.includes('自评表')) return true;
+  if (cells > 2 || cell.length > MAX_OTHER_TITLE || !cell.includes('绩效')) return false;
+  return OTHER_TITLE.test(cell) && !SENTENCE.test(cell);
+}
+
 /** True when the line prints a form title. */
 export function isTitleLine(line: TextLine): boolean {
-  return line.cells.some((c) => c.includes('自评表') && !FILE_NAME.test(c));
+  return line.cells.some((c) => isFormTitle(c, line.cells.length));
 }
 
 function isNameLine(line: TextLine): boolean {

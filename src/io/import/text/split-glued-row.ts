@@ -116,6 +116,8 @@ function agreement(target: string, actual: string, unit: string | null, actualMa
 
 /** Least score of a trusted cut: target and actual must agree. */
 const MIN_SCORE = 2;
+/** Two equal bare numbers where they cannot be 分值/得分 (bareTrusted): agreeing, no more. */
+const BARE_PAIR = MIN_SCORE;
 /** Text left for the note after the numbers is more often a cut in the wrong place. */
 const NOTE_COST = 1;
 
@@ -207,6 +209,8 @@ class GluedRunSearch {
   /** `from` results by position; undefined = not searched yet. */
   private readonly starts: (Parse | null | undefined)[];
   private readonly ti: number;
+  /** The table has 分值/得分 columns after the actual (bareTrusted). */
+  private readonly pointsAfterActual: boolean;
   /** The run holds a rubric row (RUBRIC_ROW), so rows with the mark dropped are read too. */
   private readonly rubric: boolean;
 
@@ -215,6 +219,7 @@ class GluedRunSearch {
     private readonly columns: readonly IndicatorColumn[],
   ) {
     this.ti = columns.indexOf('target');
+    this.pointsAfterActual = columns.slice(this.ti + 2).some((c) => c === 'weight' || c === 'score');
     // Most runs hold no dash: the regex (a lookbehind) is tried only on those that do.
     this.rubric = (run.includes('一') || run.includes('—')) && RUBRIC_ROW.test(run);
     this.states = new Array<StateResult | undefined>((run.length + 1) * (columns.length + 1));
@@ -265,6 +270,18 @@ class GluedRunSearch {
       parse = link.kind === 'rest' ? this.starts[link.at] : null;
     }
     return rows;
+  }
+
+  /**
+   * Two equal bare numbers from `at` to `end` (`变质比例00` = 0 | 0, `补贴渔船数6620` = 6 | 6 | 20) are
+   * the target and the actual only where they cannot be 分值/得分 or part of another number: they
+   * open their run of digits, and that run ends with them when the table has no 分值/得分 after the
+   * actual, or goes on (the row's 分值/得分) when it has. A row printing only `1010` in a scored
+   * table stays whole: it may be 分值 and 得分.
+   */
+  private bareTrusted(at: number, end: number): boolean {
+    if (at > 0 && isDigit(this.run.charCodeAt(at - 1))) return false;
+    return isDigit(this.run.charCodeAt(end)) === this.pointsAfterActual;
   }
 
   private key(at: number, col: number): number {
@@ -372,16 +389,19 @@ class GluedRunSearch {
           const repeated = repeatsAt(run, at, t);
           if (!single && !repeated && unit === null) continue;
           const target = run.slice(at, t);
-          // agreement() gives such a target at most 1 (a bare number equal to its actual), below MIN_SCORE.
-          if (startsMidNumber(target) || isBareNumber(target)) continue;
+          if (startsMidNumber(target)) continue;
+          // agreement() gives a bare number at most 1, below MIN_SCORE: only a pair trusted here is tried.
+          const bare = isBareNumber(target);
+          if (bare && !(repeated && this.bareTrusted(at, twice))) continue;
           const actualLimit = unit === null ? -1 : amountLimit(run, t);
           for (let k = 0; k <= last - t; k++) {
             // `twice` first, then the other ends in order (as a set of ends, without repeats).
             const a = k === 0 ? twice : t + k;
             if ((k > 0 && a === twice) || a > run.length) continue;
             if (!single && !(repeated && a === twice) && !(unit !== null && a <= actualLimit)) continue;
+            if (bare && a !== twice) continue;
             const actual = run.slice(t, a);
-            const agree = agreement(target, actual, unit, a <= actualLimit);
+            const agree = bare ? BARE_PAIR : agreement(target, actual, unit, a <= actualLimit);
             if (agree < MIN_SCORE) continue;
             after = this.state(a, col + 2);
             steps += after.steps;

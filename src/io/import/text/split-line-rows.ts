@@ -32,8 +32,12 @@ export interface LineRow {
 const INFEASIBLE = Infinity;
 /** A name wrapped or spaced over up to four cells. */
 const MAX_NAME_CELLS = 4;
-const MAX_NOTE_CELLS = 4;
+const MAX_NOTE_CELLS = 8;
+/** Per 分值/得分 column left blank by a row that more cells follow on its line. */
+const MID_LINE_POINTS_COST = 1.5;
 const NOTE_CELL_COST = 0.8;
+/** Per name cell after the first (a name printed with spaces). */
+const NAME_CELL_COST = 1;
 /** A `0` in the note column: cheaper than a name that swallows a number to shift it into 得分. */
 const NOTE_ZERO_COST = 0.5;
 /** A blank 指标性质 or 度量单位 whose cell the host dropped. */
@@ -44,6 +48,15 @@ const SKIP_COST = 0.7;
  * still reads 10 as the 分值 and words (`指标分值`) are not made a target.
  */
 const WEIGHT_SKIP_COST = 1;
+
+/** True when `text` holds an ASCII digit (by character code: asked of every cell of a line). */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
 
 /** Cost of `text` standing in a column of `kind`; Infinity when it cannot. */
 function valueCost(kind: IndicatorColumn, text: string): number {
@@ -152,6 +165,23 @@ export function splitLineRows(
     for (let k = col; k < width; k++) missing += missingCost(columns[k] ?? 'extra');
     missingFrom.push(missing);
   }
+  // A row that stops before its 分值/得分 with other cells before or after it on the line, its
+  // target or actual words only: such words are more often a name or a note printed with spaces
+  // (`城区 道路 清扫 面积`); a sub-row printing amounts only (`其中桃树 1.5亩 1.5亩`) is no such row.
+  const pointsFrom: number[] = [];
+  for (let col = 0; col <= width; col++) {
+    let missing = 0;
+    for (let k = col; k < width; k++)
+      if (columns[k] === 'weight' || columns[k] === 'score') missing += MID_LINE_POINTS_COST;
+    pointsFrom.push(missing);
+  }
+  const ti = columns.indexOf('target');
+  const ai = columns.indexOf('actual');
+  const digits = texts.map(hasDigit);
+  /** The row walked so far fills its target or actual with a cell of words only (no digit). */
+  const wordedValues = (col: number): boolean =>
+    (ti >= 0 && ti < col && (colCount[ti] ?? 0) > 0 && digits[colStart[ti] ?? 0] === false) ||
+    (ai >= 0 && ai < col && (colCount[ai] ?? 0) > 0 && digits[colStart[ai] ?? 0] === false);
   const lastKind = columns[width - 1];
   const noteKind = lastKind === 'note' || lastKind === 'extra';
   // The row being walked: its name and, per column, a run of cells (a value is one cell, a blank
@@ -188,7 +218,8 @@ export function splitLineRows(
   };
   /** Fills the row's columns from `col` on; a row may stop early, a blank 指标性质/度量单位 collapses. */
   const walk = (pos: number, col: number, total: number, any: boolean): void => {
-    const kept = total + (missingFrom[col] ?? 0);
+    const alone = pos === n && nameStart === 0;
+    const kept = total + (missingFrom[col] ?? 0) + (alone || !wordedValues(col) ? 0 : (pointsFrom[col] ?? 0));
     if (any && kept < (best[pos] ?? INFEASIBLE)) {
       best[pos] = kept;
       keep(pos, col);
@@ -233,7 +264,7 @@ export function splitLineRows(
       // A name is never cut across a `指标N:` start.
       if (names > 1 && rowStart[i + names - 1] === true) break;
       nameCount = names;
-      const nc = (heads[i] ?? 0) + 1.5 * (names - 1);
+      const nc = (heads[i] ?? 0) + NAME_CELL_COST * (names - 1);
       walk(i + names, 0, base + nc, true);
     }
   }

@@ -56,6 +56,25 @@ describe('splitLineRows: several rows on one printed line', () => {
   });
 });
 
+describe('splitLineRows: names and notes printed with spaces in a scored table', () => {
+  it('keeps a spaced name and a long spaced note in their row, not rows of words without 分值/得分', () => {
+    expect(rowsOf('城区 道路 清扫 面积 ≥50万平方米 52万平方米 15 15 无'.split(' '), SCORED)).toEqual([
+      ['城区 道路 清扫 面积', '≥50万平方米', '52万平方米', '15', '15', '无'],
+    ]);
+    expect(rowsOf('道路保洁达标率 ≥95% 90% 15 12 因 部分 路段 施工 未达标'.split(' '), SCORED)).toEqual([
+      ['道路保洁达标率', '≥95%', '90%', '15', '12', '因 部分 路段 施工 未达标'],
+    ]);
+  });
+
+  it('still reads sub-rows printing amounts only, several on one line (family D 其中 rows)', () => {
+    const texts = '其中桃树种植面积 1.5亩 1.5亩 其中羊养殖数量 180只 180只'.split(' ');
+    expect(rowsOf(texts, FAMILY_D)).toEqual([
+      ['其中桃树种植面积', '', '1.5亩', '1.5亩'],
+      ['其中羊养殖数量', '', '180只', '180只'],
+    ]);
+  });
+});
+
 describe('splitLineRows: templates that number names without punctuation (104)', () => {
   it('starts a row at 指标N followed by the name, and at a bare 指标N left unfilled', () => {
     const texts = ['指标1工程完工率', '100', '100', '10', '10', '指标2工程验收合格率', '100', '100', '10', '10'];
@@ -150,6 +169,23 @@ describe('splitGluedRun: cells served with no separator', () => {
     expect(splitGluedRun('维修所需成本335万元35万元3因疫情影响完成率为95', RUBRIC)).toEqual([
       ['维修所需成本', '3', '35万元', '35万元', '3', '因疫情影响完成率为95'],
     ]);
+  });
+
+  it('cuts two equal bare numbers only where they cannot be 分值/得分 (103, 106)', () => {
+    const B = ['target', 'actual', 'note'] as const;
+    // No 分值/得分 in the table: the pair closing its digits is the target and the actual.
+    expect(splitGluedRun('储备粮管理专户管理率100%100%库存粮食明显变质比例00', B)).toEqual([
+      ['储备粮管理专户管理率', '100%', '100%'],
+      ['库存粮食明显变质比例', '0', '0'],
+    ]);
+    // With 得分 after the actual, the pair is read when the 得分 follows it.
+    expect(splitGluedRun('补贴渔船数6620', ['target', 'actual', 'score'])).toEqual([['补贴渔船数', '6', '6', '20']]);
+    // `1010` alone in a scored table may be 分值 and 得分: left whole.
+    expect(splitGluedRun('工程质量合格1010', ['target', 'actual', 'weight', 'score', 'note'])).toBeNull();
+    // Digits going on after the pair in a table without points are not a pair (`0012`).
+    expect(splitGluedRun('库存粮食明显变质比例0012', B)).toBeNull();
+    // A pair after another number (分值 printed first) is not trusted: `10` + `55` or `105` + `5`…
+    expect(splitGluedRun('补贴渔船数105510', FAMILY_D)).toBeNull();
   });
 
   it('splits a run at its 指标N starts, not inside a year', () => {

@@ -1,4 +1,5 @@
 import { joinWrapped } from './join-wrapped.js';
+import { CONTINUED, csvRows } from './split-csv.js';
 import { labelsRunAcross, pushGluedPieces, splitGluedLabels } from './split-glued.js';
 import { isWhiteCode } from './white-space.js';
 
@@ -102,6 +103,11 @@ function cellsOf(line: string, pipe: boolean): string[] {
   const parts = isPipeRow(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
   const recut = pipe ? null : recutGlued(line, parts);
   if (recut !== null) return recut;
+  return partsToCells(parts, pipe);
+}
+
+/** The cells of a line's parts (a table row's when `pipe`: its empty cells between filled ones kept). */
+function partsToCells(parts: readonly string[], pipe: boolean): string[] {
   const out: string[] = [];
   let marker = '';
   for (const part of parts) {
@@ -191,8 +197,20 @@ export function tokenizeLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   let afterBlank = false;
   let no = 0;
-  for (const raw of dropPageMarkers(splitLines(text))) {
+  const raws = dropPageMarkers(splitLines(text));
+  // A spreadsheet served as CSV: its rows are table rows, cut at their commas (split-csv.ts).
+  const csv = csvRows(raws);
+  for (const [i, raw] of raws.entries()) {
     no += 1;
+    const record = csv?.[i] ?? null;
+    if (record === CONTINUED) continue;
+    if (record !== null) {
+      const cells = partsToCells(record, true);
+      // A row of empty fields (`,,,,`) is a blank line.
+      if (cells.length > 0) lines.push({ no, cells, emptyCell: false, afterBlank, pipe: true });
+      afterBlank = cells.length === 0;
+      continue;
+    }
     const closed = closedCell(raw);
     if (closed === '') {
       lines.push({ no, cells: [], emptyCell: true, afterBlank, pipe: false });

@@ -193,6 +193,9 @@ export const LEVEL2_NAMES: ReadonlySet<string> = new Set([
   '环境效益指标',
   '可持续影响指标',
   '服务对象满意度指标',
+  // The 2015 central template's name (财预〔2015〕88号), printed under 效益指标 or 满意度指标.
+  '社会公众或服务对象满意度指标',
+  '社会公众或服务对象满意度',
   '数量',
   '质量',
   '时效',
