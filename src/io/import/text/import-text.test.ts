@@ -743,3 +743,38 @@ describe('importText on a level 2 printed again on its second row, one cell per 
     ]);
   });
 });
+
+describe('importText on a `/` printed as a cell of its own, one cell per line (the seed re-served so)', () => {
+  const cells = [
+    '项目支出绩效自评表',
+    '(2020年度)',
+    '项目名称',
+    '公证业务',
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '全年完成值',
+    '未完成原因和改进措施',
+    '产出指标',
+    '质量指标',
+    '无假证；错证率在1‰内',
+    '/',
+    '2020年无假证、无错证。',
+    '-',
+    '公证业务服务质量',
+    '显著提升',
+    '90%',
+  ];
+
+  it('keeps the `/` in its column, so the cells after it do not shift; a `-` note is a blank note', () => {
+    for (const text of [cells.join('\n'), cells.join('\n\n')]) {
+      const rows = importText(text, 'seed.txt').forms[0]?.indicators;
+      expect(rows?.map((i) => [i.name, i.target, i.actual, i.note])).toEqual([
+        ['无假证；错证率在1‰内', '/', '2020年无假证、无错证。', null],
+        ['公证业务服务质量', '显著提升', '90%', null],
+      ]);
+    }
+  });
+});
