@@ -56,6 +56,26 @@ describe('splitLineRows: several rows on one printed line', () => {
   });
 });
 
+describe('splitLineRows: a printed none is a whole cell', () => {
+  const PLAIN: IndicatorColumn[] = ['target', 'actual', 'note'];
+
+  it('does not continue a note past a `/`: the words after it open the next row', () => {
+    const texts = ['提升服务质量', '显著提升', '90%', '促进普法宣传', '显著促进', '90%', '无错证', '/', '全年无错证'];
+    expect(rowsOf(texts, PLAIN)).toEqual([
+      ['提升服务质量', '显著提升', '90%'],
+      ['促进普法宣传', '显著促进', '90%'],
+      ['无错证', '/', '全年无错证'],
+    ]);
+  });
+
+  it('still lets a note of several words, or of several dashes, span cells', () => {
+    expect(rowsOf(['培训人数', '≥5人', '6人', '因疫情', '延期'], PLAIN)).toEqual([
+      ['培训人数', '≥5人', '6人', '因疫情 延期'],
+    ]);
+    expect(rowsOf(['培训人数', '≥5人', '6人', '-', '-'], PLAIN)).toEqual([['培训人数', '≥5人', '6人', '- -']]);
+  });
+});
+
 describe('splitLineRows: templates that number names without punctuation (104)', () => {
   it('starts a row at 指标N followed by the name, and at a bare 指标N left unfilled', () => {
     const texts = ['指标1工程完工率', '100', '100', '10', '10', '指标2工程验收合格率', '100', '100', '10', '10'];
