@@ -778,3 +778,25 @@ describe('importText on a `/` printed as a cell of its own, one cell per line (t
     }
   });
 });
+
+describe('importText on forms glued into one run, the 备注 notes between them (docx text, the seed re-served so)', () => {
+  const form = (name: string, budget: string): string =>
+    `${name}项目支出绩效自评表（2020年度）项目名称${name}主管部门某区司法局实施单位某区司法局` +
+    `项目资金（万元）全年预算数（A）全年执行数（B）执行率（B/A)年度资金总额：${budget}${budget}100%其他资金` +
+    `年度总体目标年初设定目标全年实际完成情况完成${name}工作。已完成${name}工作。` +
+    `绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施产出指标数量指标培训次数5次5次` +
+    `说明无填表人：张三联系电话：0755-1234567` +
+    '备注：1.请按项目体系一级开展绩效自评，一个项目填报一份自评表。2.其他资金包括和中央补助、地方财政资金共同投入到同一项目的自有资金、社会资金等。' +
+    '3.定量指标填写实际完成数。主管部门汇总时，对绝对值直接累加计算，相对值按照资金额度加权平均计算。';
+
+  it('ends the notes at the next title, not at the 自评表 of their sentence, and reads every form', () => {
+    const result = importText(form('社区矫正', '12.5') + form('法制建设', '45.6'), 'glued.txt');
+    expect(result.forms.map((f) => f.project.name)).toEqual(['社区矫正', '法制建设']);
+    for (const f of result.forms) {
+      // The notes name 其他资金 and 主管部门: read as the table, they gave funding rows and extras.
+      expect(f.funding.lines.map((l) => l.name)).toEqual(['年度资金总额', '其他资金']);
+      expect(f.extras).toEqual({});
+    }
+    expect(result.forms[1]?.funding.lines[0]?.budget).toBe(45.6);
+  });
+});

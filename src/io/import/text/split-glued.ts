@@ -95,8 +95,11 @@ const TITLE_END = '自评表';
 const MAX_TITLE = 40;
 
 const TITLE_WORD_AFTER = /^(?:目标)?自评/;
-/** The start of the next form after a footnote: a title (short text since the last stop) or 项目名称. */
-const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表|项目名称|专项资金名称/;
+/**
+ * The start of the next form after a footnote: a title (short text since the last stop) or 项目名称.
+ * A 自评表 that a stop follows ends a sentence of the note (`一个项目填报一份自评表。`), not a title.
+ */
+const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表(?![。；;，,])|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
 
