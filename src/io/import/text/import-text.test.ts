@@ -800,3 +800,21 @@ describe('importText on forms glued into one run, the 备注 notes between them 
     expect(result.forms[1]?.funding.lines[0]?.budget).toBe(45.6);
   });
 });
+
+describe('importText on a funding row whose glued numbers read as one huge rate', () => {
+  it('cuts 6363100% into 63 | 63 | 100% (no execution rate reaches 1000%), reported', () => {
+    const text = [
+      '基层司法业务项目支出绩效自评表',
+      '（2020年度）',
+      '项目名称 基层司法业务',
+      '项目资金（万元） 全年预算数（A） 全年执行数（B） 执行率（B/A)',
+      '年度资金总额： 1674.18 1612.89 96.34%',
+      '其中：上级转移支付资金 6363100%',
+      '区级财政资金 1611.18 1549.89 96.2%',
+    ].join('\n');
+    const result = importText(text, 'rate.txt');
+    const line = result.forms[0]?.funding.lines.find((l) => l.name === '上级转移支付资金');
+    expect(line && [line.budget, line.executed, line.rate]).toEqual([63, 63, 100]);
+    expect(result.issues.filter((i) => i.code === 'funding-glued-split').map((i) => i.raw)).toEqual(['6363100%']);
+  });
+});
