@@ -201,6 +201,28 @@ describe('splitGluedAmounts: a funding row glued', () => {
   });
 });
 
+describe('splitGluedAmounts: a source row printing its 分值 blank (family A)', () => {
+  const FAMILY_A: FundingColumn[] = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'];
+
+  it('leaves the 分值 blank rather than take the last digit of an amount for it', () => {
+    // Read with a 分值 of 6 the spending is 528.6, which gives 99.7377%: within the slack, not as printed.
+    expect(splitGluedAmounts('529.99529.99528.6699.75%', FAMILY_A)).toEqual([
+      '529.99',
+      '529.99',
+      '528.66',
+      '',
+      '99.75%',
+    ]);
+  });
+
+  it('leaves a run whole when a blank and a printed 分值 both give the rate as printed', () => {
+    // 63 | 63 | 63 | blank | 100% and 6 | 36 | 36 | 3 | 100%.
+    expect(splitGluedAmounts('636363100%', FAMILY_A)).toBeNull();
+    // 528.66 | 10 and 528.661 | 0 both round to 99.75%.
+    expect(splitGluedAmounts('529.99529.99528.661099.75%9.98', FAMILY_A)).toBeNull();
+  });
+});
+
 describe('placeBeforeRate: blank funding cells before the rate', () => {
   const family: FundingColumn[] = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'];
 
