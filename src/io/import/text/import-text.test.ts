@@ -818,3 +818,28 @@ describe('importText on a funding row whose glued numbers read as one huge rate'
     expect(result.issues.filter((i) => i.code === 'funding-glued-split').map((i) => i.raw)).toEqual(['6363100%']);
   });
 });
+
+describe('importText on glued funding numbers that more than one cut reads', () => {
+  it('leaves the row blank, reported, instead of a rate of 636363100 or a row named by the numbers', () => {
+    const text = [
+      '基层司法业务项目支出绩效自评表',
+      '（2020年度）',
+      '项目名称 基层司法业务',
+      '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额 1674.18 1674.18 1612.89 10 96.34% 9.63',
+      '其中：上级转移支付资金 636363100%',
+      '区级财政资金 1611.18 1611.18 1549.89 96.2%',
+    ].join('\n');
+    const result = importText(text, 'unsplit.txt');
+    const lines = result.forms[0]?.funding.lines ?? [];
+    expect(lines.map((l) => l.name)).toEqual(['年度资金总额', '上级转移支付资金', '区级财政资金']);
+    const source = lines[1];
+    expect(source && [source.initialBudget, source.budget, source.executed, source.rate]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(result.issues.filter((i) => i.code === 'funding-glued-unsplit').map((i) => i.raw)).toEqual(['636363100%']);
+  });
+});

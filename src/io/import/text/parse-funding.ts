@@ -286,6 +286,22 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
       }
       return;
     }
+    // Glued numbers right after a row's name that no one cut reads (several agree with the rate,
+    // `636363100%` is 63 | 63 | 63 | blank 分值 | 100% or 6 | 36 | 36 | 3 | 100%): the row's values
+    // stay blank, reported, rather than a guess or a row named by the numbers.
+    if (glued !== null && (glued[1] ?? '') === '' && current !== null && (current as Row).values.length === 0) {
+      flush();
+      useToken(token);
+      ctx.log.add(
+        'funding-glued-unsplit',
+        'warning',
+        `资金行"${(current as Row).name}"的数字连在一起（"${text}"），有多种拆法，已留空，请对照原表填写。`,
+        token.line,
+        text,
+        { form: ctx.form },
+      );
+      return;
+    }
     if (/^单位[:：]?(万元|元)$/.test(normalizeLabel(text))) {
       if (text.endsWith('元') && !text.endsWith('万元')) draft.unit = '元';
       useToken(token);
