@@ -13,10 +13,10 @@ const NBSP = '\u00a0';
 const flat = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 /** Every line of the forms: text outside the table as it is, each table row through `row`. */
-function linesOf(forms: readonly PrintedForm[], row: (cells: string[], index: number) => string[]): string[] {
+function linesOf(forms: readonly PrintedForm[], row: (cells: string[], width: number) => string[]): string[] {
   return forms.flatMap((form) => [
     ...form.above.map(flat),
-    ...form.rows.flatMap((cells, i) => row(cells.map(flat), i)),
+    ...form.rows.flatMap((cells) => row(cells.map(flat), form.width)),
     ...form.below.map(flat),
   ]);
 }
@@ -57,6 +57,14 @@ export const HOST_SHAPES: Readonly<Record<string, HostShape>> = {
   'cell-per-line-nbsp': (forms) => linesOf(forms, (cells) => cells.map((c) => (c === '' ? NBSP : c))).join('\n'),
   /** Pipe rows `| a | b |`, an empty cell kept between its bars (110, 111). */
   'pipe-rows': (forms) => linesOf(forms, (cells) => [`| ${cells.join(' | ')} |`]).join('\n'),
+  /**
+   * Rows as 022 and 121 serve them: each cell closed by ` |`, no opening bar, the row padded with
+   * one `|` per column it lacks (the cells a merged cell covers, or that the row never had).
+   */
+  'pipe-rows-padded': (forms) =>
+    linesOf(forms, (cells, width) => [
+      `${cells.map((c) => `${c} |`).join(' ')} ${'|'.repeat(Math.max(0, width - cells.length))}`.trimEnd(),
+    ]).join('\n'),
   /** Whitespace rows: a row's cells joined by spaces, an empty cell a longer run of them (118, 108). */
   'whitespace-rows': (forms) => linesOf(forms, (cells) => [cells.join(' ').trim()]).join('\n'),
   /** docx text glued: no separator between cells, rows or lines, the whole page one run (103, 113). */

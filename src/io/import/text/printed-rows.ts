@@ -11,6 +11,8 @@ export interface PrintedForm {
   /** Lines above the table (附件2, the title, the year line). */
   readonly above: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Columns of the table (a host padding rows to the full width prints this many cells). */
+  readonly width: number;
   /** Lines below the table: 填表人/联系电话 pairs on one line, then each 备注 note. */
   readonly below: readonly string[];
 }
@@ -22,5 +24,5 @@ export function printedRows(layout: FormLayout): PrintedForm {
   const below = layout.below.map((item) =>
     item.kind === 'text' ? item.text : item.pairs.map(([label, value]) => `${label}${value}`).join(' '),
   );
-  return { above: layout.above, rows, below };
+  return { above: layout.above, rows, width: layout.colCount, below };
 }
