@@ -40,7 +40,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Floor>>>> = {
     'whitespace-rows': ALL,
     // Rows glued with targets and actuals of different shapes stay glued (reported); the planned and
     // actual objectives glued into one text are not told apart.
-    glued: { exact: 22, funding: 6, objectives: 0 },
+    glued: { exact: 28, funding: 6, objectives: 0 },
     'one-line': ALL,
     'pipe-rows-pages': ALL,
     'cell-per-line-pages': ALL,
@@ -55,7 +55,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Floor>>>> = {
     'whitespace-rows': ALL,
     // As above; besides, a total row glued with its 分值 and 得分 (`529.99529.99528.661099.75%9.98`)
     // can be cut more than one way that gives the rate, so it is left blank and reported.
-    glued: { exact: 26, funding: 1, objectives: 0 },
+    glued: { exact: 32, funding: 1, objectives: 0 },
     'one-line': ALL,
     'pipe-rows-pages': ALL,
     'cell-per-line-pages': ALL,

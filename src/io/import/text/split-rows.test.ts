@@ -110,6 +110,20 @@ describe('splitGluedRun: a name does not end inside a number (106)', () => {
   });
 });
 
+describe('splitGluedRun: a name does not end with a comparator (docx text glued)', () => {
+  it('gives the comparator to the target: ≧90% | 90%, not a name ending in ≧ and 90% | 90%', () => {
+    expect(splitGluedRun('社矫功能场所设置合理程度≧90%90%', ['target', 'actual', 'note'])).toEqual([
+      ['社矫功能场所设置合理程度', '≧90%', '90%'],
+    ]);
+    expect(
+      splitGluedRun('资产系统报送数据准确率≥99%100%内控和财务报告通过率≥99%100%', ['target', 'actual', 'note']),
+    ).toEqual([
+      ['资产系统报送数据准确率', '≥99%', '100%'],
+      ['内控和财务报告通过率', '≥99%', '100%'],
+    ]);
+  });
+});
+
 describe('splitGluedRun: cells served with no separator', () => {
   it('cuts family D rows (分值 first) where target and actual agree', () => {
     expect(splitGluedRun('指标1免费发放原原种8550万粒550万粒8', FAMILY_D)).toEqual([
