@@ -55,7 +55,7 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Floor>>>> = {
     'whitespace-rows': ALL,
     // As above; besides, a total row glued with its 分值 and 得分 (`529.99529.99528.661099.75%9.98`)
     // can be cut more than one way that gives the rate, so it is left blank and reported.
-    glued: { exact: 32, funding: 1, objectives: 0 },
+    glued: { exact: 33, funding: 1, objectives: 0 },
     'one-line': ALL,
     'pipe-rows-pages': ALL,
     'cell-per-line-pages': ALL,

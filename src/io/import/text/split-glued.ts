@@ -102,6 +102,9 @@ const TITLE_WORD_AFTER = /^(?:目标)?自评/;
 const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表(?![。；;，,])|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
+/** Category names printed without 指标 (服务对象满意度, 社会效益): also words of indicator names. */
+const SHORT_LEVELS = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES].filter((l) => !l.endsWith('指标')));
+const VALUE_START = /^(?:[≥≤≧≦<>=＞＜﹦]|\d(?![\d.]*\s?分))/;
 
 /**
  * Two short column headers glued between longer labels (`…实际完成值分值得分偏差原因…`, wrap spaces
@@ -161,6 +164,15 @@ export function splitGluedLabels(cell: string): string[] {
     if (start < at) continue;
     // `…衔接资金实施项目绩效目标自评表`: a label right before 自评 is a word of a title or of prose.
     if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
+    // `…指标公证业务服务对象满意度≥95%95%`: a category's short name (no 指标) that a name runs into and
+    // a value follows ends that name; a category is followed by the names of its rows or by its
+    // points (`项目管理13分`, rubric forms), not by values.
+    if (
+      start > at &&
+      SHORT_LEVELS.has(hit[0]) &&
+      VALUE_START.test(cell.slice(start + hit[0].length, start + hit[0].length + 12))
+    )
+      continue;
     if (start > at) pushPiece(out, cell.slice(at, start));
     // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
     // It ends where the next form starts (its title or 项目名称), so that form is still cut and read.

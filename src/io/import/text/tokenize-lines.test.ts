@@ -150,6 +150,23 @@ describe('splitGluedLabels: the end of a glued table (107)', () => {
   });
 });
 
+describe('splitGluedLabels: a category name inside an indicator name', () => {
+  it('leaves 服务对象满意度 in the name a value follows, and still cuts a category before names and points', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标公证业务服务对象满意度≥95%95%时效指标办结时长3天3天')).toEqual(
+      ['满意度指标', '服务对象满意度指标', '公证业务服务对象满意度≥95%95%', '时效指标', '办结时长3天3天'],
+    );
+    expect(splitGluedLabels('产出指标数量指标培训人数5人5人项目管理13分财务管理制度有效性7')).toEqual([
+      '产出指标',
+      '数量指标',
+      '培训人数5人5人',
+      '项目管理',
+      '13分',
+      '财务管理',
+      '制度有效性7',
+    ]);
+  });
+});
+
 describe('cutAtNotes', () => {
   it('gives a note that opens mid-line a line of its own, so that it is known as boilerplate', () => {
     const lines = cutAtNotes(tokenizeLines('总分 100 注:1.一级指标分值统一设置为:产出指标50分'));
