@@ -167,6 +167,28 @@ describe('splitGluedLabels: a category name inside an indicator name', () => {
   });
 });
 
+describe('splitGluedLabels: the 说明 row and 填表人 line closing a glued table', () => {
+  it('cuts 说明 right after the values of the last row when 填表人: follows, and 填表人 at its colon', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%说明如有问题请说明。填表人：张三')).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%',
+      '说明',
+      '如有问题请说明。',
+      '填表人',
+      '张三',
+    ]);
+  });
+
+  it('leaves 说明 inside words alone, and 填表人 without its colon', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%情况说明详见附件填表人张三')).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%情况说明详见附件填表人张三',
+    ]);
+  });
+});
+
 describe('cutAtNotes', () => {
   it('gives a note that opens mid-line a line of its own, so that it is known as boilerplate', () => {
     const lines = cutAtNotes(tokenizeLines('总分 100 注:1.一级指标分值统一设置为:产出指标50分'));
