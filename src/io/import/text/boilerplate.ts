@@ -57,18 +57,21 @@ function noteCell(cells: readonly string[]): number {
  */
 export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
-  for (const line of lines) {
-    const k = noteCell(line.cells);
-    if (k < 0) {
-      out.push(line);
-      continue;
+  for (const whole of lines) {
+    // A run of glued forms holds a note after each: the rest after a form's note is cut again.
+    for (let line: TextLine | null = whole; line !== null;) {
+      const k = noteCell(line.cells);
+      if (k < 0) {
+        out.push(line);
+        break;
+      }
+      // The next form glued after the note starts a line of its own too, so the note block ends there.
+      const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
+      const end = title < 0 ? line.cells.length : title;
+      if (k > 0) out.push({ ...line, cells: line.cells.slice(0, k) });
+      out.push({ ...line, cells: line.cells.slice(k, end) });
+      line = title < 0 ? null : { ...line, cells: line.cells.slice(title) };
     }
-    // The next form glued after the note starts a line of its own too, so the note block ends there.
-    const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
-    const end = title < 0 ? line.cells.length : title;
-    if (k > 0) out.push({ ...line, cells: line.cells.slice(0, k) });
-    out.push({ ...line, cells: line.cells.slice(k, end) });
-    if (title >= 0) out.push({ ...line, cells: line.cells.slice(title) });
   }
   return out;
 }

@@ -196,6 +196,19 @@ describe('cutAtNotes', () => {
     expect(findBoilerplate(lines)).toEqual(new Set([1]));
   });
 
+  it('cuts at every note of a run of glued forms, that of the last form too', () => {
+    const note = '注:1.一级指标分值统一设置为:产出指标50分';
+    const text = `总分 100 ${note} 2023年度乙项目自评表 项目名称 乙 联系电话 0755-1234 ${note}`;
+    const lines = cutAtNotes(tokenizeLines(text));
+    expect(lines.map((l) => l.cells)).toEqual([
+      ['总分', '100'],
+      [note],
+      ['2023年度乙项目自评表', '项目名称', '乙', '联系电话', '0755-1234'],
+      [note],
+    ]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1, 3]));
+  });
+
   it('ends the note line where a next form glued after it starts', () => {
     const text = '总分 100 注:1.一级指标分值统一设置为:产出指标50分 2023年度项目支出绩效自评表 项目名称 某工程';
     const lines = cutAtNotes(tokenizeLines(text));
