@@ -61,10 +61,10 @@ const FOOTNOTE = '备?注[:：](?=\\s?\\d\\s?[.、．])';
 const TOTAL_ROW = '(?<!自评)总分(?=\\d)';
 /**
  * `…100%说明无注:1、…`: the form's 说明 row right before the footnote, its label too short to be
- * among LABELS; or right after the last row's values and before the 填表人 line under the table
- * (`…80%90%说明请在此处…填表人：…`).
+ * among LABELS; or right after the last row's values (or a 总分 row's blank 评价等级) and before the
+ * 填表人 line under the table (`…80%90%说明请在此处…填表人：…`).
  */
-const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)|(?<=[\\d%％])说明(?=[^]{1,300}?填表人\\s?[:：])';
+const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)|(?<=[\\d%％]|等级)说明(?=[^]{1,300}?填表人\\s?[:：])';
 /** `填表人：` under the table: a short label, cut only with its colon. */
 const PREPARER_LINE = '填表人(?=\\s?[:：])';
 /** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */

@@ -180,6 +180,23 @@ describe('splitGluedLabels: the 说明 row and 填表人 line closing a glued ta
     ]);
   });
 
+  it('cuts 说明 after a 总分 row whose 评价等级 is blank', () => {
+    expect(
+      splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%55总分84.98评价等级说明无。填表人：张三'),
+    ).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%55',
+      '总分',
+      '84.98',
+      '评价等级',
+      '说明',
+      '无。',
+      '填表人',
+      '张三',
+    ]);
+  });
+
   it('leaves 说明 inside words alone, and 填表人 without its colon', () => {
     expect(splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%情况说明详见附件填表人张三')).toEqual([
       '满意度指标',
