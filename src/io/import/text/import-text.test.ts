@@ -843,3 +843,16 @@ describe('importText on glued funding numbers that more than one cut reads', () 
     expect(result.issues.filter((i) => i.code === 'funding-glued-unsplit').map((i) => i.raw)).toEqual(['636363100%']);
   });
 });
+
+describe('importText on the attachment label glued before the title (docx text glued)', () => {
+  it('drops 附件2 from the title, reported', () => {
+    const text =
+      '附件2社区矫正项目支出绩效自评表（2020年度）项目名称社区矫正主管部门某区司法局实施单位某区司法局' +
+      '项目资金（万元）全年预算数（A）全年执行数（B）执行率（B/A)年度资金总额：45.645.6100%';
+    const result = importText(text, 'glued.txt');
+    expect(result.forms.map((f) => [f.title, f.year])).toEqual([['社区矫正项目支出绩效自评表', 2020]]);
+    expect(result.issues.filter((i) => i.code === 'title-prefix-dropped').map((i) => i.message)).toEqual([
+      '表题前的"附件2"不属于表题，已去掉。',
+    ]);
+  });
+});
