@@ -107,6 +107,8 @@ describe('the seed re-served in every host text shape', () => {
     expect(exactMatches(result.forms, expectedOf(golden)).length).toBeGreaterThanOrEqual(floor?.exact ?? Infinity);
     expect(same(fundingOf)).toBeGreaterThanOrEqual(floor?.funding ?? Infinity);
     expect(same((f) => f.objectives)).toBeGreaterThanOrEqual(floor?.objectives ?? Infinity);
+    // Title, year, project, 总分, 说明, 填表人, extras: read exactly in every shape.
+    expect(same((f) => ({ ...f, indicators: null, funding: null, objectives: null }))).toBe(golden.length);
     expect(lostFragments(text, result)).toEqual([]);
   });
 
