@@ -252,7 +252,7 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
     // Glued numbers always hold a rate's `%`; text without one is not tried. A "rate" of four
     // digits or more (`6363100%`, 63 | 63 | 100% glued) is no rate: it is tried as glued numbers.
     const glued =
-      (isAmountCell(text) && !OVER_RATE.test(text)) || !/[%％]/.test(text)
+      (isAmountCell(text) && !(text.length > 4 && OVER_RATE.test(text))) || !/[%％]/.test(text)
         ? null
         : /^(.*?[^\d.]|)(\d[\d.]*[%％][\d.]*)(\D.*)?$/u.exec(text);
     // The header's last label may be glued to the first row's numbers (`得分202010100.00%10`).

@@ -93,7 +93,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
    * rows), so no note is made of it. In a target or an actual it is the value as printed (`/`).
    */
   const blankNone = (col: number, text: string): string =>
-    (kinds[col] === 'note' || kinds[col] === 'extra') && NONE_MARK.test(text) ? '' : text;
+    (kinds[col] === 'note' || kinds[col] === 'extra') && text.length <= 2 && NONE_MARK.test(text) ? '' : text;
   const last = (): Row | undefined => rows[rows.length - 1];
 
   /** Wrapped lines after a complete row: a row of their own, or the continuation of the last row. */
@@ -383,7 +383,8 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     }
     // One cell per line: a printed `/` or `—` takes its column like any value (a pipe row keeps
     // `| 名称 | / | 已完成 |`); dropped, the cells after it would shift into its column.
-    const noneCell = cellPerLine && cells.length === 1 && NONE_MARK.test(cells[0]?.text ?? '');
+    const only = cells.length === 1 ? (cells[0]?.text ?? '') : '';
+    const noneCell = cellPerLine && only.length > 0 && only.length <= 2 && NONE_MARK.test(only);
     if (!noneCell && cells.every((c) => NO_TEXT.test(c.text) && !(split && SPLIT_SYMBOL.test(c.text)))) {
       use(event.cells);
       continue;
