@@ -43,7 +43,7 @@ function withPageMarkers(
 }
 
 export const HOST_SHAPES: Readonly<Record<string, HostShape>> = {
-  /** One cell per line, empty cells not printed (009, 022's head). */
+  /** One cell per line, empty cells not printed (009). */
   'cell-per-line': (forms) => linesOf(forms, (cells) => cells.filter((c) => c !== '')).join('\n'),
   /** One cell per line closed by ` |`, an empty cell a lone `|` (101, 117). */
   'cell-per-line-bar': (forms) => linesOf(forms, (cells) => cells.map((c) => (c === '' ? '|' : `${c} |`))).join('\n'),
@@ -74,7 +74,10 @@ export const HOST_SHAPES: Readonly<Record<string, HostShape>> = {
     linesOf(forms, (cells) => cells.filter((c) => c !== ''))
       .filter((l) => l !== '')
       .join(' '),
-  /** Pipe rows with the host's `第 N 页` lines between rows (105's `…doc_第1页`, 009's `1 / 17`). */
+  /**
+   * Pipe rows with a host's `第 N 页` lines between rows: 105 prints `…doc_第1页` and 009 `1 / 17`
+   * (both in the page's head; 112 and 018 show page numbers mid-table, as the next shape serves).
+   */
   'pipe-rows-pages': (forms) =>
     withPageMarkers(
       forms,
