@@ -36,12 +36,11 @@ export function isMarkerLine(line: TextLine): boolean {
 }
 
 /**
- * The index of the first cell after the first that opens a note (NOTE_START), or -1. A loop, not
- * findIndex with a closure (one closure per line of every text); the regex runs only on cells
- * beginning with 备 or 注.
+ * The index of the first cell that opens a note (NOTE_START), or -1. A loop, not findIndex with a
+ * closure (one closure per line of every text); the regex runs only on cells beginning with 备 or 注.
  */
-function noteAfterFirst(cells: readonly string[]): number {
-  for (let i = 1; i < cells.length; i++) {
+function noteCell(cells: readonly string[]): number {
+  for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] ?? '';
     const first = cell.charCodeAt(0);
     if ((first === 0x5907 || first === 0x6ce8) && NOTE_START.test(cell)) return i;
@@ -52,21 +51,27 @@ function noteAfterFirst(cells: readonly string[]): number {
 /**
  * Lines with a note opening mid-line (`…总分100100注:1.一级指标分值…`, glued text whose cells are
  * cut from one line) cut in two at the note, so that the note is a line of its own for
- * findBoilerplate; other lines are returned as they are.
+ * findBoilerplate; other lines are returned as they are. A line opening with a note is cut too
+ * when the next form follows the note on it (glued forms: `备注：1.…加权平均计算。` then the next
+ * title), or the whole next form would be dropped with the note.
  */
 export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
-  for (const line of lines) {
-    const k = noteAfterFirst(line.cells);
-    if (k < 0) {
-      out.push(line);
-      continue;
+  for (const whole of lines) {
+    // A run of glued forms holds a note after each: the rest after a form's note is cut again.
+    for (let line: TextLine | null = whole; line !== null;) {
+      const k = noteCell(line.cells);
+      if (k < 0) {
+        out.push(line);
+        break;
+      }
+      // The next form glued after the note starts a line of its own too, so the note block ends there.
+      const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
+      const end = title < 0 ? line.cells.length : title;
+      if (k > 0) out.push({ ...line, cells: line.cells.slice(0, k) });
+      out.push({ ...line, cells: line.cells.slice(k, end) });
+      line = title < 0 ? null : { ...line, cells: line.cells.slice(title) };
     }
-    // The next form glued after the note starts a line of its own too, so the note block ends there.
-    const title = line.cells.findIndex((c, i) => i > k && (c.includes('自评表') || /^项目名称/.test(c)));
-    const end = title < 0 ? line.cells.length : title;
-    out.push({ ...line, cells: line.cells.slice(0, k) }, { ...line, cells: line.cells.slice(k, end) });
-    if (title >= 0) out.push({ ...line, cells: line.cells.slice(title) });
   }
   return out;
 }

@@ -924,3 +924,116 @@ describe('importText on a level 2 printed again on its second row, one cell per 
     ]);
   });
 });
+
+describe('importText on a `/` printed as a cell of its own, one cell per line (the seed re-served so)', () => {
+  const cells = [
+    '项目支出绩效自评表',
+    '(2020年度)',
+    '项目名称',
+    '公证业务',
+    '绩效指标',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '全年完成值',
+    '未完成原因和改进措施',
+    '产出指标',
+    '质量指标',
+    '无假证；错证率在1‰内',
+    '/',
+    '2020年无假证、无错证。',
+    '-',
+    '公证业务服务质量',
+    '显著提升',
+    '90%',
+  ];
+
+  it('keeps the `/` in its column, so the cells after it do not shift; a `-` note is a blank note', () => {
+    for (const text of [cells.join('\n'), cells.join('\n\n')]) {
+      const rows = importText(text, 'seed.txt').forms[0]?.indicators;
+      expect(rows?.map((i) => [i.name, i.target, i.actual, i.note])).toEqual([
+        ['无假证；错证率在1‰内', '/', '2020年无假证、无错证。', null],
+        ['公证业务服务质量', '显著提升', '90%', null],
+      ]);
+    }
+  });
+});
+
+describe('importText on forms glued into one run, the 备注 notes between them (docx text, the seed re-served so)', () => {
+  const form = (name: string, budget: string): string =>
+    `${name}项目支出绩效自评表（2020年度）项目名称${name}主管部门某区司法局实施单位某区司法局` +
+    `项目资金（万元）全年预算数（A）全年执行数（B）执行率（B/A)年度资金总额：${budget}${budget}100%其他资金` +
+    `年度总体目标年初设定目标全年实际完成情况完成${name}工作。已完成${name}工作。` +
+    `绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施产出指标数量指标培训次数5次5次` +
+    `说明无填表人：张三联系电话：0755-1234567` +
+    '备注：1.请按项目体系一级开展绩效自评，一个项目填报一份自评表。2.其他资金包括和中央补助、地方财政资金共同投入到同一项目的自有资金、社会资金等。' +
+    '3.定量指标填写实际完成数。主管部门汇总时，对绝对值直接累加计算，相对值按照资金额度加权平均计算。';
+
+  it('ends the notes at the next title, not at the 自评表 of their sentence, and reads every form', () => {
+    const result = importText(form('社区矫正', '12.5') + form('法制建设', '45.6'), 'glued.txt');
+    expect(result.forms.map((f) => f.project.name)).toEqual(['社区矫正', '法制建设']);
+    for (const f of result.forms) {
+      // The notes name 其他资金 and 主管部门: read as the table, they gave funding rows and extras.
+      expect(f.funding.lines.map((l) => l.name)).toEqual(['年度资金总额', '其他资金']);
+      expect(f.extras).toEqual({});
+    }
+    expect(result.forms[1]?.funding.lines[0]?.budget).toBe(45.6);
+  });
+});
+
+describe('importText on a funding row whose glued numbers read as one huge rate', () => {
+  it('cuts 6363100% into 63 | 63 | 100% (no execution rate reaches 1000%), reported', () => {
+    const text = [
+      '基层司法业务项目支出绩效自评表',
+      '（2020年度）',
+      '项目名称 基层司法业务',
+      '项目资金（万元） 全年预算数（A） 全年执行数（B） 执行率（B/A)',
+      '年度资金总额： 1674.18 1612.89 96.34%',
+      '其中：上级转移支付资金 6363100%',
+      '区级财政资金 1611.18 1549.89 96.2%',
+    ].join('\n');
+    const result = importText(text, 'rate.txt');
+    const line = result.forms[0]?.funding.lines.find((l) => l.name === '上级转移支付资金');
+    expect(line && [line.budget, line.executed, line.rate]).toEqual([63, 63, 100]);
+    expect(result.issues.filter((i) => i.code === 'funding-glued-split').map((i) => i.raw)).toEqual(['6363100%']);
+  });
+});
+
+describe('importText on glued funding numbers that more than one cut reads', () => {
+  it('leaves the row blank, reported, instead of a rate of 636363100 or a row named by the numbers', () => {
+    const text = [
+      '基层司法业务项目支出绩效自评表',
+      '（2020年度）',
+      '项目名称 基层司法业务',
+      '项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额 1674.18 1674.18 1612.89 10 96.34% 9.63',
+      '其中：上级转移支付资金 636363100%',
+      '区级财政资金 1611.18 1611.18 1549.89 96.2%',
+    ].join('\n');
+    const result = importText(text, 'unsplit.txt');
+    const lines = result.forms[0]?.funding.lines ?? [];
+    expect(lines.map((l) => l.name)).toEqual(['年度资金总额', '上级转移支付资金', '区级财政资金']);
+    const source = lines[1];
+    expect(source && [source.initialBudget, source.budget, source.executed, source.rate]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(result.issues.filter((i) => i.code === 'funding-glued-unsplit').map((i) => i.raw)).toEqual(['636363100%']);
+  });
+});
+
+describe('importText on the attachment label glued before the title (docx text glued)', () => {
+  it('drops 附件2 from the title, reported', () => {
+    const text =
+      '附件2社区矫正项目支出绩效自评表（2020年度）项目名称社区矫正主管部门某区司法局实施单位某区司法局' +
+      '项目资金（万元）全年预算数（A）全年执行数（B）执行率（B/A)年度资金总额：45.645.6100%';
+    const result = importText(text, 'glued.txt');
+    expect(result.forms.map((f) => [f.title, f.year])).toEqual([['社区矫正项目支出绩效自评表', 2020]]);
+    expect(result.issues.filter((i) => i.code === 'title-prefix-dropped').map((i) => i.message)).toEqual([
+      '表题前的"附件2"不属于表题，已去掉。',
+    ]);
+  });
+});

@@ -118,8 +118,9 @@ function readTitle(cells: readonly StreamCell[], draft: FormDraft, ctx: ParseCon
   const title = cells[titleAt];
   if (title === undefined || title.line - (cells[0]?.line ?? 0) > 20) return;
   title.used = true;
-  // Page chrome glued before the title (`文档介绍:`, a host's `1、`) is reported, not kept.
-  const chrome = /^(\d{1,3}、|[^:：]{1,10}[:：])(?=.*自评表)/.exec(title.text);
+  // Page chrome glued before the title (`文档介绍:`, a host's `1、`, the attachment label `附件2`
+  // glued text keeps on the title's line) is reported, not kept.
+  const chrome = /^(\d{1,3}、|附件\s?\d{1,3}(?![\d年])|[^:：]{1,10}[:：])(?=.*自评表)/.exec(title.text);
   const text0 = chrome === null ? title.text : title.text.slice(chrome[0].length);
   if (chrome !== null)
     ctx.log.add('title-prefix-dropped', 'info', `表题前的"${chrome[0]}"不属于表题，已去掉。`, title.line, title.text, {

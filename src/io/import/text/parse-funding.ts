@@ -7,6 +7,9 @@ import { FUNDING_COLUMNS, normalizeLabel, type FundingColumn } from './vocabular
 import { placeBeforeRate } from './place-funding-values.js';
 import { splitGluedAmounts } from './split-glued-amounts.js';
 
+/** A percentage no execution rate reaches (1000% and up): glued numbers ending in a rate. */
+const OVER_RATE = /^\d{4,}(?:\.\d+)?[%％]$/;
+
 /**
  * The 项目资金 table: its column header (全年预算数 / 全年执行数 / 执行率 …) then rows of a name and
  * numbers. Row names that the PDF wrapped (`其中：上级转移支` + `付资金`) are joined; numbers printed
@@ -246,9 +249,12 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
       useToken(token);
       return;
     }
-    // Glued numbers always hold a rate's `%`; text without one is not tried.
+    // Glued numbers always hold a rate's `%`; text without one is not tried. A "rate" of four
+    // digits or more (`6363100%`, 63 | 63 | 100% glued) is no rate: it is tried as glued numbers.
     const glued =
-      isAmountCell(text) || !/[%％]/.test(text) ? null : /^(.*?[^\d.]|)(\d[\d.]*[%％][\d.]*)(\D.*)?$/u.exec(text);
+      (isAmountCell(text) && !(text.length > 4 && OVER_RATE.test(text))) || !/[%％]/.test(text)
+        ? null
+        : /^(.*?[^\d.]|)(\d[\d.]*[%％][\d.]*)(\D.*)?$/u.exec(text);
     // The header's last label may be glued to the first row's numbers (`得分202010100.00%10`).
     const lead = glued === null ? undefined : FUNDING_COLUMNS.get(normalizeLabel(glued[1] ?? ''));
     const withLead = lead !== undefined && headerPlace ? [...columns, lead] : columns;
@@ -278,6 +284,22 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
           { form: ctx.form },
         );
       }
+      return;
+    }
+    // Glued numbers right after a row's name that no one cut reads (several agree with the rate,
+    // `636363100%` is 63 | 63 | 63 | blank 分值 | 100% or 6 | 36 | 36 | 3 | 100%): the row's values
+    // stay blank, reported, rather than a guess or a row named by the numbers.
+    if (glued !== null && (glued[1] ?? '') === '' && current !== null && (current as Row).values.length === 0) {
+      flush();
+      useToken(token);
+      ctx.log.add(
+        'funding-glued-unsplit',
+        'warning',
+        `资金行"${(current as Row).name}"的数字连在一起（"${text}"），有多种拆法，已留空，请对照原表填写。`,
+        token.line,
+        text,
+        { form: ctx.form },
+      );
       return;
     }
     if (/^单位[:：]?(万元|元)$/.test(normalizeLabel(text))) {

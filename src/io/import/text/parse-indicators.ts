@@ -24,6 +24,8 @@ const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 /** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
 const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
+/** A printed "none" (`/`, `—`) in a cell: no letter, yet the value of its column. */
+const NONE_MARK = /^(?:[/／]|[-—–－]{1,2})$/;
 const CATEGORIES = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES]);
 const CATEGORY_PREFIXES = prefixesOf(CATEGORIES);
 /** How short the first characters of a category cut off by the page's end are taken to be. */
@@ -85,6 +87,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     return row;
   };
   const use = (cells: readonly StreamCell[]): void => cells.forEach((c) => (c.used = true));
+  /**
+   * A printed none kept for its column (one cell per line) says, in the note or an extra column,
+   * that the cell is blank: such a `-` may as well be the next column's (023's `-` lines under its
+   * rows), so no note is made of it. In a target or an actual it is the value as printed (`/`).
+   */
+  const blankNone = (col: number, text: string): string =>
+    (kinds[col] === 'note' || kinds[col] === 'extra') && text.length <= 2 && NONE_MARK.test(text) ? '' : text;
   const last = (): Row | undefined => rows[rows.length - 1];
 
   /** Wrapped lines after a complete row: a row of their own, or the continuation of the last row. */
@@ -326,7 +335,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       );
       fillRow(
         row,
-        part.values.map((idx) => joinWrapped(idx.map((i) => parts[i]?.text ?? ''))),
+        part.values.map((idx, col) => blankNone(col, joinWrapped(idx.map((i) => parts[i]?.text ?? '')))),
         0,
       );
       return { row, end: Math.max(...part.name, ...part.values.flat()) + 1 };
@@ -372,7 +381,11 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       levels.lost();
       continue;
     }
-    if (cells.every((c) => NO_TEXT.test(c.text) && !(split && SPLIT_SYMBOL.test(c.text)))) {
+    // One cell per line: a printed `/` or `—` takes its column like any value (a pipe row keeps
+    // `| 名称 | / | 已完成 |`); dropped, the cells after it would shift into its column.
+    const only = cells.length === 1 ? (cells[0]?.text ?? '') : '';
+    const noneCell = cellPerLine && only.length > 0 && only.length <= 2 && NONE_MARK.test(only);
+    if (!noneCell && cells.every((c) => NO_TEXT.test(c.text) && !(split && SPLIT_SYMBOL.test(c.text)))) {
       use(event.cells);
       continue;
     }
@@ -432,7 +445,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     // A category label or `指标3:` closes the row before, even when its last cells were blank.
     if (row !== undefined && ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(row, [text], ruleCol);
     else if (row !== undefined && (ROW_START.test(text) || levels.rowsInLevel === 0)) startRow([text], line);
-    else if (row !== undefined && filled < width) fillRow(row, [text], filled);
+    else if (row !== undefined && filled < width) fillRow(row, [blankNone(filled, text)], filled);
     else if (row !== undefined && NUMBER_ONLY.test(text)) overflow(row, [text], line);
     else startRow([text], line);
     use(cells);

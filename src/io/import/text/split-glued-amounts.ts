@@ -20,8 +20,11 @@ function fits(kind: FundingColumn, text: string): boolean {
   return MONEY.test(text);
 }
 
-/** True when the cells agree: a printed rate matches executed / budget within rounding. */
-function consistent(kinds: readonly FundingColumn[], cells: readonly string[]): boolean {
+/**
+ * True when the cells agree: a printed rate matches executed / budget within rounding, plus `slack`
+ * percentage points for forms that round sloppily.
+ */
+function consistent(kinds: readonly FundingColumn[], cells: readonly string[], slack = 0.01): boolean {
   const at = (k: FundingColumn): number | null => {
     const i = kinds.indexOf(k);
     const text = i < 0 ? undefined : cells[i];
@@ -33,7 +36,7 @@ function consistent(kinds: readonly FundingColumn[], cells: readonly string[]): 
   if (rate === null || budget === null || executed === null || budget === 0) return rate === null || rate <= 200;
   const printed = cells[kinds.indexOf('rate')] ?? '';
   const decimals = /\.(\d+)/.exec(printed)?.[1]?.length ?? 0;
-  return Math.abs((executed / budget) * 100 - rate) <= 0.5 * 10 ** -decimals + 0.01;
+  return Math.abs((executed / budget) * 100 - rate) <= 0.5 * 10 ** -decimals + slack;
 }
 
 /** True when the amounts of a row are within a factor of ten of each other, as budgets and spending are. */
@@ -59,6 +62,9 @@ export function splitGluedAmounts(run: string, kinds: readonly FundingColumn[]):
     }
     const kind = kinds[col];
     if (kind === undefined) return;
+    // A source row prints the 分值 before its rate blank (family A scores the total row only): the
+    // column is left empty, and the run read on from the next one.
+    if (kind === 'weight' && col + 1 < kinds.length) walk(at, col + 1, [...cells, '']);
     for (let end = at + 1; end <= run.length; end++) {
       const text = run.slice(at, end);
       if (fits(kind, text) && !(kind !== 'rate' && /^[%％]/.test(run.slice(end)))) walk(end, col + 1, [...cells, text]);
@@ -66,5 +72,9 @@ export function splitGluedAmounts(run: string, kinds: readonly FundingColumn[]):
   };
   walk(0, 0, []);
   const plausible = found.length === 1 ? found : found.filter((cells) => alike(kinds, cells));
-  return plausible.length === 1 ? (plausible[0] ?? null) : null;
+  if (plausible.length === 1) return plausible[0] ?? null;
+  // Of several cuts, the one whose rate is 执行数/预算数 rounded as printed, when only one is (the
+  // others agreeing only within the slack kept for sloppy forms); otherwise the run stays whole.
+  const exact = plausible.filter((cells) => consistent(kinds, cells, 0));
+  return exact.length === 1 ? (exact[0] ?? null) : null;
 }

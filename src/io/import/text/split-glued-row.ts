@@ -14,6 +14,8 @@ const OCR_NUMBER = /^(?=.*[IlOo])[\dIlOo]{1,3}$/;
 const SCORE_NUMBER_AT = /(?:100|[1-9]\d?|0)(?:\.\d{1,2})?/y;
 /** `≥95%`, `1000万元`, `6.47亿元`, `25TB`: a comparator, a number and a short unit. */
 const QUANTITY = /^([≥≤≧≦<>=＞＜﹦]?)(?:0|[1-9]\d*)(?:\.\d+)?([%％]|[\p{Script=Han}A-Za-z]{1,3})?$/u;
+/** The comparators a target may begin with (QUANTITY's). */
+const COMPARATORS = '≥≤≧≦<>=＞＜﹦';
 /** Longest amount cell tried (`≥1000.5万元`). */
 const MAX_AMOUNT = 12;
 /** Work bound per run: a run that needs more is not a plain glued row, and is left whole. */
@@ -240,6 +242,8 @@ class GluedRunSearch {
     for (let n = start + 2; n < run.length - 1 && !this.givenUp; n++) {
       // A name does not end inside a number (`渔船补贴发放率10` | `0%…` cuts `100%`).
       if (isDigit(run.charCodeAt(n - 1)) && isDigit(run.charCodeAt(n))) continue;
+      // Nor with a comparator: `≧` begins the target (`…程度≧90%90%` is ≧90% | 90%, not 90% | 90%).
+      if (COMPARATORS.includes(run.charAt(n - 1))) continue;
       const next = this.state(n, 0);
       this.steps = Math.min(MAX_STEPS + 1, this.steps + next.steps);
       if (next.best === null) continue;

@@ -59,8 +59,14 @@ const MISREAD_LEVEL1 = [...LEVEL1_NAMES]
 const FOOTNOTE = '备?注[:：](?=\\s?\\d\\s?[.、．])';
 /** `……总分100100`: the total row of a glued table, its label short and so not among LABELS. */
 const TOTAL_ROW = '(?<!自评)总分(?=\\d)';
-/** `…100%说明无注:1、…`: the form's 说明 row right before the footnote, its label too short to be among LABELS. */
-const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)';
+/**
+ * `…100%说明无注:1、…`: the form's 说明 row right before the footnote, its label too short to be
+ * among LABELS; or right after the last row's values (or a 总分 row's blank 评价等级) and before the
+ * 填表人 line under the table (`…80%90%说明请在此处…填表人：…`).
+ */
+const REMARKS_ROW = '说明(?=[^，,。；;]{0,20}?备?注[:：]\\s?\\d)|(?<=[\\d%％]|等级)说明(?=[^]{1,300}?填表人\\s?[:：])';
+/** `填表人：` under the table: a short label, cut only with its colon. */
+const PREPARER_LINE = '填表人(?=\\s?[:：])';
 /** The template's `……` placeholder row glued after the last value of the row before (`…≥95%10……总分`). */
 const PLACEHOLDER_ROW = '…{2,}';
 
@@ -84,6 +90,7 @@ const GLUED = new RegExp(
     FOOTNOTE,
     TOTAL_ROW,
     REMARKS_ROW,
+    PREPARER_LINE,
     PLACEHOLDER_ROW,
   ].join('|'),
   'g',
@@ -95,10 +102,16 @@ const TITLE_END = '自评表';
 const MAX_TITLE = 40;
 
 const TITLE_WORD_AFTER = /^(?:目标)?自评/;
-/** The start of the next form after a footnote: a title (short text since the last stop) or 项目名称. */
-const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表|项目名称|专项资金名称/;
+/**
+ * The start of the next form after a footnote: a title (short text since the last stop) or 项目名称.
+ * A 自评表 that a stop follows ends a sentence of the note (`一个项目填报一份自评表。`), not a title.
+ */
+const NEXT_FORM = /[^。；;，,:：]{0,40}?自评表(?![。；;，,])|项目名称|专项资金名称/;
 
 const LABEL_SET = new Set([...LABELS, ...TABLE_WORDS]);
+/** Category names printed without 指标 (服务对象满意度, 社会效益): also words of indicator names. */
+const SHORT_LEVELS = new Set([...LEVEL1_NAMES, ...LEVEL2_NAMES].filter((l) => !l.endsWith('指标')));
+const VALUE_START = /^(?:[≥≤≧≦<>=＞＜﹦]|\d(?![\d.]*\s?分))/;
 
 /**
  * Two short column headers glued between longer labels (`…实际完成值分值得分偏差原因…`, wrap spaces
@@ -158,6 +171,15 @@ export function splitGluedLabels(cell: string): string[] {
     if (start < at) continue;
     // `…衔接资金实施项目绩效目标自评表`: a label right before 自评 is a word of a title or of prose.
     if (TITLE_WORD_AFTER.test(cell.slice(start + hit[0].length, start + hit[0].length + 4))) continue;
+    // `…指标公证业务服务对象满意度≥95%95%`: a category's short name (no 指标) that a name runs into and
+    // a value follows ends that name; a category is followed by the names of its rows or by its
+    // points (`项目管理13分`, rubric forms), not by values.
+    if (
+      start > at &&
+      SHORT_LEVELS.has(hit[0]) &&
+      VALUE_START.test(cell.slice(start + hit[0].length, start + hit[0].length + 12))
+    )
+      continue;
     if (start > at) pushPiece(out, cell.slice(at, start));
     // The footnote is prose that names labels (产出指标50分、…): kept whole, for the 备注 reader.
     // It ends where the next form starts (its title or 项目名称), so that form is still cut and read.

@@ -230,6 +230,8 @@ export function splitLineRows(
       const noteCells = col > 0 ? (colCount[col - 1] ?? 0) : 0;
       if (!noteKind || noteCells === 0 || noteCells >= MAX_NOTE_CELLS) return;
       if (pos >= n || rowStart[pos] === true || NUMBER.test(texts[pos] ?? '')) return;
+      // A printed none (`/`, `—`) is the whole note: words after it open the next row.
+      if (noteCells === 1 && isNothing(texts[colStart[col - 1] ?? 0] ?? '') && !isNothing(texts[pos] ?? '')) return;
       colCount[col - 1] = noteCells + 1;
       walk(pos + 1, col, total + NOTE_CELL_COST, any);
       colCount[col - 1] = noteCells;

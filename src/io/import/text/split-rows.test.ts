@@ -75,6 +75,26 @@ describe('splitLineRows: names and notes printed with spaces in a scored table',
   });
 });
 
+describe('splitLineRows: a printed none is a whole cell', () => {
+  const PLAIN: IndicatorColumn[] = ['target', 'actual', 'note'];
+
+  it('does not continue a note past a `/`: the words after it open the next row', () => {
+    const texts = ['提升服务质量', '显著提升', '90%', '促进普法宣传', '显著促进', '90%', '无错证', '/', '全年无错证'];
+    expect(rowsOf(texts, PLAIN)).toEqual([
+      ['提升服务质量', '显著提升', '90%'],
+      ['促进普法宣传', '显著促进', '90%'],
+      ['无错证', '/', '全年无错证'],
+    ]);
+  });
+
+  it('still lets a note of several words, or of several dashes, span cells', () => {
+    expect(rowsOf(['培训人数', '≥5人', '6人', '因疫情', '延期'], PLAIN)).toEqual([
+      ['培训人数', '≥5人', '6人', '因疫情 延期'],
+    ]);
+    expect(rowsOf(['培训人数', '≥5人', '6人', '-', '-'], PLAIN)).toEqual([['培训人数', '≥5人', '6人', '- -']]);
+  });
+});
+
 describe('splitLineRows: templates that number names without punctuation (104)', () => {
   it('starts a row at 指标N followed by the name, and at a bare 指标N left unfilled', () => {
     const texts = ['指标1工程完工率', '100', '100', '10', '10', '指标2工程验收合格率', '100', '100', '10', '10'];
@@ -105,6 +125,20 @@ describe('splitGluedRun: a name does not end inside a number (106)', () => {
     expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual'])).toBeNull();
     expect(splitGluedRun('渔船补贴发放率100%100%10', ['target', 'actual', 'score'])).toEqual([
       ['渔船补贴发放率', '100%', '100%', '10'],
+    ]);
+  });
+});
+
+describe('splitGluedRun: a name does not end with a comparator (docx text glued)', () => {
+  it('gives the comparator to the target: ≧90% | 90%, not a name ending in ≧ and 90% | 90%', () => {
+    expect(splitGluedRun('社矫功能场所设置合理程度≧90%90%', ['target', 'actual', 'note'])).toEqual([
+      ['社矫功能场所设置合理程度', '≧90%', '90%'],
+    ]);
+    expect(
+      splitGluedRun('资产系统报送数据准确率≥99%100%内控和财务报告通过率≥99%100%', ['target', 'actual', 'note']),
+    ).toEqual([
+      ['资产系统报送数据准确率', '≥99%', '100%'],
+      ['内控和财务报告通过率', '≥99%', '100%'],
     ]);
   });
 });
@@ -214,6 +248,28 @@ describe('splitGluedAmounts: a funding row glued', () => {
   it('leaves runs without a rate, or with a rate no cut agrees with, whole', () => {
     expect(splitGluedAmounts('2010', ['budget', 'executed', 'rate'])).toBeNull();
     expect(splitGluedAmounts('2010100%', ['budget', 'executed', 'rate'])).toBeNull();
+  });
+});
+
+describe('splitGluedAmounts: a source row printing its 分值 blank (family A)', () => {
+  const FAMILY_A: FundingColumn[] = ['initialBudget', 'budget', 'executed', 'weight', 'rate', 'score'];
+
+  it('leaves the 分值 blank rather than take the last digit of an amount for it', () => {
+    // Read with a 分值 of 6 the spending is 528.6, which gives 99.7377%: within the slack, not as printed.
+    expect(splitGluedAmounts('529.99529.99528.6699.75%', FAMILY_A)).toEqual([
+      '529.99',
+      '529.99',
+      '528.66',
+      '',
+      '99.75%',
+    ]);
+  });
+
+  it('leaves a run whole when a blank and a printed 分值 both give the rate as printed', () => {
+    // 63 | 63 | 63 | blank | 100% and 6 | 36 | 36 | 3 | 100%.
+    expect(splitGluedAmounts('636363100%', FAMILY_A)).toBeNull();
+    // 528.66 | 10 and 528.661 | 0 both round to 99.75%.
+    expect(splitGluedAmounts('529.99529.99528.661099.75%9.98', FAMILY_A)).toBeNull();
   });
 });
 

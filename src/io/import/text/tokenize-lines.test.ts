@@ -150,11 +150,80 @@ describe('splitGluedLabels: the end of a glued table (107)', () => {
   });
 });
 
+describe('splitGluedLabels: a category name inside an indicator name', () => {
+  it('leaves 服务对象满意度 in the name a value follows, and still cuts a category before names and points', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标公证业务服务对象满意度≥95%95%时效指标办结时长3天3天')).toEqual(
+      ['满意度指标', '服务对象满意度指标', '公证业务服务对象满意度≥95%95%', '时效指标', '办结时长3天3天'],
+    );
+    expect(splitGluedLabels('产出指标数量指标培训人数5人5人项目管理13分财务管理制度有效性7')).toEqual([
+      '产出指标',
+      '数量指标',
+      '培训人数5人5人',
+      '项目管理',
+      '13分',
+      '财务管理',
+      '制度有效性7',
+    ]);
+  });
+});
+
+describe('splitGluedLabels: the 说明 row and 填表人 line closing a glued table', () => {
+  it('cuts 说明 right after the values of the last row when 填表人: follows, and 填表人 at its colon', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%说明如有问题请说明。填表人：张三')).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%',
+      '说明',
+      '如有问题请说明。',
+      '填表人',
+      '张三',
+    ]);
+  });
+
+  it('cuts 说明 after a 总分 row whose 评价等级 is blank', () => {
+    expect(
+      splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%55总分84.98评价等级说明无。填表人：张三'),
+    ).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%55',
+      '总分',
+      '84.98',
+      '评价等级',
+      '说明',
+      '无。',
+      '填表人',
+      '张三',
+    ]);
+  });
+
+  it('leaves 说明 inside words alone, and 填表人 without its colon', () => {
+    expect(splitGluedLabels('满意度指标服务对象满意度指标受益户满意度80%90%情况说明详见附件填表人张三')).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+      '受益户满意度80%90%情况说明详见附件填表人张三',
+    ]);
+  });
+});
+
 describe('cutAtNotes', () => {
   it('gives a note that opens mid-line a line of its own, so that it is known as boilerplate', () => {
     const lines = cutAtNotes(tokenizeLines('总分 100 注:1.一级指标分值统一设置为:产出指标50分'));
     expect(lines.map((l) => l.cells)).toEqual([['总分', '100'], ['注:1.一级指标分值统一设置为:产出指标50分']]);
     expect(findBoilerplate(lines)).toEqual(new Set([1]));
+  });
+
+  it('cuts at every note of a run of glued forms, that of the last form too', () => {
+    const note = '注:1.一级指标分值统一设置为:产出指标50分';
+    const text = `总分 100 ${note} 2023年度乙项目自评表 项目名称 乙 联系电话 0755-1234 ${note}`;
+    const lines = cutAtNotes(tokenizeLines(text));
+    expect(lines.map((l) => l.cells)).toEqual([
+      ['总分', '100'],
+      [note],
+      ['2023年度乙项目自评表', '项目名称', '乙', '联系电话', '0755-1234'],
+      [note],
+    ]);
+    expect(findBoilerplate(lines)).toEqual(new Set([1, 3]));
   });
 
   it('ends the note line where a next form glued after it starts', () => {
