@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
 import { importText } from './import-text.js';
+import { lostFragments } from './lost-fragments.js';
 
 const seedText = readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
 const golden: unknown = JSON.parse(
@@ -30,6 +31,7 @@ describe('importText on the seed', () => {
     const result = importText(radicals, 'seed-radicals.txt');
     expect(result.forms).toEqual(golden);
     expect(result.issues).toEqual([]);
+    expect(lostFragments(radicals, result)).toEqual([]);
   });
 
   it('raises no issue on the seed (the 备注 notes and 附件2 are boilerplate)', () => {

@@ -2,6 +2,7 @@ import type { ImportResult } from '../import-result.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { tokenizeLines } from './tokenize-lines.js';
 import * as vocabulary from './vocabulary.js';
+import { restoreIdeographs } from '../look-alike-ideographs.js';
 
 /**
  * The "nothing lost" property: every meaningful fragment of the input ends up somewhere in the
@@ -107,5 +108,6 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
 /** The fragments of `text` that `result` lost: found in no field, extras or issue. */
 export function lostFragments(text: string, result: ImportResult): string[] {
   const hay = haystackOf(result);
-  return fragmentsOf(text).filter((f) => !isFound(f, hay));
+  // What importText reads: look-alike radicals restored (项⽬ → 项目).
+  return fragmentsOf(restoreIdeographs(text)).filter((f) => !isFound(f, hay));
 }
