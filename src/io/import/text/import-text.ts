@@ -5,6 +5,7 @@ import { toStream } from './cell-stream.js';
 import { IssueLog } from './issues.js';
 import { looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
+import { readLaidOutText } from './read-laid-out.js';
 import { findFormStarts } from './split-forms.js';
 import { tokenizeLines, type TextLine } from './tokenize-lines.js';
 import { reportUnplaced } from './unplaced.js';
@@ -26,8 +27,9 @@ export function importText(text: string, file: string): ImportResult {
   }
 }
 
-function importForms(text: string, log: IssueLog): Form[] {
-  if (looksLaidOut(text))
+function importForms(input: string, log: IssueLog): Form[] {
+  const laidOut = looksLaidOut(input);
+  if (laidOut)
     log.add(
       'text-laid-out',
       'warning',
@@ -35,6 +37,8 @@ function importForms(text: string, log: IssueLog): Form[] {
       null,
       null,
     );
+  // Its indicator tables are read by their columns; the rest as any text.
+  const text = laidOut ? readLaidOutText(input, log) : input;
   const all = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(all);
   const lines = all.filter((_, i) => !boiler.has(i));
