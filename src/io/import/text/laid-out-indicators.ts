@@ -366,8 +366,12 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
   let end = header.end;
   while (end < lines.length && !TABLE_END.test((lines[end] ?? '').trim())) end++;
   const bodyTexts = lines.slice(header.end, end);
-  const zones = zonesOf(headerRuns(lines, header.start, header.end), bodyTexts.map(runsOf));
-  if (zones === null || header.end - header.start < 2) return null;
+  const heads = headerRuns(lines, header.start, header.end);
+  // Only the template's six columns are read so; a table with more (分值, 得分, 指标性质…) is
+  // left to the text importer as it is.
+  if (header.end - header.start < 2 || !heads.every((r) => isHeaderPiece(r.text))) return null;
+  const zones = zonesOf(heads, bodyTexts.map(runsOf));
+  if (zones === null) return null;
   const body = bodyTexts.map((text, k) => splitLine(header.end + k, text, zones));
 
   const first = buildRows(body, learnShapes(body, new Map()));

@@ -1,8 +1,8 @@
 /**
  * Text laid out as on the page, columns aligned with runs of spaces (`pdftotext -layout`, a
- * viewer's "copy as layout"): a cell's wrapped lines sit on the lines of other rows, which the
- * text importer cannot take apart (fixtures/text/poppler: 1–14 of 77 indicators exact). The user
- * is told so, and what to import instead.
+ * viewer's "copy as layout"): a cell's wrapped lines sit on the lines of other rows, which line
+ * by line reading cannot take apart. Its indicator tables are then read by their columns
+ * (read-laid-out.ts); the user is told so, and that the PDF itself reads best.
  */
 
 import { isWhiteCode } from './white-space.js';
