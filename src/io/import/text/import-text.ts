@@ -3,7 +3,7 @@ import type { ImportResult } from '../import-result.js';
 import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
 import { IssueLog } from './issues.js';
-import { looksLaidOut } from './laid-out-text.js';
+import { looksColumnsApart, looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
 import { readLaidOutText } from './read-laid-out.js';
 import { findFormStarts } from './split-forms.js';
@@ -34,6 +34,14 @@ function importForms(input: string, log: IssueLog): Form[] {
       'text-laid-out',
       'warning',
       '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出）：绩效指标表已按各列的位置读取，其余部分（项目信息、资金、目标）中折行的文字可能错位，无法确定位置的内容见其他提示。请核对；有 PDF 文件时直接导入 PDF 最准确，若只有文本，也可用 pdftotext -raw 重新提取。',
+      null,
+      null,
+    );
+  else if (looksColumnsApart(input))
+    log.add(
+      'text-columns-apart',
+      'warning',
+      '这段文本中表格同一行的各格分在不同的行上（如 pdftotext 不带参数时的输出），指标的名称、指标值、完成值可能被拆开或错位，且没有位置信息可以还原各列。请直接导入 PDF 文件；若只有文本，请用 pdftotext -raw 或 -layout 重新提取。',
       null,
       null,
     );
