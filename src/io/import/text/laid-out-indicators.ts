@@ -13,7 +13,7 @@
  */
 import { joinWrapped } from './join-wrapped.js';
 import { joinLevel1, joinLevel2, level1Of, rowLabels, type LevelPiece } from './laid-out-levels.js';
-import { runsOf, type Run } from './laid-out-runs.js';
+import { isAutospaced, runsOf, type Run } from './laid-out-runs.js';
 import { LEVEL1_NAMES, LEVEL2_NAMES, normalizeLabel } from './vocabulary.js';
 
 type ValueColumn = 'target' | 'actual' | 'note';
@@ -128,12 +128,12 @@ interface BodyLine {
   readonly values: Piece[];
 }
 
-function splitLine(line: number, text: string, zones: Zones): BodyLine {
+function splitLine(line: number, text: string, zones: Zones, autospaced: boolean): BodyLine {
   const anchor: Run[] = [];
   const level1: Run[] = [];
   const level2: Run[] = [];
   const rest: Run[] = [];
-  for (const run of runsOf(text)) {
+  for (const run of runsOf(text, autospaced)) {
     const label = normalizeLabel(run.text);
     const inLevel1 = isPieceOf(LEVEL1_NAMES, label);
     const inLevel2 = isPieceOf(LEVEL2_NAMES, label);
@@ -178,14 +178,21 @@ const median = (values: readonly number[]): number | null => {
 };
 
 /** A piece that fills its column wraps: the cell goes on at the next line. */
-const isFull = (p: Piece | undefined, width: number): boolean => p !== undefined && p.width >= width - 2;
+const isFull = (p: Piece | undefined, width: number): boolean => p !== undefined && p.width >= width - 1;
+
+/** Punctuation that may not open a line: the character before it wraps with it (`…服务质` / `量。`). */
+const NO_LINE_START = /^.?[，。、；：？！）》」』】”’]/u;
+
+/** Whether `next` goes on with the name piece `last`: it filled the column, or did but for the pair that wrapped. */
+const wrapsInto = (last: Piece | undefined, next: Piece, width: number): boolean =>
+  isFull(last, width) || (last !== undefined && last.width >= width - 2 && NO_LINE_START.test(next.text));
 
 class RowBuilder {
   readonly rows: TableRow[] = [];
   readonly unplaced: UnplacedLine[] = [];
   private row: TableRow | null = null;
 
-  constructor(private readonly shapes: ColumnShapes) {}
+  constructor(readonly shapes: ColumnShapes) {}
 
   private start(line: number): TableRow {
     const row: TableRow = { first: line, last: line, name: [], cells: new Map() };
@@ -223,9 +230,9 @@ class RowBuilder {
    * line brings no new values and the next line is not a row's values alone (then this line is the
    * first of a row centred round them).
    */
-  private continuesName(newValues: boolean, next: BodyLine | undefined): boolean {
+  private continuesName(name: Piece, newValues: boolean, next: BodyLine | undefined): boolean {
     const row = this.row;
-    if (row === null || !isFull(row.name[row.name.length - 1], this.shapes.nameWidth)) return false;
+    if (row === null || !wrapsInto(row.name[row.name.length - 1], name, this.shapes.nameWidth)) return false;
     if (!this.hasValues(row)) return true;
     const nextValuesOnly = next !== undefined && next.name === null && next.values.length > 0;
     return !newValues && !nextValuesOnly;
@@ -281,13 +288,18 @@ class RowBuilder {
       current !== null && this.hasValues(current)
         ? line.values.map((v) => this.continuedColumn(current, v))
         : line.values.map(() => null);
-    const newValues = line.values.length > 0 && continued.some((c) => c === null);
+    // Two pieces of one line cannot both go on with the same cell.
+    const distinct = new Set(continued).size === continued.length;
+    const newValues = line.values.length > 0 && (!distinct || continued.some((c) => c === null));
     let row = current;
     if (line.name !== null) {
-      if (row === null || !this.continuesName(newValues && this.hasValues(row), next)) row = this.start(line.line);
+      if (row === null || !this.continuesName(line.name, newValues && this.hasValues(row), next))
+        row = this.start(line.line);
       row.name.push(line.name);
     } else if (newValues && (row === null || this.hasValues(row))) {
-      row = this.start(line.line);
+      // Values under no name, that continue no cell: a row has a name, so they are not one.
+      this.unplaced.push({ line: line.line, text: line.text, why: 'cell' });
+      return;
     }
     if (row === null) return;
     row.last = Math.max(row.last, line.line);
@@ -370,9 +382,13 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
   // Only the template's six columns are read so; a table with more (分值, 得分, 指标性质…) is
   // left to the text importer as it is.
   if (header.end - header.start < 2 || !heads.every((r) => isHeaderPiece(r.text))) return null;
-  const zones = zonesOf(heads, bodyTexts.map(runsOf));
+  const autospaced = isAutospaced(bodyTexts);
+  const zones = zonesOf(
+    heads,
+    bodyTexts.map((text) => runsOf(text, autospaced)),
+  );
   if (zones === null) return null;
-  const body = bodyTexts.map((text, k) => splitLine(header.end + k, text, zones));
+  const body = bodyTexts.map((text, k) => splitLine(header.end + k, text, zones, autospaced));
 
   const first = buildRows(body, learnShapes(body, new Map()));
   const built = buildRows(body, learnShapes(body, columnWidths(first.rows)));
@@ -386,6 +402,7 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
   for (const line of strayLines) unplaced.push({ line, text: lines[line] ?? '', why: 'cell' });
 
   const rows = built.rows;
+  const unplacedLines = unplaced.map((u) => u.line);
   // Lines that print only the 绩效指标 label down the side (or nothing) are no row's height: they
   // sit between rows wherever that label's baseline fell, and would shift the centring.
   const rank = new Map<number, number>();
@@ -415,8 +432,13 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
     const label = owner === null || owner === undefined ? undefined : level2.labels[owner];
     // A row printed with blank level cells would be read as under the level above (a merged
     // cell), so a row whose level is not known is left out of the table and reported whole.
+    const text = lines.slice(row.first, row.last + 1).join('\n');
     if (label === undefined) {
-      unplaced.push({ line: row.first, text: lines.slice(row.first, row.last + 1).join('\n'), why: 'level' });
+      unplaced.push({ line: row.first, text, why: 'level' });
+      return;
+    }
+    if (inDoubt(row, built.shapes.nameWidth, unplacedLines)) {
+      unplaced.push({ line: row.first, text, why: 'cell' });
       return;
     }
     const cells = [
@@ -429,6 +451,23 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
   });
   if (out.length > end - header.start) return null;
   return { start: header.start, end, lines: out, unplaced };
+}
+
+/** Lines after a row within which a piece that was not placed may be the rest of its name. */
+const STRAY_REACH = 3;
+
+/**
+ * A row not to print: it has no value at all (a name whose values went astray, or a name's lines
+ * taken for a row); a line next to it was not placed (it may hold the rest of a cell, as LibreOffice
+ * centres a wrapped actual round its row); or its name still fills its column at its end — it goes
+ * on — while a piece near below was not placed (`区领导及本局领导同事满意` whose `度` drifted into
+ * the level column).
+ */
+function inDoubt(row: TableRow, nameWidth: number, unplacedLines: readonly number[]): boolean {
+  if (row.cells.size === 0) return true;
+  if (unplacedLines.some((l) => l >= row.first - 1 && l <= row.last + 1)) return true;
+  const open = isFull(row.name[row.name.length - 1], nameWidth);
+  return open && unplacedLines.some((l) => l > row.last && l <= row.last + STRAY_REACH);
 }
 
 const dedupe = (values: readonly string[]): string[] => values.filter((v, k) => k === 0 || values[k - 1] !== v);

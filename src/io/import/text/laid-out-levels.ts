@@ -89,7 +89,23 @@ export function rowLabels(
   end: number,
 ): (number | null)[] {
   const [strict, loose] = SLACKS.map((slack) => bestCutting(labels, rows, start, end, slack));
-  return (strict ?? []).map((k, i) => (k !== null && k === loose?.[i] ? k : null));
+  if (!strict || !loose) return rows.map((r) => certainLabel(labels, r));
+  return strict.map((k, i) => (k !== null && k === loose[i] ? k : null));
+}
+
+/**
+ * When no cutting fits (cells poppler could not line up), the rows whose level is certain all the
+ * same: a row on a line of a label (a cell holds its label), before the first label or after the
+ * last (no other label's cell reaches there).
+ */
+function certainLabel(labels: readonly LevelLabel[], row: RowLines): number | null {
+  const on = labels.flatMap((l, k) => (l.first <= row.last && row.first <= l.last ? [k] : []));
+  if (on.length > 0) return on.length === 1 ? (on[0] ?? null) : null;
+  const first = labels[0];
+  const last = labels[labels.length - 1];
+  if (first !== undefined && row.last < first.first) return 0;
+  if (last !== undefined && row.first > last.last) return labels.length - 1;
+  return null;
 }
 
 function bestCutting(
@@ -98,7 +114,7 @@ function bestCutting(
   start: number,
   end: number,
   slack: number,
-): (number | null)[] {
+): (number | null)[] | null {
   if (labels.length === 0) return rows.map(() => null);
   // A block may end only where no row continues across.
   const cuts: number[] = [];
@@ -141,6 +157,7 @@ function bestCutting(
     }
   };
   walk(0, 0);
+  if (best === Infinity) return null;
   return found.map((set) => (set.size === 1 ? ([...set][0] ?? null) : null));
 }
 

@@ -157,20 +157,26 @@ describe('indicator tables of pdftotext -layout', () => {
     expect(readLaidOutTable(text, 0)).toBeNull();
   });
 
-  it('reports a lone value that stands under neither the target nor the actual', () => {
+  it('reports a lone value that stands under neither the target nor the actual, and the rows next to it', () => {
     const table = [
       '绩效 一级指 二级指标       三级指标        年度指标值  全年完成值   未完成原因和改进措',
       '指标 标                                                          施',
-      '    产出指 数量指标 甲项工作完成数量 ≥5次    6',
-      '      标          乙项工作完成数量 ≥5次    6',
-      '                  丙项工作完成数量       7',
+      '    产出指 数量指标  甲项数量       ≥5次    6',
+      '      标          乙项工作数量      ≥5次    6',
+      '                  丁项工作完成数量  ≥5次    6',
+      '                  丙项数量              7',
     ];
     const read = readLaidOutTable(table, 0);
-    expect(read?.unplaced).toEqual([{ line: 4, text: table[4], why: 'cell' }]);
+    // 丙's 7 (under neither column) is reported; 丙 has no value left and 丁 is next to it (the
+    // line may hold the rest of its cells): both are left out and reported, nothing is guessed.
     expect(read?.lines.slice(2)).toEqual([
-      '| 产出指标 | 数量指标 | 甲项工作完成数量 | ≥5次 | 6 |  |',
-      '| 产出指标 | 数量指标 | 乙项工作完成数量 | ≥5次 | 6 |  |',
-      '| 产出指标 | 数量指标 | 丙项工作完成数量 |  |  |  |',
+      '| 产出指标 | 数量指标 | 甲项数量 | ≥5次 | 6 |  |',
+      '| 产出指标 | 数量指标 | 乙项工作数量 | ≥5次 | 6 |  |',
+    ]);
+    expect(read?.unplaced).toEqual([
+      { line: 5, text: table[5], why: 'cell' },
+      { line: 4, text: table[4], why: 'cell' },
+      { line: 5, text: table[5], why: 'cell' },
     ]);
   });
 });
