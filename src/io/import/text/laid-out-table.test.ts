@@ -3,6 +3,7 @@ import { readTextFixtures } from './fixture-files.js';
 import { importText } from './import-text.js';
 import { readLaidOutTable, type LaidOutTable } from './laid-out-indicators.js';
 import { joinLevel2, rowLabels } from './laid-out-levels.js';
+import { joinWrappedLabels } from './laid-out-labels.js';
 import { runsOf } from './laid-out-runs.js';
 
 const poppler = new Map(readTextFixtures('text/poppler'));
@@ -178,5 +179,48 @@ describe('indicator tables of pdftotext -layout', () => {
       { line: 4, text: table[4], why: 'cell' },
       { line: 5, text: table[5], why: 'cell' },
     ]);
+  });
+});
+
+describe('labels a cell wrapped', () => {
+  it('are put back whole on their row’s line, at their place', () => {
+    const lines = [
+      '  项目名称 社区矫正                     项目起止时 2020.1.1-2020.12.31',
+      '                                    间',
+      '是否重点绩效项 是                        项目属性 延续性',
+      '   目',
+      '                                全年预算数 全年执行数',
+      '                                  （A）    （B）',
+    ];
+    joinWrappedLabels(lines, 0, lines.length);
+    expect(lines.map((l) => l.trim().split(/\s+/))).toEqual([
+      ['项目名称', '社区矫正', '项目起止时间', '2020.1.1-2020.12.31'],
+      [''],
+      ['是否重点绩效项目', '是', '项目属性', '延续性'],
+      [''],
+      ['全年预算数（A）', '全年执行数（B）'],
+      [''],
+    ]);
+  });
+
+  it('use the line between their pieces when LibreOffice centred the row’s values there', () => {
+    const lines = [
+      '                                           项目起止时',
+      '   项目名称      社区矫正                                2020.1.1-2020.12.31',
+      '                                             间',
+    ];
+    joinWrappedLabels(lines, 0, lines.length);
+    expect(lines.map((l) => l.trim().split(/\s+/))).toEqual([
+      [''],
+      ['项目名称', '社区矫正', '项目起止时间', '2020.1.1-2020.12.31'],
+      [''],
+    ]);
+  });
+
+  it('are left alone when the pieces make no label', () => {
+    const lines = ['  项目名称 社区矫正      项目起止时 2020.1.1', '                        年'];
+    const before = [...lines];
+    joinWrappedLabels(lines, 0, lines.length);
+    expect(lines).toEqual(before);
   });
 });

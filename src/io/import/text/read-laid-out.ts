@@ -6,6 +6,7 @@
  */
 import type { IssueLog } from './issues.js';
 import { readLaidOutTable } from './laid-out-indicators.js';
+import { joinWrappedLabels } from './laid-out-labels.js';
 
 const MESSAGES = {
   cell: '按版面排列的文本中，这一行的内容无法确定属于指标表的哪一列（或哪一行），未放入指标。请对照原表核对。',
@@ -27,5 +28,6 @@ export function readLaidOutText(text: string, log: IssueLog): string {
     lines.splice(table.start, table.end - table.start, ...table.lines, ...Array<string>(fill).fill(''));
     from = table.end;
   }
+  joinWrappedLabels(lines, 0, lines.length);
   return lines.join('\n');
 }
