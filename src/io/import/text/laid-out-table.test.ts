@@ -4,6 +4,7 @@ import { importText } from './import-text.js';
 import { readLaidOutTable, type LaidOutTable } from './laid-out-indicators.js';
 import { joinLevel2, rowLabels } from './laid-out-levels.js';
 import { joinWrappedLabels } from './laid-out-labels.js';
+import { readLaidOutObjectives } from './laid-out-objectives.js';
 import { runsOf } from './laid-out-runs.js';
 
 const poppler = new Map(readTextFixtures('text/poppler'));
@@ -222,5 +223,41 @@ describe('labels a cell wrapped', () => {
     const before = [...lines];
     joinWrappedLabels(lines, 0, lines.length);
     expect(lines).toEqual(before);
+  });
+});
+
+describe('the objectives block', () => {
+  it('reads the planned text left-aligned in its column and the actual text right of it', () => {
+    // LibreOffice's 培训支出: the actual text starts a line above the planned one, and the side
+    // label 年度总体目标 is cut into pieces left of the planned column.
+    const lines = [
+      '                    年初设定目标                             全年实际完成情况',
+      '                             基本按照年初培训计划开展了培训工作，在全区',
+      '年度总体 提升本局工作人员业务素质，对特定服务和管理对象 法治培训、普法宣传和社区矫正等方面收到良好',
+      ' 目标  开展有关法治、普法和社矫等方面的讲座和培训，提 效果。',
+      '     升有关人员学法、守法、用法意识和水平。',
+      '绩效指标',
+    ];
+    expect(readLaidOutObjectives(lines, 0)).toEqual({
+      start: 0,
+      end: 5,
+      lines: [
+        '年度总体目标 年初设定目标',
+        '提升本局工作人员业务素质，对特定服务和管理对象开展有关法治、普法和社矫等方面的讲座和培训，提升有关人员学法、守法、用法意识和水平。',
+        '全年实际完成情况',
+        '基本按照年初培训计划开展了培训工作，在全区法治培训、普法宣传和社区矫正等方面收到良好效果。',
+      ],
+    });
+  });
+
+  it('is left as it is when no two lines start at the planned column', () => {
+    const lines = [
+      '   年初设定目标      全年实际完成情况',
+      '  甲',
+      '                        乙',
+      '            丙丙丙丙    丁',
+      '绩效指标',
+    ];
+    expect(readLaidOutObjectives(lines, 0)).toBeNull();
   });
 });

@@ -37,11 +37,13 @@ describe('the seed as pdftotext gives it', () => {
   it.each(readTextFixtures('text/poppler'))('%s', (file, text) => {
     const { forms } = importText(text, file);
     expect(forms).toHaveLength(golden.length);
-    // -layout cuts 项目起止时间 over two lines; its pieces are joined again (laid-out-labels.ts).
+    // -layout cuts 项目起止时间 over two lines; its pieces are joined again (laid-out-labels.ts),
+    // and the objectives' two columns are read apart (laid-out-objectives.ts).
     expect(forms.map((f) => f.project.name)).toEqual(golden.map((f) => f.project.name));
     if (file.includes('layout')) {
       expect(forms.map((f) => f.project)).toEqual(golden.map((f) => f.project));
       expect(forms.map((f) => f.funding)).toEqual(golden.map((f) => f.funding));
+      expect(forms.map((f) => f.objectives)).toEqual(golden.map((f) => f.objectives));
     }
     expect(FLOORS[file], `${file} has a floor`).toBeDefined();
     expect(exactMatches(forms, expected).length).toBeGreaterThanOrEqual(FLOORS[file] ?? Infinity);

@@ -7,6 +7,7 @@
 import type { IssueLog } from './issues.js';
 import { readLaidOutTable } from './laid-out-indicators.js';
 import { joinWrappedLabels } from './laid-out-labels.js';
+import { readLaidOutObjectives } from './laid-out-objectives.js';
 
 const MESSAGES = {
   cell: '按版面排列的文本中，这一行的内容无法确定属于指标表的哪一列（或哪一行），未放入指标。请对照原表核对。',
@@ -27,6 +28,10 @@ export function readLaidOutText(text: string, log: IssueLog): string {
     const fill = table.end - table.start - table.lines.length;
     lines.splice(table.start, table.end - table.start, ...table.lines, ...Array<string>(fill).fill(''));
     from = table.end;
+  }
+  for (let block = readLaidOutObjectives(lines, 0); block !== null; block = readLaidOutObjectives(lines, block.end)) {
+    const fill = block.end - block.start - block.lines.length;
+    lines.splice(block.start, block.end - block.start, ...block.lines, ...Array<string>(fill).fill(''));
   }
   joinWrappedLabels(lines, 0, lines.length);
   return lines.join('\n');
