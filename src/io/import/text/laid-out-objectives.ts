@@ -17,6 +17,8 @@ const BLOCK_END = /^(?:绩效指标|\||一级指|说明|填表人|备注)/;
 const MAX_LINES = 40;
 /** How far right of the planned column's left edge its lines may start (poppler's drift). */
 const PLANNED_INDENT = 5;
+/** How far right of the planned column the actual text starts at least, on a line of its own. */
+const APART = 15;
 
 export interface LaidOutObjectives {
   readonly start: number;
@@ -61,6 +63,10 @@ export function readLaidOutObjectives(lines: readonly string[], from: number): L
   const left = plannedLeft(body.map((runs) => runs.filter((r) => !isAnchorPiece(r.text))));
   if (left === null) return null;
   const text = body.map((runs) => runs.filter((r) => !(isAnchorPiece(r.text) && r.x < left - 1)));
+  // A line starting a little right of the planned column may be a planned line indented or the
+  // actual text: the block is left as it is.
+  if (text.some((runs) => runs[0] !== undefined && runs[0].x > left + PLANNED_INDENT && runs[0].x < left + APART))
+    return null;
   const plannedText: string[] = [];
   const actualText: string[] = [];
   for (const runs of text) {

@@ -260,4 +260,15 @@ describe('the objectives block', () => {
     ];
     expect(readLaidOutObjectives(lines, 0)).toBeNull();
   });
+
+  it('is left as it is when a line starts a little right of the planned column (indented, or the actual?)', () => {
+    const lines = [
+      '                  年初设定目标                          全年实际完成情况',
+      '           严格执行相关政策,保障工资及时、足额发放',
+      '         或社保及时、足额缴纳,预算编制科学合理,减       全部完成。',
+      '                少结余资金。',
+      '绩效指标',
+    ];
+    expect(readLaidOutObjectives(lines, 0)).toBeNull();
+  });
 });
