@@ -69,7 +69,7 @@ const VALUE_LIKE = /[0-9%％‰≥≤≧≦<>＜＞=＝]/;
 /** A run that reads as prose (a note), not as a target or actual value. */
 const isProse = (run: Piece): boolean => !VALUE_LIKE.test(run.text) && run.width >= 12;
 
-/** Narrowest piece that can be a wrapped value line (four ideographs). */
+/** Narrowest piece that can be a wrapped value line (five ideographs). */
 const MIN_WRAPPED = 10;
 
 /** A name starts this far right of the name column at most (LibreOffice centres short names). */

@@ -73,8 +73,11 @@ export const joinLevel2 = (pieces: readonly LevelPiece[]): ReturnType<typeof joi
 
 /** How far (in lines) a block's middle may lie from its label's: poppler rounds text to lines. */
 const SLACKS = [0.5, 1];
-/** Cuttings enumerated at most; tables have a dozen labels and a few cuttings each. */
-const MAX_CUTTINGS = 10_000;
+/**
+ * Steps of the search at most: a dozen labels with a few block ends each take a few hundred; a
+ * table past this (hundreds of labels, page after page) gets only its certain levels.
+ */
+const MAX_STEPS = 100_000;
 
 /**
  * For each row, the index of the label whose cell covers it, or null when the cuttings of lines
@@ -119,12 +122,11 @@ function bestCutting(
   // A block may end only where no row continues across.
   const cuts: number[] = [];
   for (let p = start + 1; p < end; p++) if (!rows.some((r) => r.first < p && p <= r.last)) cuts.push(p);
-  let cuttings = 0;
+  let steps = 0;
   let best = Infinity;
   let found = rows.map(() => new Set<number>());
   const blocks: number[] = [start];
   const record = (cost: number): void => {
-    cuttings++;
     if (cost > best + 1e-9) return;
     if (cost < best - 1e-9) {
       best = cost;
@@ -137,7 +139,7 @@ function bestCutting(
     });
   };
   const walk = (k: number, cost: number): void => {
-    if (cuttings >= MAX_CUTTINGS) return;
+    if (++steps > MAX_STEPS) return;
     const label = labels[k];
     const from = blocks[k] ?? start;
     if (label === undefined || label.first < from) return;
@@ -157,7 +159,7 @@ function bestCutting(
     }
   };
   walk(0, 0);
-  if (best === Infinity) return null;
+  if (best === Infinity || steps > MAX_STEPS) return null;
   return found.map((set) => (set.size === 1 ? ([...set][0] ?? null) : null));
 }
 

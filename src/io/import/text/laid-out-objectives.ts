@@ -40,8 +40,11 @@ function plannedLeft(lines: readonly Run[][]): number | null {
 
 /** Reads the objectives block whose header is at or after line `from`; null when there is none. */
 export function readLaidOutObjectives(lines: readonly string[], from: number): LaidOutObjectives | null {
-  const start = lines.findIndex((l, i) => i >= from && runsOf(l).some((r) => PLANNED.has(normalizeLabel(r.text))));
-  if (start < 0) return null;
+  let start = from;
+  const opens = (line: string): boolean =>
+    line.includes('目标') && runsOf(line).some((r) => PLANNED.has(normalizeLabel(r.text)));
+  while (start < lines.length && !opens(lines[start] ?? '')) start++;
+  if (start >= lines.length) return null;
   let end = start + 1;
   while (end < lines.length && end - start < MAX_LINES && !BLOCK_END.test((lines[end] ?? '').trim())) end++;
   if (end - start < 4 || end - start >= MAX_LINES) return null;

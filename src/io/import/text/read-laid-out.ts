@@ -1,8 +1,10 @@
 /**
- * Laid-out text (laid-out-text.ts) with its 绩效指标 tables read by their columns
- * (laid-out-indicators.ts) and printed again as pipe rows, in place, so that the text importer
- * reads each indicator row as one row. The rest of the text is left as it is. Each table keeps its
- * line count (blank lines fill the difference), so issues still point at the input's lines.
+ * Laid-out text (laid-out-text.ts) with the parts that line-by-line reading mixes read by their
+ * columns and printed again in place: each 绩效指标 table as pipe rows (laid-out-indicators.ts),
+ * each 年度总体目标 block as its two texts under their labels (laid-out-objectives.ts), and labels
+ * their cell wrapped joined again (laid-out-labels.ts). The text importer then reads the result.
+ * Every rewrite keeps the line count (blank lines fill the difference), so issues still point at
+ * the input's lines.
  */
 import type { IssueLog } from './issues.js';
 import { readLaidOutTable } from './laid-out-indicators.js';
@@ -17,7 +19,7 @@ const MESSAGES = {
     '按版面排列的文本中，印出的一级指标与二级指标不对应（本条为印出的一级指标），一级指标已按二级指标所属的一级指标填写。请核对。',
 } as const;
 
-/** The text with every indicator table it can read rewritten as pipe rows; issues for what it could not place. */
+/** The text rewritten so; issues in `log` for the table pieces it could not place. */
 export function readLaidOutText(text: string, log: IssueLog): string {
   const lines = text.split('\n');
   let from = 0;
