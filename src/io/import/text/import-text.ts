@@ -33,7 +33,7 @@ function importForms(input: string, log: IssueLog): Form[] {
     log.add(
       'text-laid-out',
       'warning',
-      '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出）：绩效指标表已按各列的位置读取，其余部分（项目信息、资金、目标）中折行的文字可能错位，无法确定位置的内容见其他提示。请核对；有 PDF 文件时直接导入 PDF 最准确，若只有文本，也可用 pdftotext -raw 重新提取。',
+      '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出）：绩效指标表和年度总体目标已按各列的位置读取，折行的栏目名已接回，无法确定位置的内容见其他提示。请核对；有 PDF 文件时直接导入 PDF 最准确，若只有文本，也可用 pdftotext -raw 重新提取。',
       null,
       null,
     );

@@ -19,7 +19,7 @@ describe('text laid out as on the page', () => {
     const [file, text] = poppler.find(([name]) => name.endsWith('.layout.txt')) ?? ['', ''];
     const warning = importText(text, file).issues.find((i) => i.code === 'text-laid-out');
     expect(warning?.severity).toBe('warning');
-    expect(warning?.message).toContain('绩效指标表已按各列的位置读取');
+    expect(warning?.message).toContain('绩效指标表和年度总体目标已按各列的位置读取');
     expect(warning?.message).toContain('PDF');
     expect(looksLaidOut(text.replace(/ {4,}/g, ' '))).toBe(false);
   });
