@@ -81,11 +81,11 @@ const isPieceOf = (names: ReadonlySet<string>, text: string): boolean =>
 const piece = (run: Run): Piece => ({ text: run.text, x: run.x, width: run.end - run.x });
 
 interface Zones {
-  /** Runs left of this are pieces of the 绩效指标 label printed down the table's side. */
+  /** Pieces of 绩效指标 left of this are that label, printed down the table's side. */
   readonly anchorEnd: number;
-  /** Runs left of this (and right of the anchor) are 一级指标 pieces. */
+  /** A word of both levels' names (`指标`, `满意度`) is a 一级指标 piece left of this, else 二级. */
   readonly level1End: number;
-  /** Left edge of the 三级指标 column: runs left of it are 二级指标 pieces. */
+  /** Left edge of the 三级指标 column: level words left of it are level pieces. */
   readonly nameLeft: number;
 }
 
