@@ -5,8 +5,9 @@ import { cutAtNotes, findBoilerplate } from './boilerplate.js';
 import { toStream } from './cell-stream.js';
 import { headingYear } from './infer-year.js';
 import { IssueLog } from './issues.js';
-import { looksLaidOut } from './laid-out-text.js';
+import { looksColumnsApart, looksLaidOut } from './laid-out-text.js';
 import { parseForm } from './parse-form.js';
+import { readLaidOutText } from './read-laid-out.js';
 import { findFormStarts } from './split-forms.js';
 import { tokenizeLines, type TextLine } from './tokenize-lines.js';
 import { reportUnplaced } from './unplaced.js';
@@ -30,15 +31,26 @@ export function importText(text: string, file: string): ImportResult {
 
 function importForms(printed: string, log: IssueLog): Form[] {
   // Text copied out of a PDF may spell 项目 as 项⽬ (a radical with the same glyph): read as a person does.
-  const text = restoreIdeographs(printed);
-  if (looksLaidOut(text))
+  const input = restoreIdeographs(printed);
+  const laidOut = looksLaidOut(input);
+  if (laidOut)
     log.add(
       'text-laid-out',
       'warning',
-      '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出），一个格子里折行的文字落在别的行上，字段可能错位。请直接导入 PDF 文件；若只有文本，请用 pdftotext -raw 重新提取。',
+      '这段文本按版面排列（列之间用空格对齐，如 pdftotext -layout 的输出）：绩效指标表和年度总体目标已按各列的位置读取，折行的栏目名已接回，无法确定位置的内容见其他提示。请核对；有 PDF 文件时直接导入 PDF 最准确，若只有文本，也可用 pdftotext -raw 重新提取。',
       null,
       null,
     );
+  else if (looksColumnsApart(input))
+    log.add(
+      'text-columns-apart',
+      'warning',
+      '这段文本中表格同一行的各格分在不同的行上（如 pdftotext 不带参数时的输出），指标的名称、指标值、完成值可能被拆开或错位，且没有位置信息可以还原各列。请直接导入 PDF 文件；若只有文本，请用 pdftotext -raw 或 -layout 重新提取。',
+      null,
+      null,
+    );
+  // Its indicator tables are read by their columns; the rest as any text.
+  const text = laidOut ? readLaidOutText(input, log) : input;
   const all = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(all);
   const lines = all.filter((_, i) => !boiler.has(i));

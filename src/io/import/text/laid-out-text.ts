@@ -1,8 +1,8 @@
 /**
  * Text laid out as on the page, columns aligned with runs of spaces (`pdftotext -layout`, a
- * viewer's "copy as layout"): a cell's wrapped lines sit on the lines of other rows, which the
- * text importer cannot take apart (fixtures/text/poppler: 1–14 of 77 indicators exact). The user
- * is told so, and what to import instead.
+ * viewer's "copy as layout"): a cell's wrapped lines sit on the lines of other rows, which line
+ * by line reading cannot take apart. Its indicator tables are then read by their columns
+ * (read-laid-out.ts); the user is told so, and that the PDF itself reads best.
  */
 
 import { isWhiteCode } from './white-space.js';
@@ -53,4 +53,34 @@ export function looksLaidOut(text: string): boolean {
     from = nl + 1;
   }
   return lines >= MIN_LINES && padded / lines >= MIN_SHARE;
+}
+
+/** The indicator table's column labels, as a PDF cell wraps them at its edge (`一级指` / `标`). */
+const COLUMN_LABELS = ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '未完成原因和改进措施'];
+/** Labels a row of the header prints apart in poppler's reading order, one per line. */
+const ALONE = new Set(['三级指标', '年度指标值', '全年完成值']);
+/** Lines around the header looked at. */
+const NEAR = 8;
+
+/**
+ * Text in poppler's default reading order (`pdftotext` without options): the cells of a table row
+ * come on lines of their own, in an order that follows the page's blocks, not the row, so that a
+ * row's values may come before or after its name's wrapped lines. It shows at the indicator
+ * header: two of its column labels alone on lines, next to a label cut at its cell's edge
+ * (`一级指`, `未完成原因和改进`) — hosts serving one cell per line keep each cell whole, and
+ * `-raw` prints the header on one line. The lines carry no positions to rebuild the columns
+ * from; the user is told so.
+ */
+export function looksColumnsApart(text: string): boolean {
+  // Most text never prints the header so: one native search settles it.
+  if (!text.includes('三级指标')) return false;
+  const lines = text.split('\n', 5000).map((l) => l.trim());
+  const alone: number[] = [];
+  const cut: number[] = [];
+  lines.forEach((line, i) => {
+    if (ALONE.has(line)) alone.push(i);
+    const last = line.split(/\s+/).at(-1) ?? '';
+    if (last.length >= 3 && COLUMN_LABELS.some((l) => l !== last && l.startsWith(last))) cut.push(i);
+  });
+  return alone.some((i, k) => (alone[k + 1] ?? Infinity) - i <= NEAR && cut.some((c) => Math.abs(c - i) <= NEAR));
 }
