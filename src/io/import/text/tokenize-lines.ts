@@ -1,3 +1,4 @@
+import { joinAutospaced } from './join-autospace.js';
 import { joinWrapped } from './join-wrapped.js';
 import { labelsRunAcross, pushGluedPieces, splitGluedLabels } from './split-glued.js';
 import { isWhiteCode } from './white-space.js';
@@ -83,7 +84,7 @@ function plainCells(line: string): string[] {
     marker = addCell(line.slice(start, k), marker, out);
   }
   if (marker !== '') out.push(marker);
-  return out;
+  return joinAutospaced(out);
 }
 
 /**
