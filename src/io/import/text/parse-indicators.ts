@@ -21,6 +21,8 @@ import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
 const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)/;
 const POINTS_ONLY = /^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
+/** A comma or enumeration comma closing a piece: the text goes on in the next line. */
+const GOES_ON = /[,，、;；]$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 /** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
 const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
@@ -134,8 +136,14 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       // `资产系统报送数据准确` / `≥99% 100%` / `率`: the end of a name that filled its column's width,
       // printed after the row's values (LibreOffice prints through pdftotext -raw).
       const nameEnd = prev.name[prev.name.length - 1] ?? '';
+      // `受疫情影响部分活动延期,` / `下年度加强统筹安排`: a cell that ends on a comma goes on in the
+      // next line, even when the row's name filled its column (Word prints through pdf.js).
       const endsName =
-        nameWidth > 0 && texts.length === 1 && displayWidth(nameEnd) === nameWidth && displayWidth(text) < nameWidth;
+        nameWidth > 0 &&
+        texts.length === 1 &&
+        displayWidth(nameEnd) === nameWidth &&
+        displayWidth(text) < nameWidth &&
+        !GOES_ON.test(lastPiece);
       if (ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(prev, [text], ruleCol);
       else if (endsName && prev.lastCol >= 0) prev.name.push(text);
       else if (prev.lastCol >= 0 && gapScore(lastPiece, texts[0] ?? '') >= 1 && nextCol < width)

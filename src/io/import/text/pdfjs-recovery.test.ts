@@ -57,7 +57,7 @@ const FLOORS: Record<string, number> = {
   'pingshan-justice-2020.libreoffice.txt': 72,
   'a024-long.txt': 30,
   'a024-long-thead.txt': 40,
-  'a024-long-word.txt': 33,
+  'a024-long-word.txt': 40,
   'a024-long-excel.txt': 0,
   'a024-long-excel-top.txt': 0,
   'c101-excel.txt': 0,
