@@ -109,7 +109,16 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       pending = [];
       return;
     }
-    const groups = pending.length >= 3 ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
+    // `指标5:… ≥5场 6场 2 1.5` / `受疫情影响部分活` / `动延期,下年度加强` / `统筹安排`: where rows are
+    // numbered, unnumbered lines holding no value, with only text columns left in the row above,
+    // are that row's note wrapped, not a row of their own (Chromium prints through pdf.js).
+    const noteOfNumbered =
+      prev !== undefined &&
+      prev.lastCol >= 0 &&
+      ROW_START.test(prev.name[0] ?? '') &&
+      kinds.slice(prev.lastCol + 1).every((k) => k === 'note' || k === 'extra') &&
+      texts.every((t) => !ROW_START.test(t) && !VALUE_LIKE.test(t));
+    const groups = pending.length >= 3 && !noteOfNumbered ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
     // Lines right under a new category cannot continue a row of the category before.
     const fresh = prev === undefined || levels.rowsInLevel === 0;
     if (groups !== null || fresh) {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.js';
+
+/**
+ * Small forms in the shapes pdf.js gives (fixtures/text/pdfjs): a Word table printed by
+ * LibreOffice (a024-long-word.txt: cells apart by one space, long cells wrapped onto the next line,
+ * a gap between CJK and Latin text), a table printed by Chromium (a024-long.txt: each wrapped
+ * piece of a cell on a line of its own, a row's values on one line).
+ */
+const head = `项目支出绩效自评表
+(2021年度)
+项目名称 禁毒经费
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标
+数量指标
+`;
+
+const rowsOf = (text: string): unknown[][] =>
+  (importText(text, 'word.txt').forms[0]?.indicators ?? []).map((i) => [
+    i.name,
+    i.target,
+    i.actual,
+    i.note,
+    i.weight,
+    i.score,
+  ]);
+
+describe('importText on a Word table as pdf.js gives it', () => {
+  it('gives a line after a note ending in a comma to the note, though the name above filled its column', () => {
+    const text = `${head}指标1:开展禁毒宣传教育
+进社区、进学校、进企业活动并建立台账的场次 ≥1场 2场 2 1.5 受疫情影响部分活动延期,
+下年度加强统筹安排
+指标2:开展宣传的场次 ≥2场 3场 2 2
+`;
+    expect(rowsOf(text)).toEqual([
+      [
+        '指标1:开展禁毒宣传教育进社区、进学校、进企业活动并建立台账的场次',
+        '≥1场',
+        '2场',
+        '受疫情影响部分活动延期,下年度加强统筹安排',
+        2,
+        1.5,
+      ],
+      ['指标2:开展宣传的场次', '≥2场', '3场', null, 2, 2],
+    ]);
+  });
+});
+
+describe('importText on a table printed by Chromium as pdf.js gives it', () => {
+  const rows = (after: string): string => `${head}指标1:开展禁毒宣传教育进社区、
+进学校活动的场次
+≥1场 2场 2 1.5
+${after}
+指标2:开展禁毒宣传教育进社区、
+进企业活动的场次
+≥2场 3场 2 2
+`;
+
+  it('gives unnumbered lines without values after a numbered row to its note, not to a row of their own', () => {
+    expect(rowsOf(rows('受疫情影响部分活\n动延期,下年度加强\n统筹安排'))).toEqual([
+      [
+        '指标1:开展禁毒宣传教育进社区、进学校活动的场次',
+        '≥1场',
+        '2场',
+        '受疫情影响部分活动延期,下年度加强统筹安排',
+        2,
+        1.5,
+      ],
+      ['指标2:开展禁毒宣传教育进社区、进企业活动的场次', '≥2场', '3场', null, 2, 2],
+    ]);
+  });
+
+  it('keeps lines holding values a row of their own', () => {
+    expect(rowsOf(rows('群众满意度\n≥90%\n95%'))[1]).toEqual(['群众满意度', '≥90%', '95%', null, null, null]);
+  });
+});
