@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.js';
+import { tokenizeLines } from './tokenize-lines.js';
 
 /**
  * Small forms in the shapes pdf.js gives (fixtures/text/pdfjs): a Word table printed by
@@ -72,5 +73,20 @@ ${after}
 
   it('keeps lines holding values a row of their own', () => {
     expect(rowsOf(rows('群众满意度\n≥90%\n95%'))[1]).toEqual(['群众满意度', '≥90%', '95%', null, null, null]);
+  });
+});
+
+describe('tokenizeLines on a points label wrapped at a narrow column (Chromium prints through pdf.js)', () => {
+  const cells = (text: string): (readonly string[])[] => tokenizeLines(text).map((l) => l.cells);
+
+  it('joins `(90` / `分)` and `产出指标(40` / `分)` into one cell', () => {
+    expect(cells('绩效\n指标\n(90\n分)\n一级')).toEqual([['绩效'], ['指标'], ['(90分)'], ['一级']]);
+    expect(cells('产出指标(40\n分)')).toEqual([['产出指标(40分)']]);
+  });
+
+  it('keeps lines apart when the second is not `分)` alone, or a blank line or another cell stands between', () => {
+    expect(cells('(90\n分钟)')).toEqual([['(90'], ['分钟)']]);
+    expect(cells('(90\n\n分)')).toEqual([['(90'], ['分)']]);
+    expect(cells('质量 (90\n分)')).toEqual([['质量', '(90'], ['分)']]);
   });
 });
