@@ -171,6 +171,28 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       ? cells.map((c) => c.text)
       : joinUnits(joinComparators(cells.map((c) => c.text)));
     const n = texts.length;
+    // `全年免费开放 100% 100% 12.5 12.5 定量指标计算:…` under `… 未完成原因 得分计算方法` with the
+    // reason left blank: a line short of the full row that ends in a scoring rule is read without
+    // it, and the rule goes to its own column, not to the column after the values (the last of
+    // which, a value, it follows).
+    const rule = cells[cells.length - 1];
+    if (
+      ruleCol >= 0 &&
+      cells.length >= 3 &&
+      n <= width &&
+      rule !== undefined &&
+      rule.text === texts[n - 1] &&
+      VALUE_LIKE.test(texts[n - 2] ?? '') &&
+      SCORING_RULE.test(rule.text)
+    ) {
+      readLine(cells.slice(0, -1), line, namePrefix);
+      const row = last();
+      if (row !== undefined) {
+        fillRow(row, [rule.text], ruleCol);
+        use([rule]);
+        return;
+      }
+    }
     // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
     // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
     // printed over two cells.

@@ -61,7 +61,7 @@ const FLOORS: Record<string, number> = {
   'a024-long-excel.txt': 0,
   'a024-long-excel-top.txt': 0,
   'c101-excel.txt': 0,
-  'h023-word.txt': 1,
+  'h023-word.txt': 2,
   'juesuan-2023.txt': 6,
   'landscape-small.txt': 2,
   'several-forms.txt': 6,

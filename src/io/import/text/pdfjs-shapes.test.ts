@@ -90,3 +90,24 @@ describe('tokenizeLines on a points label wrapped at a narrow column (Chromium p
     expect(cells('质量 (90\n分)')).toEqual([['质量', '(90'], ['分)']]);
   });
 });
+
+describe('importText on a 得分计算方法 column after a blank 未完成原因 (family H printed by Word)', () => {
+  const form = (rule: string): string => `项目支出绩效自评表
+(2019年度)
+项目名称 商品和服务支出
+一级指标 二级指标 三级指标 预期指标值 实际完成指标值 分值 得分 未完成原因 得分计算方法
+产出指标
+数量指标 全年免费开放 100% 100% 12.5 12.5 ${rule}
+成本指标 实际成本与工作内容的匹配程度 45万 45万 12.5 12.5
+`;
+
+  it('puts the rule printed after the score in its own column, the reason left blank', () => {
+    const result = importText(form('定量指标计算:完成值达到指标值记满分。'), 'h.txt');
+    expect(result.forms[0]?.indicators[0]?.note).toBeNull();
+    expect(result.forms[0]?.extras).toEqual({ '全年免费开放(得分计算方法)': '定量指标计算:完成值达到指标值记满分。' });
+  });
+
+  it('keeps a text that is no scoring rule in the reason column', () => {
+    expect(importText(form('受疫情影响延期'), 'h.txt').forms[0]?.indicators[0]?.note).toBe('受疫情影响延期');
+  });
+});
