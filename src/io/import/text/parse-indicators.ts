@@ -113,6 +113,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     // numbered, unnumbered lines holding no value, with only text columns left in the row above,
     // are that row's note wrapped, not a row of their own (Chromium prints through pdf.js).
     const noteOfNumbered =
+      pending.length >= 3 &&
       prev !== undefined &&
       prev.lastCol >= 0 &&
       ROW_START.test(prev.name[0] ?? '') &&
