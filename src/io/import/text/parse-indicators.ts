@@ -378,8 +378,39 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     for (const p of [...parts, ...rules.map((x) => x.r)]) use(p.cells);
   };
 
-  for (const event of events) {
+  /** The line event already read as the values of a waiting row. */
+  let valuesRead = -1;
+  for (const [k, event] of events.entries()) {
+    if (k === valuesRead) continue;
     if (event.kind === 'level') {
+      // `指标2:毛发检查试剂` / `数量 ≥2400份 3200份 12 12`: a numbered name still waiting for its
+      // values, continued on their line by a word that is also a category (数量): no category stands
+      // between a name and its values, nor heads a line of values without a name; the word is the name's.
+      const waiting = last();
+      const next = events[k + 1];
+      if (
+        !cellPerLine &&
+        pending.length === 0 &&
+        waiting !== undefined &&
+        waiting.lastCol < 0 &&
+        levels.rowsInLevel > 0 &&
+        ROW_START.test(waiting.name[0] ?? '') &&
+        next?.kind === 'line' &&
+        next.line === event.token.line &&
+        VALUE_LIKE.test(next.cells[0]?.text ?? '')
+      ) {
+        waiting.name.push(event.token.cells.map((c) => c.text).join(''));
+        use(event.token.cells);
+        const values = next.cells.map((c) => c.text);
+        overflow(
+          waiting,
+          fillRow(waiting, kinds.includes('nature') ? values : joinUnits(joinComparators(values)), 0),
+          next.line,
+        );
+        use(next.cells);
+        valuesRead = k + 1;
+        continue;
+      }
       flushPending();
       // Rows still buffered in the run stand under the current category, so a category label after
       // them is never "printed again right under itself" (115 served one cell per line: 数量指标

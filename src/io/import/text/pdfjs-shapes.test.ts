@@ -111,3 +111,39 @@ describe('importText on a 得分计算方法 column after a blank 未完成原�
     expect(importText(form('受疫情影响延期'), 'h.txt').forms[0]?.indicators[0]?.note).toBe('受疫情影响延期');
   });
 });
+
+describe('importText on a numbered name wrapped onto a word that is also a category', () => {
+  const form = (end: string): string => `项目支出绩效自评表
+(2021年度)
+项目名称 禁毒经费
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指
+标
+(50分)
+数量指
+标
+指标1:禁毒舞台剧宣
+传的场次 ≥1场 1场 12 12
+指标2:毛发检查试剂
+${end}
+`;
+  const levelsAndRows = (text: string): unknown[][] =>
+    (importText(text, 'c.txt').forms[0]?.indicators ?? []).map((i) => [i.level2, i.name, i.target, i.score]);
+
+  it('reads `数量` before the values as the end of the name, not as a level', () => {
+    expect(levelsAndRows(form('数量 ≥2400份 3200份 12 12'))[1]).toEqual([
+      '数量指标',
+      '指标2:毛发检查试剂数量',
+      '≥2400份',
+      12,
+    ]);
+  });
+
+  it('keeps a category before a numbered row a category', () => {
+    expect(levelsAndRows(form('质量指标 指标3:检查合格率 ≥95% 98% 12 12'))).toEqual([
+      ['数量指标', '指标1:禁毒舞台剧宣传的场次', '≥1场', 12],
+      ['数量指标', '指标2:毛发检查试剂', null, null],
+      ['质量指标', '指标3:检查合格率', '≥95%', 12],
+    ]);
+  });
+});
