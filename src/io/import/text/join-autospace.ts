@@ -24,7 +24,7 @@ const isLatin = (code: number): boolean =>
 const isCategory = (text: string): boolean => LEVEL1_NAMES.has(text) || LEVEL2_NAMES.has(text);
 
 /** True when the gap between `a` and `b` is CJK next to a digit or Latin letter, either way round. */
-function autospaceGap(a: string, b: string): boolean {
+export function autospaceGap(a: string, b: string): boolean {
   const end = a.charCodeAt(a.length - 1);
   const start = b.charCodeAt(0);
   return (isHan(end) && isLatin(start)) || (isLatin(end) && isHan(start));

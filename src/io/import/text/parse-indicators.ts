@@ -5,6 +5,7 @@ import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-
 import { LevelTracker, rubricLevel2 } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
+import { autospaceGap } from './join-autospace.js';
 import { joinUnits } from './join-units.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { expandGlued, joinBrokenPipeRows, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
@@ -119,7 +120,11 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       ROW_START.test(prev.name[0] ?? '') &&
       kinds.slice(prev.lastCol + 1).every((k) => k === 'note' || k === 'extra') &&
       texts.every((t) => !ROW_START.test(t) && !VALUE_LIKE.test(t));
-    const groups = pending.length >= 3 && !noteOfNumbered ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
+    // The rest of a 得分计算方法 wrapped over several lines is no row either.
+    const ruleWrapped =
+      pending.length >= 3 && prev !== undefined && prev.lastCol === ruleCol && SCORING_RULE.test(joinWrapped(texts));
+    const groups =
+      pending.length >= 3 && !noteOfNumbered && !ruleWrapped ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
     // Lines right under a new category cannot continue a row of the category before.
     const fresh = prev === undefined || levels.rowsInLevel === 0;
     if (groups !== null || fresh) {
@@ -378,6 +383,18 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     for (const p of [...parts, ...rules.map((x) => x.r)]) use(p.cells);
   };
 
+  /**
+   * `… 12.5 12.5 定量指标计算:完成值达到指标值,` / `记满分;未达到指标值,按 B/A 或`: after a row that ended
+   * in its 得分计算方法, a line whose cells are apart only where CJK meets Latin text (the gap Word
+   * prints) is that rule wrapped, one line of text, not a row.
+   */
+  const ruleGoesOn = (cells: readonly StreamCell[]): boolean => {
+    const row = last();
+    if (cells.length < 2 || ruleCol < 0 || row === undefined || row.lastCol !== ruleCol) return false;
+    if (cells[0]?.pipe === true || ROW_START.test(cells[0]?.text ?? '')) return false;
+    return cells.every((c, i) => i === 0 || autospaceGap(cells[i - 1]?.text ?? '', c.text));
+  };
+
   /** The line event already read as the values of a waiting row. */
   let valuesRead = -1;
   for (const [k, event] of events.entries()) {
@@ -450,6 +467,10 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     const first = cells[0];
     if (cellPerLine && first !== undefined) {
       readCellPerLine(first.text, [first]);
+      continue;
+    }
+    if (ruleGoesOn(cells) && event.rowStart !== true) {
+      pending.push({ text: joinWrapped(cells.map((c) => c.text)), cells, line: event.line });
       continue;
     }
     if (cells.length === 1 && first !== undefined) {

@@ -107,6 +107,19 @@ describe('importText on a 得分计算方法 column after a blank 未完成原�
     expect(result.forms[0]?.extras).toEqual({ '全年免费开放(得分计算方法)': '定量指标计算:完成值达到指标值记满分。' });
   });
 
+  it("reads the rule wrapped over lines, cut at Word's CJK–Latin gaps, into that column, not into rows", () => {
+    const wrapped = form('定量指标计算:完成值达到指标值,').replace(
+      '\n成本指标',
+      '\n记满分;未达到指标值,按 B/A 或\nA/B*该指标分值记分。\n定性指标计算:分别按照指标分值的 100-80%(含\n80%)来记分。\n成本指标',
+    );
+    const result = importText(wrapped, 'h.txt');
+    expect(result.forms[0]?.indicators.map((i) => i.name)).toEqual(['全年免费开放', '实际成本与工作内容的匹配程度']);
+    expect(result.forms[0]?.extras).toEqual({
+      '全年免费开放(得分计算方法)':
+        '定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。定性指标计算:分别按照指标分值的100-80%(含80%)来记分。',
+    });
+  });
+
   it('keeps a text that is no scoring rule in the reason column', () => {
     expect(importText(form('受疫情影响延期'), 'h.txt').forms[0]?.indicators[0]?.note).toBe('受疫情影响延期');
   });
