@@ -160,3 +160,21 @@ ${end}
     ]);
   });
 });
+
+describe('importText on a level 1 printed again on the next page', () => {
+  it('stores its points once', () => {
+    const text = `${head.replace('产出指标\n数量指标\n', '')}产出指标(50分)
+数量指标
+指标1:开展宣传的场次 ≥1场 2场 2 2
+产出指标(50分)
+质量指标
+指标2:宣传覆盖率 ≥90% 95% 2 2
+`;
+    const form = importText(text, 'word.txt').forms[0];
+    expect(form?.indicators.map((i) => [i.level1, i.level2])).toEqual([
+      ['产出指标', '数量指标'],
+      ['产出指标', '质量指标'],
+    ]);
+    expect(form?.extras?.['产出指标(分值)']).toBe('50分');
+  });
+});
