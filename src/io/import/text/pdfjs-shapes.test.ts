@@ -178,3 +178,22 @@ describe('importText on a level 1 printed again on the next page', () => {
     expect(form?.extras?.['产出指标(分值)']).toBe('50分');
   });
 });
+
+describe('importText on a funding row whose 说明 cell wraps', () => {
+  it('joins the wrapped pieces as one text', () => {
+    const text = `项目支出绩效自评表
+(2019年度)
+项目名称 商品和服务支出
+项目预算执行情况 年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法
+年度资金总额 45 45 10 100% 10 执行率*该指标分值,最高不得超过
+分值上限。
+其中:财政拨款 45 45 - - -
+一级指标 二级指标 三级指标 预期指标值 实际完成指标值 分值 得分
+产出指标
+数量指标 全年免费开放 100% 100% 12.5 12.5
+`;
+    expect(importText(text, 'h.txt').forms[0]?.extras).toEqual({
+      '年度资金总额(说明)': '执行率*该指标分值,最高不得超过分值上限。',
+    });
+  });
+});
