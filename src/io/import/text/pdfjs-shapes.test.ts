@@ -197,3 +197,33 @@ describe('importText on a funding row whose 说明 cell wraps', () => {
     });
   });
 });
+
+describe('importText on objectives whose planned text wraps and whose actual sits beside its last line', () => {
+  const form = (block: string): string => `项目支出绩效自评表
+(2023年度)
+项目名称 工资性支出
+年度总体目标
+项目年度目标 年度目标完成情况
+${block}
+一级指标 二级指标 三级指标 年度指标值 实际完成值
+产出指标 数量指标 发放覆盖率 100% 100%
+`;
+
+  it("reads the last line's second cell as the actual", () => {
+    const block =
+      '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编\n制科学合理,减少结余资金。 全部完成。';
+    expect(importText(form(block), 'c.txt').forms[0]?.objectives).toEqual({
+      planned: '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。',
+      actual: '全部完成。',
+    });
+  });
+
+  it('leaves a block whose lines are not all one cell to the paragraph split', () => {
+    const block = '保障工资及时 足额发放\n全部完成。 按时发放';
+    // No paragraph end tells where the actual begins: read as one planned text, as before.
+    expect(importText(form(block), 'c.txt').forms[0]?.objectives).toEqual({
+      planned: '保障工资及时足额发放全部完成。按时发放',
+      actual: null,
+    });
+  });
+});
