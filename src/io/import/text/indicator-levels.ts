@@ -141,7 +141,12 @@ export class LevelTracker {
           path: 'indicators',
         },
       );
-    if (token.points !== null) addExtra(this.ctx.draft, `${name}(分值)`, `${token.points}分`);
+    // A level 1 printed again on the next page with its points (Word repeats the cut cell) is the
+    // same label: its points are stored once.
+    const key = `${name}(分值)`;
+    const points = `${token.points}分`;
+    if (token.points !== null && this.ctx.draft.extras[key]?.split('；').includes(points) !== true)
+      addExtra(this.ctx.draft, key, points);
     return true;
   }
 

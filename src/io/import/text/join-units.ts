@@ -1,4 +1,4 @@
-import { knownUnits } from '../../../domain/values/units.js';
+import { knownUnits, multipliers } from '../../../domain/values/units.js';
 
 /**
  * `≧50 人 147`: text extracted from some PDFs (LibreOffice prints through pdftotext) puts a space
@@ -7,7 +7,8 @@ import { knownUnits } from '../../../domain/values/units.js';
  * a value, so nothing else is joined.
  */
 
-const UNITS: ReadonlySet<string> = new Set(knownUnits);
+// 万/亿 alone are multipliers (`45 万`, a Word print's gap before CJK): no value either.
+const UNITS: ReadonlySet<string> = new Set([...knownUnits, ...Object.keys(multipliers)]);
 /** A rate printed as unit/unit: 月/次, 次/年, 人/次. */
 const PER_UNIT = /^\p{Script=Han}{1,2}\/\p{Script=Han}{1,2}$/u;
 /** A number as a value starts, with its comparator: `≧50`, `3`, `0.2`. */

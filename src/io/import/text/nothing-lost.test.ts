@@ -17,6 +17,7 @@ const fixtures: [string, string][] = [
   ...readTextFixtures('real'),
   ...readTextFixtures('text'),
   ...readTextFixtures('text/poppler'),
+  ...readTextFixtures('text/pdfjs'),
 ];
 
 describe('nothing printed is lost', () => {

@@ -326,7 +326,11 @@ export function parseFunding(anchor: LabelToken | null, regionTokens: readonly T
     }
     const full = current !== null && (current as Row).values.length >= numericColumns(columns).length;
     if ((text.length > MAX_ROW_NAME || full) && current !== null && columns.includes('extra')) {
-      addExtra(draft, `${(current as Row).name}(说明)`, text);
+      // The 说明 cell wrapped over lines (`…预算执行数/调整` / `后预算数,…`): its pieces are one text.
+      const key = `${(current as Row).name}(说明)`;
+      const before = draft.extras[key];
+      if (before === undefined) addExtra(draft, key, text);
+      else draft.extras[key] = joinWrapped([before, text]);
       useToken(token);
       return;
     }

@@ -5,6 +5,7 @@ import { chooseColumns, readHeader, SCORING_RULE, trimEmpty } from './indicator-
 import { LevelTracker, rubricLevel2 } from './indicator-levels.js';
 import { gapScore, segmentLines } from './segment-cells.js';
 import { joinComparators, ROW_START, splitLineRows } from './split-line-rows.js';
+import { autospaceGap } from './join-autospace.js';
 import { joinUnits } from './join-units.js';
 import { useToken, type LabelToken, type StreamCell, type Token } from './cell-stream.js';
 import { expandGlued, joinBrokenPipeRows, settlePieces, toEvents, type PieceMap } from './indicator-events.js';
@@ -21,6 +22,8 @@ import { LEVEL1_NAMES, LEVEL2_NAMES, prefixesOf } from './vocabulary.js';
 const VALUE_LIKE = /^(?:[≥≤≧≦<>=＞＜﹦═]|\d|[-—/／]$)/;
 const POINTS_ONLY = /^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
 const NUMBER_ONLY = /^\d+(?:\.\d+)?$/;
+/** A comma or enumeration comma closing a piece: the text goes on in the next line. */
+const GOES_ON = /[,，、;；]$/;
 const NO_TEXT = /^[^\p{L}\p{N}]*$/u;
 /** A comparator (指标性质) or a symbol unit (度量单位): no letter, yet a value. */
 const SPLIT_SYMBOL = /^(?:[≥≤≧≦<>=＞＜﹦═]{1,2}|[%％‰℃])$/;
@@ -116,7 +119,21 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       pending = [];
       return;
     }
-    const groups = pending.length >= 3 ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
+    // `指标5:… ≥5场 6场 2 1.5` / `受疫情影响部分活` / `动延期,下年度加强` / `统筹安排`: where rows are
+    // numbered, unnumbered lines holding no value, with only text columns left in the row above,
+    // are that row's note wrapped, not a row of their own (Chromium prints through pdf.js).
+    const noteOfNumbered =
+      pending.length >= 3 &&
+      prev !== undefined &&
+      prev.lastCol >= 0 &&
+      ROW_START.test(prev.name[0] ?? '') &&
+      kinds.slice(prev.lastCol + 1).every((k) => k === 'note' || k === 'extra') &&
+      texts.every((t) => !ROW_START.test(t) && !VALUE_LIKE.test(t));
+    // The rest of a 得分计算方法 wrapped over several lines is no row either.
+    const ruleWrapped =
+      pending.length >= 3 && prev !== undefined && prev.lastCol === ruleCol && SCORING_RULE.test(joinWrapped(texts));
+    const groups =
+      pending.length >= 3 && !noteOfNumbered && !ruleWrapped ? segmentLines(texts, 3, 1 + width, nameWidth) : null;
     // Lines right under a new category cannot continue a row of the category before.
     const fresh = prev === undefined || levels.rowsInLevel === 0;
     if (groups !== null || fresh) {
@@ -143,8 +160,14 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       // `资产系统报送数据准确` / `≥99% 100%` / `率`: the end of a name that filled its column's width,
       // printed after the row's values (LibreOffice prints through pdftotext -raw).
       const nameEnd = prev.name[prev.name.length - 1] ?? '';
+      // `受疫情影响部分活动延期,` / `下年度加强统筹安排`: a cell that ends on a comma goes on in the
+      // next line, even when the row's name filled its column (Word prints through pdf.js).
       const endsName =
-        nameWidth > 0 && texts.length === 1 && displayWidth(nameEnd) === nameWidth && displayWidth(text) < nameWidth;
+        nameWidth > 0 &&
+        texts.length === 1 &&
+        displayWidth(nameEnd) === nameWidth &&
+        displayWidth(text) < nameWidth &&
+        !GOES_ON.test(lastPiece);
       if (ruleCol >= 0 && SCORING_RULE.test(text)) fillRow(prev, [text], ruleCol);
       else if (endsName && prev.lastCol >= 0) prev.name.push(text);
       else if (prev.lastCol >= 0 && gapScore(lastPiece, texts[0] ?? '') >= 1 && nextCol < width)
@@ -163,6 +186,28 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
       ? cells.map((c) => c.text)
       : joinUnits(joinComparators(cells.map((c) => c.text)));
     const n = texts.length;
+    // `全年免费开放 100% 100% 12.5 12.5 定量指标计算:…` under `… 未完成原因 得分计算方法` with the
+    // reason left blank: a line short of the full row that ends in a scoring rule is read without
+    // it, and the rule goes to its own column, not to the column after the values (the last of
+    // which, a value, it follows).
+    const rule = cells[cells.length - 1];
+    if (
+      ruleCol >= 0 &&
+      cells.length >= 3 &&
+      n <= width &&
+      rule !== undefined &&
+      rule.text === texts[n - 1] &&
+      VALUE_LIKE.test(texts[n - 2] ?? '') &&
+      SCORING_RULE.test(rule.text)
+    ) {
+      readLine(cells.slice(0, -1), line, namePrefix);
+      const row = last();
+      if (row !== undefined) {
+        fillRow(row, [rule.text], ruleCol);
+        use([rule]);
+        return;
+      }
+    }
     // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
     // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
     // printed over two cells.
@@ -347,8 +392,51 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     for (const p of [...parts, ...rules.map((x) => x.r)]) use(p.cells);
   };
 
-  for (const event of events) {
+  /**
+   * `… 12.5 12.5 定量指标计算:完成值达到指标值,` / `记满分;未达到指标值,按 B/A 或`: after a row that ended
+   * in its 得分计算方法, a line whose cells are apart only where CJK meets Latin text (the gap Word
+   * prints) is that rule wrapped, one line of text, not a row.
+   */
+  const ruleGoesOn = (cells: readonly StreamCell[]): boolean => {
+    const row = last();
+    if (cells.length < 2 || ruleCol < 0 || row === undefined || row.lastCol !== ruleCol) return false;
+    if (cells[0]?.pipe === true || ROW_START.test(cells[0]?.text ?? '')) return false;
+    return cells.every((c, i) => i === 0 || autospaceGap(cells[i - 1]?.text ?? '', c.text));
+  };
+
+  /** The line event already read as the values of a waiting row. */
+  let valuesRead = -1;
+  for (const [k, event] of events.entries()) {
+    if (k === valuesRead) continue;
     if (event.kind === 'level') {
+      // `指标2:毛发检查试剂` / `数量 ≥2400份 3200份 12 12`: a numbered name still waiting for its
+      // values, continued on their line by a word that is also a category (数量): no category stands
+      // between a name and its values, nor heads a line of values without a name; the word is the name's.
+      const waiting = last();
+      const next = events[k + 1];
+      if (
+        !cellPerLine &&
+        pending.length === 0 &&
+        waiting !== undefined &&
+        waiting.lastCol < 0 &&
+        levels.rowsInLevel > 0 &&
+        ROW_START.test(waiting.name[0] ?? '') &&
+        next?.kind === 'line' &&
+        next.line === event.token.line &&
+        VALUE_LIKE.test(next.cells[0]?.text ?? '')
+      ) {
+        waiting.name.push(event.token.cells.map((c) => c.text).join(''));
+        use(event.token.cells);
+        const values = next.cells.map((c) => c.text);
+        overflow(
+          waiting,
+          fillRow(waiting, kinds.includes('nature') ? values : joinUnits(joinComparators(values)), 0),
+          next.line,
+        );
+        use(next.cells);
+        valuesRead = k + 1;
+        continue;
+      }
       flushPending();
       // Rows still buffered in the run stand under the current category, so a category label after
       // them is never "printed again right under itself" (115 served one cell per line: 数量指标
@@ -392,6 +480,10 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     const first = cells[0];
     if (cellPerLine && first !== undefined) {
       readCellPerLine(first.text, [first]);
+      continue;
+    }
+    if (ruleGoesOn(cells) && event.rowStart !== true) {
+      pending.push({ text: joinWrapped(cells.map((c) => c.text)), cells, line: event.line });
       continue;
     }
     if (cells.length === 1 && first !== undefined) {

@@ -152,6 +152,11 @@ function splitBoth(tokens: readonly Token[]): { planned: Token[]; actual: Token[
       planned: flatten(groups.filter((_, i) => i % 2 === 0)),
       actual: flatten(groups.filter((_, i) => i % 2 === 1)),
     };
+  // `严格执行相关政策,…预算编` / `制科学合理,减少结余资金。 全部完成。`: a planned text wrapped over
+  // lines of one cell, its last line carrying the short actual beside it (Chromium prints through pdf.js).
+  const lastLine = groups[groups.length - 1];
+  if (groups.length >= 2 && lastLine?.length === 2 && groups.every((g, i) => i === groups.length - 1 || g.length === 1))
+    return { planned: [...flatten(groups.slice(0, -1)), lastLine[0] as Token], actual: [lastLine[1] as Token] };
   const k = chooseSplit(lines);
   return { planned: flatten(groups.slice(0, k)), actual: flatten(groups.slice(k)) };
 }

@@ -1,3 +1,4 @@
+import { joinAutospaced } from './join-autospace.js';
 import { joinWrapped } from './join-wrapped.js';
 import { CONTINUED, csvRows } from './split-csv.js';
 import { labelsRunAcross, pushGluedPieces, splitGluedLabels } from './split-glued.js';
@@ -84,7 +85,7 @@ function plainCells(line: string): string[] {
     marker = addCell(line.slice(start, k), marker, out);
   }
   if (marker !== '') out.push(marker);
-  return out;
+  return joinAutospaced(out);
 }
 
 /**
@@ -226,11 +227,30 @@ export function tokenizeLines(text: string): TextLine[] {
       } else afterBlank = true;
       continue;
     }
+    const before = lines[lines.length - 1];
+    if (before !== undefined && !afterBlank && joinsWrappedPoints(before, cells)) {
+      lines[lines.length - 1] = { ...before, cells: [`${before.cells[0] ?? ''}${cells[0] ?? ''}`] };
+      continue;
+    }
     for (const part of splitAtSecondForm(raw, cells))
       lines.push({ no, cells: part, emptyCell: false, afterBlank, pipe });
     afterBlank = false;
   }
   return lines;
+}
+
+/** `(90` / `分)`: a points label wrapped at a narrow column's edge (Chromium prints through pdf.js). */
+const POINTS_OPEN = /[(（]\d{1,3}(?:\.\d+)?$/;
+const POINTS_CLOSE = /^分[)）]$/;
+
+function joinsWrappedPoints(before: TextLine, cells: readonly string[]): boolean {
+  return (
+    cells.length === 1 &&
+    before.cells.length === 1 &&
+    !before.pipe &&
+    POINTS_CLOSE.test(cells[0] ?? '') &&
+    POINTS_OPEN.test(before.cells[0] ?? '')
+  );
 }
 
 const FORM_NAME_LABEL = '项目名称';
