@@ -26,7 +26,7 @@ const expected: ExpectedIndicator[] = golden.flatMap((f) =>
 
 const FLOORS: Record<string, number> = {
   'seed-chromium.raw.txt': 74,
-  'seed-libreoffice.raw.txt': 71,
+  'seed-libreoffice.raw.txt': 73,
   'seed-chromium.layout.txt': 62,
   'seed-libreoffice.layout.txt': 70,
   'seed-chromium.default.txt': 9,
