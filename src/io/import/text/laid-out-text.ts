@@ -59,6 +59,8 @@ export function looksLaidOut(text: string): boolean {
 const COLUMN_LABELS = ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '未完成原因和改进措施'];
 /** Labels a row of the header prints apart in poppler's reading order, one per line. */
 const ALONE = new Set(['三级指标', '年度指标值', '全年完成值']);
+/** A line holding only one of ALONE's labels. */
+const LONE_LABEL = /^\s*(?:三级指标|年度指标值|全年完成值)\s*$/m;
 /** Lines around the header looked at. */
 const NEAR = 8;
 
@@ -74,13 +76,19 @@ const NEAR = 8;
 export function looksColumnsApart(text: string): boolean {
   // Most text never prints the header so: one native search settles it.
   if (!text.includes('三级指标')) return false;
+  // Nor do most forms that print it print a column label on a line of its own.
+  if (!LONE_LABEL.test(text)) return false;
   const lines = text.split('\n', 5000).map((l) => l.trim());
   const alone: number[] = [];
-  const cut: number[] = [];
   lines.forEach((line, i) => {
     if (ALONE.has(line)) alone.push(i);
-    const last = line.split(/\s+/).at(-1) ?? '';
-    if (last.length >= 3 && COLUMN_LABELS.some((l) => l !== last && l.startsWith(last))) cut.push(i);
   });
-  return alone.some((i, k) => (alone[k + 1] ?? Infinity) - i <= NEAR && cut.some((c) => Math.abs(c - i) <= NEAR));
+  // Cut labels are looked for only around two lone labels: most forms print 三级指标, few alone.
+  const endsCut = (line: string): boolean => {
+    const last = /\S+$/.exec(line)?.[0] ?? '';
+    return last.length >= 3 && COLUMN_LABELS.some((l) => l !== last && l.startsWith(last));
+  };
+  return alone.some(
+    (i, k) => (alone[k + 1] ?? Infinity) - i <= NEAR && lines.slice(Math.max(0, i - NEAR), i + NEAR + 1).some(endsCut),
+  );
 }
