@@ -68,6 +68,15 @@ function isThousands(line: string, k: number): boolean {
  * Counts the `,` that may part fields, by character code, stopping once `enough` are seen: a
  * thousands separator does not count, so that whitespace rows of amounts are no CSV rows.
  */
+/** Whether `lines` hold at least `enough` commas in all. */
+function hasCommas(lines: readonly string[], enough: number): boolean {
+  let n = 0;
+  for (const line of lines) {
+    for (let k = line.indexOf(','); k >= 0; k = line.indexOf(',', k + 1)) if (++n >= enough) return true;
+  }
+  return false;
+}
+
 function commas(line: string, enough: number): number {
   let n = 0;
   for (let k = 0; k < line.length && n < enough; k++) if (line.charCodeAt(k) === 0x2c && !isThousands(line, k)) n += 1;
@@ -80,6 +89,8 @@ function commas(line: string, enough: number): number {
  * for the whole text when it is not CSV (the usual case, told by counting commas alone).
  */
 export function csvRows(lines: readonly string[]): (readonly string[] | null)[] | null {
+  // Most text has too few commas to be CSV at all: a native search per line settles it.
+  if (!hasCommas(lines, (MIN_FIELDS - 1) * MIN_CSV_LINES)) return null;
   let filled = 0;
   let shaped = 0;
   for (const line of lines) {
