@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { countPageImages, extractPdfGlyphs } from './extract-pdf-glyphs.js';
 import { readPageGraphics, type Matrix } from './read-page-rules.js';
 import { bufferToBase64, loadPdfjs, withPdfDocument } from './load-pdfjs.js';
-import { acquirePdfjsThread, PDFJS_THREADS, type PdfjsThreadHold } from './pdfjs-thread.js';
+import { acquirePdfjsThread } from './pdfjs-thread.js';
 
 const root = process.cwd();
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, 'fixtures/pdf', name)));
@@ -89,22 +89,6 @@ describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
     expect(await Promise.all(names.map((name) => extractPdfGlyphs(fixture(name))))).toEqual(alone);
   });
 
-  it('spreads documents read at the same time over the pdf.js threads, and reuses an idle one', () => {
-    const first = acquirePdfjsThread([]);
-    const second = acquirePdfjsThread([]);
-    if (PDFJS_THREADS > 1) expect(second.port).not.toBe(first.port);
-    else expect(second.port).toBe(first.port);
-    second.release();
-    const third = acquirePdfjsThread([]);
-    expect(third.port).toBe(second.port);
-    first.release();
-    third.release();
-    // One document at a time always goes to the first thread started.
-    const alone = acquirePdfjsThread([]);
-    alone.release();
-    expect(alone.port).toBe(first.port);
-  });
-
   it('rejects with pdfjs’ exception on bad input and still serves the next document', async () => {
     await expect(withPdfDocument(fixture('encrypted.pdf'), async () => Promise.resolve(0))).rejects.toMatchObject({
       name: 'PasswordException',
@@ -113,31 +97,23 @@ describe('withPdfDocument (pdf.js parses in a thread of its own)', () => {
   });
 
   it('rejects instead of hanging when the thread dies, and starts a new thread for the next document', async () => {
-    const holds: PdfjsThreadHold[] = [];
-    const exits: Promise<string>[] = [];
+    let exit: Promise<string> = Promise.resolve('not held');
     const reading = withPdfDocument(fixture('pingshan-justice-2020.pdf'), async (doc) => {
       // An action the pdf.js worker does not know makes it throw outside any request: the thread exits.
-      // PDFJS_THREADS holds at once reach every thread, this document's included (leastHeld spreads
-      // them); the operators to keep are not used by a thread that tells no document apart.
-      for (let i = 0; i < PDFJS_THREADS; i++) holds.push(acquirePdfjsThread([]));
-      exits.push(
-        ...holds.map((h) =>
-          h.exited.then(
-            () => 'resolved',
-            () => 'rejected',
-          ),
-        ),
+      // The thread is running already (this document): the operators to keep are not used.
+      const hold = acquirePdfjsThread([]);
+      exit = hold.exited.then(
+        () => 'resolved',
+        () => 'rejected',
       );
-      for (const hold of holds)
-        hold.port.postMessage({ sourceName: 'main', targetName: 'worker', action: 'NoSuchAction', data: null });
+      hold.port.postMessage({ sourceName: 'main', targetName: 'worker', action: 'NoSuchAction', data: null });
       const page = await doc.getPage(1);
       return page.getTextContent();
     });
     await expect(reading).rejects.toThrow(/pdf\.js worker thread exited/);
-    // Each thread told to exit has exited (a thread started for a hold may still be loading pdf.js
-    // when the document's thread is gone): the next document gets a fresh one.
-    expect(await Promise.all(exits)).toEqual(holds.map(() => 'rejected'));
-    for (const hold of holds) hold.release();
+    // Held until the thread's exit event (not only the document's rejection): the next document
+    // then gets a fresh thread.
+    expect(await exit).toBe('rejected');
     expect(await withPdfDocument(fixture('dev-table.pdf'), async (doc) => Promise.resolve(doc.numPages))).toBe(2);
   });
 
