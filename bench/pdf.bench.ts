@@ -78,8 +78,8 @@ async function inFlight<T>(items: readonly T[], work: (item: T) => Promise<unkno
 
 /**
  * A folder's worth: every fixture PDF (families included) four times, IN_FLIGHT files at a time,
- * against pdftotext + importText with as many pdftotext processes at a time. This is where the
- * machine's cores count: several pdf.js threads (pdfjs-thread.ts) against several processes.
+ * against pdftotext + importText with as many pdftotext processes at a time: pdf.js parses in one
+ * thread (pdfjs-thread.ts) while the main thread rebuilds tables, against processes on every core.
  */
 async function benchPdfBulk(
   single: readonly string[],
