@@ -26,3 +26,17 @@ export function printedRows(layout: FormLayout): PrintedForm {
   );
   return { above: layout.above, rows, width: layout.colCount, below };
 }
+
+/** Rows of strings as test/support/family-tables.ts writes them: `<` covered from the left, `^` from above. */
+type SpannedRows = readonly (readonly string[])[];
+
+/**
+ * A family table (test/support/family-tables.ts) as the rows a host serves of it: a merged cell's
+ * text once, in its first row and column, as `printedRows` prints the exporter's layout; the lines
+ * above the table are its `above`, nothing is printed below it.
+ */
+export function printedTable(table: { readonly lines: readonly string[]; readonly rows: SpannedRows }): PrintedForm {
+  const rows = table.rows.map((row) => row.filter((cell) => cell !== '<' && cell !== '^'));
+  const width = Math.max(0, ...table.rows.map((row) => row.length));
+  return { above: table.lines, rows, width, below: [] };
+}
