@@ -76,19 +76,9 @@ const every = (all: Measure, except: Readonly<Record<string, Measure>> = {}): Re
 // Glued: docx text with no separator between cells, rows or lines (see shape-recovery.test.ts).
 const FLOORS: Readonly<Record<string, Readonly<Record<string, Measure>>>> = {
   'A (024)': every(ALL(2), {
-    'cell-per-line': NO_OBJECTIVES(2),
-    'cell-per-line-bar': NO_OBJECTIVES(2),
-    'cell-per-paragraph': NO_OBJECTIVES(2),
-    'cell-per-line-nbsp': NO_OBJECTIVES(2),
-    'cell-per-line-pages': NO_OBJECTIVES(2),
     glued: { exact: 1, funding: false, objectives: false, project: true },
   }),
   'A (024, 12 indicators)': every(ALL(12), {
-    'cell-per-line': NO_OBJECTIVES(12),
-    'cell-per-line-bar': NO_OBJECTIVES(12),
-    'cell-per-paragraph': NO_OBJECTIVES(12),
-    'cell-per-line-nbsp': NO_OBJECTIVES(12),
-    'cell-per-line-pages': NO_OBJECTIVES(12),
     glued: { exact: 11, funding: false, objectives: false, project: true },
   }),
   'B (026)': every(ALL(2), {
@@ -106,11 +96,6 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Measure>>>> = {
   }),
   'E (022)': every(ALL(3)),
   'H (023)': every(ALL(2), {
-    'cell-per-line': NO_OBJECTIVES(2),
-    'cell-per-line-bar': NO_OBJECTIVES(2),
-    'cell-per-paragraph': NO_OBJECTIVES(2),
-    'cell-per-line-nbsp': NO_OBJECTIVES(2),
-    'cell-per-line-pages': NO_OBJECTIVES(2),
     'whitespace-rows': ALL(1),
     'one-line': { exact: 0, funding: false, objectives: false, project: true },
     glued: { exact: 0, funding: false, objectives: false, project: true },

@@ -62,9 +62,14 @@ export function parseObjectives(anchor: LabelToken | null, tokens: readonly Toke
   let other: { label: string; tokens: Token[] } | null = null;
   let target: 'both' | 'actual' | 'other' = 'both';
   const both: Token[] = [];
+  // Lines the sub-headers were printed on: each on its own line means one cell per line.
+  const headerLines = new Set<number>();
+  let headers = 0;
   for (const token of tokens) {
     if (token.type === 'label' && token.kinds.has('objective-column')) {
       useToken(token);
+      headers += 1;
+      headerLines.add(token.line);
       const key = token.key.replace(/^\d[.、]/, '');
       if (PLANNED.has(key)) target = 'both';
       else if (ACTUAL.has(key)) {
@@ -93,7 +98,7 @@ export function parseObjectives(anchor: LabelToken | null, tokens: readonly Toke
     else both.push(token);
   }
   if (both.length > 0) {
-    const split = splitBoth(both);
+    const split = splitBoth(both, headers >= 2 && headerLines.size === headers);
     planned = [...split.planned, ...planned];
     actual = [...split.actual, ...actual];
   }
@@ -123,8 +128,11 @@ function flatten(groups: readonly Token[][]): Token[] {
   return out;
 }
 
-/** Splits the cells printed under both sub-headers into planned and actual. */
-function splitBoth(tokens: readonly Token[]): { planned: Token[]; actual: Token[] } {
+/**
+ * Splits the cells printed under both sub-headers into planned and actual. `cellPerLine`: the
+ * sub-headers were each printed on a line of their own, as a host serving one cell per line does.
+ */
+function splitBoth(tokens: readonly Token[], cellPerLine = false): { planned: Token[]; actual: Token[] } {
   const byLine = new Map<number, Token[]>();
   for (const t of tokens) {
     const line = byLine.get(t.line);
@@ -152,6 +160,17 @@ function splitBoth(tokens: readonly Token[]): { planned: Token[]; actual: Token[
       planned: flatten(groups.filter((_, i) => i % 2 === 0)),
       actual: flatten(groups.filter((_, i) => i % 2 === 1)),
     };
+  // Headers one per line, then two lines of one cell each: the host printed each cell on its line
+  // too, so the two lines are the two texts, whatever their length or last character (`有效的打击
+  // 毒品犯罪` / `打击了毒品犯罪`). A second line opening on punctuation continues the first instead.
+  if (
+    cellPerLine &&
+    groups.length === 2 &&
+    groups[0]?.length === 1 &&
+    groups[1]?.length === 1 &&
+    !/^[，。、；：）)”]/.test(lines[1]?.text ?? '')
+  )
+    return { planned: groups[0], actual: groups[1] };
   // `严格执行相关政策,…预算编` / `制科学合理,减少结余资金。 全部完成。`: a planned text wrapped over
   // lines of one cell, its last line carrying the short actual beside it (Chromium prints through pdf.js).
   const lastLine = groups[groups.length - 1];

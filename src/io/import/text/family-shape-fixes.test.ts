@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.js';
+import { lostFragments } from './lost-fragments.js';
+
+/**
+ * One small case per fault the family shape harness (family-shape-recovery.test.ts) found, each
+ * in the words of a made-up form so that the rule, not the family's text, is what is tested.
+ */
+
+/** A family A form as a host serving one cell per line prints it, objectives as given. */
+const cellPerLine = (planned: string, actual: string): string =>
+  [
+    '项目支出绩效自评表',
+    '(2022年度)',
+    '项目名称',
+    '河道保洁经费',
+    '主管部门',
+    '某县水利局',
+    '实施单位',
+    '某县河道所',
+    '项目资金 (万元)',
+    '年初预算数',
+    '全年预算数(A)',
+    '全年执行数(B)',
+    '分值',
+    '执行率(B/A)',
+    '得分',
+    '年度资金总额:',
+    '50',
+    '50',
+    '50',
+    '10',
+    '100%',
+    '10',
+    '年度总体目标完成情况',
+    '预期目标',
+    '实际完成情况',
+    planned,
+    actual,
+    '年度绩效指标完成情况',
+    '一级 指标',
+    '二级指标',
+    '三级指标',
+    '年度指标值',
+    '实际完成值',
+    '分值',
+    '得分',
+    '偏差原因分析及改进措施',
+    '产出指标',
+    '数量指标',
+    '保洁河道长度',
+    '≥20公里',
+    '22公里',
+    '90',
+    '90',
+  ].join('\n');
+
+describe('objectives served one cell per line', () => {
+  it('reads two short lines under headers printed one per line as the planned and the actual text', () => {
+    const text = cellPerLine('保持河道水面清洁', '河道水面保持清洁');
+    const result = importText(text, 'objectives.txt');
+    expect(result.forms[0]?.objectives).toEqual({ planned: '保持河道水面清洁', actual: '河道水面保持清洁' });
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+
+  it('still joins a second line that opens on punctuation to the first', () => {
+    const result = importText(cellPerLine('保持河道水面清洁', '，全年不少于300天'), 'objectives.txt');
+    expect(result.forms[0]?.objectives.planned).toBe('保持河道水面清洁，全年不少于300天');
+  });
+});
