@@ -68,3 +68,20 @@ describe('objectives served one cell per line', () => {
     expect(result.forms[0]?.objectives.planned).toBe('保持河道水面清洁，全年不少于300天');
   });
 });
+
+describe('objectives served as one whitespace row', () => {
+  it('splits numbered cells on one line where the list restarts at 1', () => {
+    const text = [
+      ...cellPerLine('x', 'y').split('\n').slice(0, 22),
+      '年度总体目标完成情况 预期目标 实际完成情况',
+      '目标1:清理河道 目标2:巡查堤岸 目标1:清理河道12条 目标2:巡查堤岸40次',
+      ...cellPerLine('x', 'y').split('\n').slice(27),
+    ].join('\n');
+    const result = importText(text, 'objectives.txt');
+    expect(result.forms[0]?.objectives).toEqual({
+      planned: '目标1:清理河道目标2:巡查堤岸',
+      actual: '目标1:清理河道12条目标2:巡查堤岸40次',
+    });
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+});

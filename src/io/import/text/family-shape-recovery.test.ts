@@ -87,7 +87,6 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Measure>>>> = {
     glued: { exact: 0, funding: false, objectives: false, project: true },
   }),
   'B (027)': every(ALL(3), {
-    'whitespace-rows': NO_OBJECTIVES(3),
     'one-line': NO_OBJECTIVES(1),
     glued: NO_OBJECTIVES(1),
   }),

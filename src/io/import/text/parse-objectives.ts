@@ -143,6 +143,16 @@ function splitBoth(tokens: readonly Token[], cellPerLine = false): { planned: To
   // One line with two cells: the host put both texts on one row, separated by white space.
   if (groups.length === 1 && groups[0]?.length === 2)
     return { planned: [groups[0][0] as Token], actual: [groups[0][1] as Token] };
+  // One line of numbered cells whose list restarts once (`目标1:… 目标2:… 目标1:… 目标2:…`): the host
+  // put both texts on one row, each item a cell; the planned list ends where the numbering restarts.
+  const row = groups.length === 1 ? groups[0] : undefined;
+  if (row !== undefined && row.length >= 3) {
+    const texts = row.map(tokenText);
+    const restarts = texts.flatMap((t, i) => (i > 0 && LIST_START.test(t) ? [i] : []));
+    const k = restarts[0];
+    if (restarts.length === 1 && k !== undefined && LIST_START.test(texts[0] ?? '') && texts.every((t) => ITEM.test(t)))
+      return { planned: row.slice(0, k), actual: row.slice(k) };
+  }
   const lines = groups.map((g) => ({
     text: joinWrapped(g.map(tokenText)),
     afterBlank: g[0]?.type === 'cell' ? g[0].cell.afterBlank : false,
