@@ -85,3 +85,32 @@ describe('objectives served as one whitespace row', () => {
     expect(lostFragments(text, result)).toEqual([]);
   });
 });
+
+describe('an unlabelled points column in whitespace rows', () => {
+  /** A form whose indicator header closes with the section's points, rows then ending in a number. */
+  const rows = (header: string): string =>
+    [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 河道保洁经费',
+      '主管部门 某县水利局',
+      '年度绩效指标完成情况 ' + header,
+      '产出指标 数量指标 指标1:保洁河道长度 达标 达标 6',
+      '指标2:巡查次数 40次 42次 4',
+    ].join('\n');
+
+  it('reads the number past the last labelled column as the 得分 when the header printed it', () => {
+    const text = rows('一级指标 二级指标 三级指标 年度指标值 实际完成指标值 50');
+    const result = importText(text, 'points.txt');
+    expect(result.forms[0]?.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([
+      ['指标1:保洁河道长度', '达标', '达标', 6],
+      ['指标2:巡查次数', '40次', '42次', 4],
+    ]);
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+
+  it('without the printed points, takes no last number of a row for a 得分', () => {
+    const result = importText(rows('一级指标 二级指标 三级指标 年度指标值 实际完成指标值'), 'points.txt');
+    expect(result.forms[0]?.indicators.some((i) => i.score === 6)).toBe(false);
+  });
+});

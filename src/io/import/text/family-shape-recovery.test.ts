@@ -82,7 +82,6 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Measure>>>> = {
     glued: { exact: 11, funding: false, objectives: false, project: true },
   }),
   'B (026)': every(ALL(2), {
-    'whitespace-rows': ALL(0),
     'one-line': ALL(0),
     glued: { exact: 0, funding: false, objectives: false, project: true },
   }),

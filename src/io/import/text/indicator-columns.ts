@@ -77,7 +77,7 @@ export function readHeader(
   anchor: LabelToken | null,
   tokens: readonly Token[],
   ctx: ParseContext,
-): { printed: Column[]; body: Token[]; level2Column: boolean } {
+): { printed: Column[]; body: Token[]; level2Column: boolean; pointsColumn: boolean } {
   const printed: Column[] = [];
   // Column labels printed before the level headers: the first row of a two-row header whose
   // flattening put its spanning cells first (`年度指标值 实际完成值 … 一级指标 … 指标性质 指标值 度量单位`).
@@ -86,6 +86,9 @@ export function readHeader(
   let seenHeader = inHeader;
   const body: Token[] = [];
   let level2Column = anchor?.key === '二级指标';
+  // True when a bare number closed the header: the section's points printed atop a column of its
+  // own that no label names, so each row may end in one number more than the labelled columns.
+  let pointsColumn = false;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];
     if (token === undefined) continue;
@@ -139,6 +142,7 @@ export function readHeader(
       addExtra(ctx.draft, `${anchor?.key ?? '绩效指标'}(分值)`, token.cell.text);
       useToken(token);
       inHeader = false;
+      pointsColumn = true;
       continue;
     }
     // `一级` `二级` `三级`, `指标名称`: titles of the level columns the vocabulary lacks, read as the
@@ -184,7 +188,7 @@ export function readHeader(
     if (!(token.type === 'cell' && token.cell.text === '')) inHeader = false;
     body.push(token);
   }
-  return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column };
+  return { printed: spreadSplitTarget([...before, ...printed]) ?? printed, body, level2Column, pointsColumn };
 }
 
 /** Longest header cell read by its words: longer text on the header's line is no column title. */

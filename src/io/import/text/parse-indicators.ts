@@ -42,7 +42,7 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     useToken(anchor);
     if (anchor.points !== null) addExtra(draft, `${anchor.key}(分值)`, `${anchor.points}分`);
   }
-  const { printed, body, level2Column } = readHeader(anchor, tokens, ctx);
+  const { printed, body, level2Column, pointsColumn } = readHeader(anchor, tokens, ctx);
   const columns = chooseColumns(printed, draft.scoredFunding, body, ctx);
   const kinds = columns.map((c) => c.kind);
   const width = columns.length;
@@ -210,12 +210,13 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     }
     // A pipe row keeps its columns: one bare number past the header's last column is an unlabelled
     // 得分 (`| 指标1:培训 | 已完成 | 已完成 | 5 |`; finishRows decides over the table), not a name
-    // printed over two cells.
+    // printed over two cells. So it is on any row when the header printed that column's points
+    // (`… 实际完成指标值 50`), white space between cells then being as telling as bars.
     if (
       !shaped &&
       pending.length === 0 &&
       n === width + 2 &&
-      cells[0]?.pipe === true &&
+      (cells[0]?.pipe === true || pointsColumn) &&
       NUMBER_ONLY.test(texts[n - 1] ?? '') &&
       !ROW_START.test(texts[1] ?? '')
     ) {
