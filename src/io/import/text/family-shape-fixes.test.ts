@@ -114,3 +114,24 @@ describe('an unlabelled points column in whitespace rows', () => {
     expect(result.forms[0]?.indicators.some((i) => i.score === 6)).toBe(false);
   });
 });
+
+describe('a scoring rule of two paragraphs in a whitespace row', () => {
+  it('reads both paragraphs as the 得分计算方法, not the first as the 未完成原因', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 河道保洁经费',
+      '主管部门 某县水利局',
+      '一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因 得分计算方法',
+      '产出指标 数量指标 保洁河道长度 20公里 22公里 10 10  定量指标计算:达到指标值记满分。 定性指标计算:按三档记分。',
+      '质量指标 保洁合格率 95% 96% 10 10',
+    ].join('\n');
+    const result = importText(text, 'rule.txt');
+    const first = result.forms[0]?.indicators[0];
+    expect([first?.name, first?.note, first?.score]).toEqual(['保洁河道长度', null, 10]);
+    expect(Object.values(result.forms[0]?.extras ?? {})).toContain(
+      '定量指标计算:达到指标值记满分。定性指标计算:按三档记分。',
+    );
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+});

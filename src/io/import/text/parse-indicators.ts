@@ -191,20 +191,27 @@ export function parseIndicators(anchor: LabelToken | null, tokens: readonly Toke
     // it, and the rule goes to its own column, not to the column after the values (the last of
     // which, a value, it follows).
     const rule = cells[cells.length - 1];
+    // A rule of two paragraphs (`定量指标计算:…` `定性指标计算:…`) flattened into two cells is one rule:
+    // its first paragraph is no 未完成原因, the column before the rule's.
+    const ruleCells =
+      ruleCol >= 0 && n >= 4 && cells[cells.length - 2]?.text === texts[n - 2] && SCORING_RULE.test(texts[n - 2] ?? '')
+        ? 2
+        : 1;
     if (
       ruleCol >= 0 &&
-      cells.length >= 3 &&
-      n <= width &&
+      cells.length >= 2 + ruleCells &&
+      n - ruleCells + 1 <= width &&
       rule !== undefined &&
       rule.text === texts[n - 1] &&
-      VALUE_LIKE.test(texts[n - 2] ?? '') &&
+      VALUE_LIKE.test(texts[n - 1 - ruleCells] ?? '') &&
       SCORING_RULE.test(rule.text)
     ) {
-      readLine(cells.slice(0, -1), line, namePrefix);
+      const ruleParts = cells.slice(-ruleCells);
+      readLine(cells.slice(0, -ruleCells), line, namePrefix);
       const row = last();
       if (row !== undefined) {
-        fillRow(row, [rule.text], ruleCol);
-        use([rule]);
+        fillRow(row, [joinWrapped(ruleParts.map((c) => c.text))], ruleCol);
+        use(ruleParts);
         return;
       }
     }
