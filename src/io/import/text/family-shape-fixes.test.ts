@@ -135,3 +135,20 @@ describe('a scoring rule of two paragraphs in a whitespace row', () => {
     expect(lostFragments(text, result)).toEqual([]);
   });
 });
+
+describe('a 总分 row served one cell per line', () => {
+  const withTotal = (total: readonly string[]): string =>
+    [...cellPerLine('保持河道水面清洁。', '河道水面保持清洁。').split('\n'), ...total].join('\n');
+
+  it('reads `总分` / `100` / `96` as the score 96 of 100', () => {
+    const text = withTotal(['总分', '100', '96']);
+    const result = importText(text, 'total.txt');
+    expect(result.forms[0]?.selfScore?.total).toBe(96);
+    expect(result.forms[0]?.extras?.['总分(分值)']).toBe('100');
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+
+  it('keeps `总分` / `96` read as the score when no 100 comes first', () => {
+    expect(importText(withTotal(['总分', '96']), 'total.txt').forms[0]?.selfScore?.total).toBe(96);
+  });
+});

@@ -124,6 +124,8 @@ describe('the family tables re-served in every host text shape', () => {
     if (floor?.funding === true) expect(fundingOf(got)).toEqual(fundingOf(want));
     if (floor?.objectives === true) expect(got.objectives).toEqual(want.objectives);
     if (floor?.project === true) expect(same((f) => f.project)).toBe(true);
+    // 总分 (and 自评得分) read as the grid mapper reads it in every shape.
+    expect(got.selfScore ?? null).toEqual(want.selfScore ?? null);
     expect(lostFragments(text, result)).toEqual([]);
   });
 });

@@ -73,6 +73,7 @@ export function applyField(label: LabelToken, tokens: readonly Token[], ctx: Par
   const key = FIELD_LABELS.get(label.key);
   const wholeText = key === undefined || TEXT_FIELDS.has(key);
   const values = pickValues(label, tokens, wholeText).filter((t) => t.type === 'label' || t.cell.text !== '');
+  if (key === 'total') takeScoreBelow(label, values, tokens);
   takeDeferredTotal(values, ctx);
   values.forEach(useToken);
   const pieces = [...(label.rest === null ? [] : [label.rest]), ...values.map(tokenText)];
@@ -154,6 +155,22 @@ export function applyField(label: LabelToken, tokens: readonly Token[], ctx: Par
       if (value !== null) addExtra(draft, label.key, value);
       else if (label.rest === null) addExtra(draft, label.key, '');
   }
+}
+
+/**
+ * One cell per line, a 总分 row reads `总分` / `100` / `98`: the line after the label holds the
+ * 分值 100 alone, the score is the lone number on the line after it. Taken only then (a form scores
+ * out of 100), so the score goes to the total and the 100 to its 分值, as on one line.
+ */
+function takeScoreBelow(label: LabelToken, values: Token[], tokens: readonly Token[]): void {
+  const points = values[0];
+  if (values.length !== 1 || label.rest !== null || points?.type !== 'cell' || points.cell.text !== '100') return;
+  if (points.line === label.line) return;
+  const rest = tokens.filter((t) => t.type === 'label' || (t.cell.text !== '' && !t.cell.used));
+  const at = rest.indexOf(points);
+  const score = rest[at + 1];
+  if (at < 0 || score?.type !== 'cell' || score.line === points.line || rest[at + 2]?.line === score.line) return;
+  if (/^\d{1,3}(?:\.\d{1,2})?$/.test(score.cell.text) && Number(score.cell.text) <= 100) values.push(score);
 }
 
 /**
