@@ -6,6 +6,11 @@
  * (colspan), `^` by the cell above (rowspan). `lines` are the paragraphs printed above the table.
  */
 
+import { parse } from 'parse5';
+import type { Form } from '../../src/domain/form/form.schema.js';
+import { gridToForms } from '../../src/io/import/grid/grid-to-forms.js';
+import { htmlToGrid } from '../../src/io/import/html/html-to-grid.js';
+
 export interface FamilyTable {
   readonly lines: readonly string[];
   readonly rows: readonly (readonly string[])[];
@@ -268,3 +273,7 @@ export function longA024(count: number): FamilyTable {
     rows: [...head, ...rows, ['总分', '<', '<', '<', '<', '<', '100', '98', '']],
   };
 }
+
+/** What the grid mapper reads from a family table as a web page: the truth other readings of it are held to. */
+export const gridReading = (table: FamilyTable): Form[] =>
+  gridToForms(htmlToGrid(parse(familyPage(table)), 'family.html').grid).forms;

@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
-import type { FamilyTable } from '../../../../test/support/family-tables.js';
 import {
   A_024,
   B_026,
   B_027,
   C_101,
   E_022,
-  familyPage,
+  gridReading,
   H_023,
   longA024,
 } from '../../../../test/support/family-tables.js';
 import { findLostText } from '../grid/find-lost-text.js';
 import { gridToForms } from '../grid/grid-to-forms.js';
-import { htmlToGrid } from '../html/html-to-grid.js';
 import { extractPdfGlyphs } from './extract-pdf-glyphs.js';
 import { importPdf } from './import-pdf.js';
 import { pdfToGrid } from './pdf-to-grid.js';
@@ -24,10 +21,6 @@ import { pdfToGrid } from './pdf-to-grid.js';
 // PDFs printed by chromium and LibreOffice from the family tables (scripts/pdf/make-family-pdfs.ts).
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(join(process.cwd(), 'fixtures/pdf/families', name)));
-
-/** What the grid mapper reads from the same table as a web page (families.test.ts checks it). */
-const htmlReading = (table: FamilyTable): Form[] =>
-  gridToForms(htmlToGrid(parse(familyPage(table)), 'family.html').grid).forms;
 
 /** The texts of the PDF's grid (as importPdf builds it) that appear nowhere in the grid mapper's reading of it. */
 async function lostText(bytes: Uint8Array, file: string): Promise<string[]> {
@@ -44,10 +37,10 @@ describe('importPdf on the template families printed as publishers print them', 
     const result = await importPdf(bytes, 'juesuan-2023.pdf');
     expect(errors(result.issues)).toEqual([]);
     expect(result.forms).toEqual([
-      htmlReading(C_101)[0] as Form,
-      ...htmlReading(E_022),
-      ...htmlReading(A_024),
-      ...htmlReading(H_023),
+      gridReading(C_101)[0] as Form,
+      ...gridReading(E_022),
+      ...gridReading(A_024),
+      ...gridReading(H_023),
     ]);
     const raws = result.issues.map((i) => i.raw ?? '');
     // Headers and footers are no form's text: not reported page after page.
@@ -75,7 +68,7 @@ describe('importPdf on the template families printed as publishers print them', 
   it('family A with 40 indicators over three pages, the header not repeated, footer - N -', async () => {
     const bytes = fixture('a024-long.pdf');
     const result = await importPdf(bytes, 'a024-long.pdf');
-    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.forms).toEqual(gridReading(longA024(40)));
     expect(result.forms[0]?.indicators).toHaveLength(40);
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'a024-long.pdf')).toEqual([]);
@@ -84,7 +77,7 @@ describe('importPdf on the template families printed as publishers print them', 
   it('the same form with the indicator header repeated on every page (thead) reads the same', async () => {
     const bytes = fixture('a024-long-thead.pdf');
     const result = await importPdf(bytes, 'a024-long-thead.pdf');
-    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.forms).toEqual(gridReading(longA024(40)));
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'a024-long-thead.pdf')).toEqual([]);
   });
@@ -93,7 +86,7 @@ describe('importPdf on the template families printed as publishers print them', 
     const bytes = fixture('landscape-small.pdf');
     const result = await importPdf(bytes, 'landscape-small.pdf');
     expect(errors(result.issues)).toEqual([]);
-    expect(result.forms).toEqual([htmlReading(C_101)[0] as Form, ...htmlReading(B_026)]);
+    expect(result.forms).toEqual([gridReading(C_101)[0] as Form, ...gridReading(B_026)]);
     expect(await lostText(bytes, 'landscape-small.pdf')).toEqual([]);
   });
 
@@ -101,8 +94,8 @@ describe('importPdf on the template families printed as publishers print them', 
     const bytes = fixture('several-forms.pdf');
     const result = await importPdf(bytes, 'several-forms.pdf');
     // B is not merged into A (its title starts it), and each C keeps its own 报表编号.
-    const c = htmlReading(C_101)[0] as Form;
-    expect(result.forms).toEqual([...htmlReading(A_024), ...htmlReading(B_027), c, c]);
+    const c = gridReading(C_101)[0] as Form;
+    expect(result.forms).toEqual([...gridReading(A_024), ...gridReading(B_027), c, c]);
     expect(result.issues.map((i) => [i.code, i.form])).toEqual([
       ['grid-funding-total-named', 1],
       ['grid-name-from-title', 1],
@@ -113,7 +106,7 @@ describe('importPdf on the template families printed as publishers print them', 
   it('family H as a Word file printed by LibreOffice', async () => {
     const bytes = fixture('h023-word.pdf');
     const result = await importPdf(bytes, 'h023-word.pdf');
-    expect(result.forms).toEqual(htmlReading(H_023));
+    expect(result.forms).toEqual(gridReading(H_023));
     // 得分计算方法 / 原因 cells go to extras, as in the HTML reading (grid-extra-column before).
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'h023-word.pdf')).toEqual([]);
@@ -122,7 +115,7 @@ describe('importPdf on the template families printed as publishers print them', 
   it('family C as an Excel sheet printed by LibreOffice Calc', async () => {
     const bytes = fixture('c101-excel.pdf');
     const result = await importPdf(bytes, 'c101-excel.pdf');
-    expect(result.forms).toEqual(htmlReading(C_101));
+    expect(result.forms).toEqual(gridReading(C_101));
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'c101-excel.pdf')).toEqual([]);
   });
@@ -130,7 +123,7 @@ describe('importPdf on the template families printed as publishers print them', 
   it('the 40-indicator form as a Word file (repeated heading row) printed by LibreOffice', async () => {
     const bytes = fixture('a024-long-word.pdf');
     const result = await importPdf(bytes, 'a024-long-word.pdf');
-    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.forms).toEqual(gridReading(longA024(40)));
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'a024-long-word.pdf')).toEqual([]);
   });
@@ -140,7 +133,7 @@ describe('importPdf on the template families printed as publishers print them', 
     // page, and leaves a clipped copy of it above the table on the next page.
     const bytes = fixture('a024-long-excel.pdf');
     const result = await importPdf(bytes, 'a024-long-excel.pdf');
-    expect(result.forms).toEqual(htmlReading(longA024(40)));
+    expect(result.forms).toEqual(gridReading(longA024(40)));
     expect(result.issues).toEqual([]);
     expect(await lostText(bytes, 'a024-long-excel.pdf')).toEqual([]);
   });
@@ -151,7 +144,7 @@ describe('importPdf on the template families printed as publishers print them', 
     // a year and reported (grid-incomplete-form, their text in raw). See docs/import-pdf.md.
     const bytes = fixture('a024-long-excel-top.pdf');
     const result = await importPdf(bytes, 'a024-long-excel-top.pdf');
-    const expected = htmlReading(longA024(40))[0];
+    const expected = gridReading(longA024(40))[0];
     expect(result.forms).toHaveLength(1);
     expect(result.forms[0]?.indicators.slice(0, 20)).toEqual(expected?.indicators.slice(0, 20));
     expect(errors(result.issues)).toEqual(['grid-incomplete-form', 'grid-incomplete-form']);

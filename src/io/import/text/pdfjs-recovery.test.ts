@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
 import {
@@ -9,16 +8,13 @@ import {
   B_027,
   C_101,
   E_022,
-  familyPage,
+  gridReading,
   H_023,
   longA024,
-  type FamilyTable,
 } from '../../../../test/support/family-tables.js';
-import { gridToForms } from '../grid/grid-to-forms.js';
-import { htmlToGrid } from '../html/html-to-grid.js';
 import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
 import { importText } from './import-text.js';
-import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
+import { exactMatches, expectedIndicators } from './recovery-score.js';
 
 /**
  * The PDFs of fixtures/pdf turned back into text by pdf.js (fixtures/text/pdfjs/README.md): what a
@@ -30,10 +26,8 @@ import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
 const golden = JSON.parse(
   readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
 ) as Form[];
-const htmlReading = (table: FamilyTable): Form[] =>
-  gridToForms(htmlToGrid(parse(familyPage(table)), 'family.html').grid).forms;
-const long = htmlReading(longA024(40));
-const c101 = htmlReading(C_101)[0] as Form;
+const long = gridReading(longA024(40));
+const c101 = gridReading(C_101)[0] as Form;
 
 const TRUTH: Record<string, Form[]> = {
   'pingshan-justice-2020.txt': golden,
@@ -44,11 +38,11 @@ const TRUTH: Record<string, Form[]> = {
   'a024-long-excel.txt': long,
   // importPdf reads only the first pages of this one (a known limit); the form is still these 40.
   'a024-long-excel-top.txt': long,
-  'c101-excel.txt': htmlReading(C_101),
-  'h023-word.txt': htmlReading(H_023),
-  'juesuan-2023.txt': [c101, ...htmlReading(E_022), ...htmlReading(A_024), ...htmlReading(H_023)],
-  'landscape-small.txt': [c101, ...htmlReading(B_026)],
-  'several-forms.txt': [...htmlReading(A_024), ...htmlReading(B_027), c101, c101],
+  'c101-excel.txt': gridReading(C_101),
+  'h023-word.txt': gridReading(H_023),
+  'juesuan-2023.txt': [c101, ...gridReading(E_022), ...gridReading(A_024), ...gridReading(H_023)],
+  'landscape-small.txt': [c101, ...gridReading(B_026)],
+  'several-forms.txt': [...gridReading(A_024), ...gridReading(B_027), c101, c101],
 };
 
 /** Exact indicators, weight and score included. */
@@ -67,26 +61,12 @@ const FLOORS: Record<string, number> = {
   'several-forms.txt': 7,
 };
 
-const expectedOf = (forms: readonly Form[]): ExpectedIndicator[] =>
-  forms.flatMap((f) =>
-    f.indicators.map((i): ExpectedIndicator => [
-      i.level1,
-      i.level2,
-      i.name,
-      i.target,
-      i.actual,
-      i.note,
-      i.weight ?? null,
-      i.score ?? null,
-    ]),
-  );
-
 describe('PDFs as pdf.js gives their text', () => {
   it.each(readTextFixtures('text/pdfjs'))('%s', (file, text) => {
     const truth = TRUTH[file];
     expect(truth, `${file} has a truth`).toBeDefined();
     expect(FLOORS[file], `${file} has a floor`).toBeDefined();
-    const found = exactMatches(importText(text, file).forms, expectedOf(truth ?? []));
+    const found = exactMatches(importText(text, file).forms, expectedIndicators(truth ?? []));
     expect(found.length).toBeGreaterThanOrEqual(FLOORS[file] ?? Infinity);
   });
 });

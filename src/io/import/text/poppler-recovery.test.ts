@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Form } from '../../../domain/form/form.schema.js';
 import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
 import { importText } from './import-text.js';
-import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
+import { exactMatches, expectedIndicators } from './recovery-score.js';
 
 /**
  * The seed printed as a PDF (by Chromium, and by LibreOffice), turned back into text by poppler's
@@ -20,9 +20,7 @@ import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
 const golden = JSON.parse(
   readFileSync(join(REPO_ROOT, 'fixtures/seed/pingshan-justice-2020.golden.json'), 'utf8'),
 ) as Form[];
-const expected: ExpectedIndicator[] = golden.flatMap((f) =>
-  f.indicators.map((i): ExpectedIndicator => [i.level1, i.level2, i.name, i.target, i.actual, i.note]),
-);
+const expected = expectedIndicators(golden);
 
 const FLOORS: Record<string, number> = {
   'seed-chromium.raw.txt': 74,

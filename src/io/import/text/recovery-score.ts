@@ -47,3 +47,19 @@ export function exactMatches(forms: readonly Form[], expected: readonly Expected
     return i >= 0;
   });
 }
+
+/** The indicators of known forms as expectations, 分值/得分 included (a blank one must stay blank). */
+export function expectedIndicators(forms: readonly Form[]): ExpectedIndicator[] {
+  return forms.flatMap((f) =>
+    f.indicators.map((i): ExpectedIndicator => [
+      i.level1,
+      i.level2,
+      i.name,
+      i.target,
+      i.actual,
+      i.note,
+      i.weight ?? null,
+      i.score ?? null,
+    ]),
+  );
+}

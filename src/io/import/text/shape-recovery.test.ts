@@ -7,7 +7,7 @@ import { HOST_SHAPES } from './host-shapes.js';
 import { importText } from './import-text.js';
 import { lostFragments } from './lost-fragments.js';
 import { printedRows } from './printed-rows.js';
-import { exactMatches, type ExpectedIndicator } from './recovery-score.js';
+import { exactMatches, expectedIndicators } from './recovery-score.js';
 import { scoredForms } from './scored-forms.js';
 
 /**
@@ -65,17 +65,6 @@ const FLOORS: Readonly<Record<string, Readonly<Record<string, Floor>>>> = {
 const seed = readSeedForms();
 const SETS: Readonly<Record<string, readonly Form[]>> = { seed, scored: scoredForms(seed) };
 
-/** The golden indicators as recovery-score compares them; 分值/得分 compared where the forms print them. */
-function expectedOf(forms: readonly Form[]): ExpectedIndicator[] {
-  return forms.flatMap((f) =>
-    f.indicators.map((i): ExpectedIndicator =>
-      i.weight === undefined
-        ? [i.level1, i.level2, i.name, i.target, i.actual, i.note]
-        : [i.level1, i.level2, i.name, i.target, i.actual, i.note, i.weight, i.score ?? null],
-    ),
-  );
-}
-
 /** Funding lines compared with a blank 分值/得分 the same whether printed blank or absent. */
 const fundingOf = (form: Form): unknown => ({
   ...form.funding,
@@ -104,7 +93,9 @@ describe('the seed re-served in every host text shape', () => {
         const f = read(g);
         return f !== undefined && isDeepStrictEqual(pick(f), pick(g));
       }).length;
-    expect(exactMatches(result.forms, expectedOf(golden)).length).toBeGreaterThanOrEqual(floor?.exact ?? Infinity);
+    expect(exactMatches(result.forms, expectedIndicators(golden)).length).toBeGreaterThanOrEqual(
+      floor?.exact ?? Infinity,
+    );
     expect(same(fundingOf)).toBeGreaterThanOrEqual(floor?.funding ?? Infinity);
     expect(same((f) => f.objectives)).toBeGreaterThanOrEqual(floor?.objectives ?? Infinity);
     // Title, year, project, 总分, 说明, 填表人, extras: read exactly in every shape.
