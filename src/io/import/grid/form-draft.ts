@@ -27,8 +27,11 @@ export interface FormContext {
   /** Cells whose text was placed in the form or recognised as a label, header or boilerplate. */
   readonly consumed: Set<GridCell>;
   readonly draft: FormDraft;
-  /** True after a 备注 line: the template's notes follow and are left out. */
-  inNotes: boolean;
+  /**
+   * The last line of the template's notes while they go on (they are left out), null outside them:
+   * what a page prints after them is read again (template-notes.ts).
+   */
+  notes: string | null;
 }
 
 export function newDraft(): FormDraft {

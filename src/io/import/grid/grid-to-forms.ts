@@ -51,7 +51,7 @@ export function gridToForms(printed: Grid): ImportResult {
       issues,
       consumed: new Set(),
       draft: newDraft(),
-      inNotes: false,
+      notes: null,
     };
     readLines(ctx, part.head, true);
     readBody(ctx, part.start, part.end);

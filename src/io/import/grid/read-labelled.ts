@@ -1,8 +1,10 @@
 /**
  * Reading label/value cells (项目名称 | 社区矫正 | 项目起止时间 | …) and labelled lines outside the
  * table (`填表人： 赵 益 联系电话： …`, `填报单位：…`). Known labels fill the model's fields, other
- * labels go to `extras`, and 备注 starts the template's notes, which are left out.
+ * labels go to `extras`, and 备注 starts the template's notes, which are left out up to where they
+ * end (template-notes.ts).
  */
+import { continuesNotes, opensTemplateNotes } from '../template-notes.js';
 import type { GridCell } from './grid.js';
 import {
   cellText,
@@ -34,9 +36,17 @@ function applyPair(ctx: FormContext, pair: LabelledValue, location: string): voi
  */
 export function readLabelledRow(ctx: FormContext, cells: readonly GridCell[]): void {
   const texts = cells.map((c) => cellText(c.text));
-  if (ctx.inNotes && !texts.some((t) => fieldKeyOf(t) !== undefined || inlineFields(t) !== null)) {
-    for (const cell of cells) ctx.consumed.add(cell);
-    return;
+  if (ctx.notes !== null) {
+    const text = texts.join('');
+    if (
+      !texts.some((t) => fieldKeyOf(t) !== undefined || inlineFields(t) !== null) &&
+      continuesNotes(text, ctx.notes)
+    ) {
+      for (const cell of cells) ctx.consumed.add(cell);
+      ctx.notes = text;
+      return;
+    }
+    ctx.notes = null;
   }
   let pending: { label: string; cell: GridCell } | null = null;
   const settle = (value: string, location: string): void => {
@@ -49,9 +59,10 @@ export function readLabelledRow(ctx: FormContext, cells: readonly GridCell[]): v
   };
   for (const [i, cell] of cells.entries()) {
     const text = texts[i] ?? '';
-    if (isNotesStart(text)) {
+    const notes = isNotesStart(text) ? texts.slice(i).join('') : '';
+    if (notes !== '' && opensTemplateNotes(notes)) {
       settle('', cell.location);
-      ctx.inNotes = true;
+      ctx.notes = notes;
       for (const rest of cells.slice(i)) ctx.consumed.add(rest);
       return;
     }
@@ -96,8 +107,8 @@ export function readLabelledRow(ctx: FormContext, cells: readonly GridCell[]): v
 export function readLabelledLine(ctx: FormContext, text: string, location: string): boolean {
   const line = cellText(text);
   if (line === '') return true;
-  if (isNotesStart(line)) {
-    ctx.inNotes = true;
+  if (isNotesStart(line) && opensTemplateNotes(line)) {
+    ctx.notes = line;
     return true;
   }
   const unit = unitLineOf(line);
@@ -107,7 +118,13 @@ export function readLabelledLine(ctx: FormContext, text: string, location: strin
   }
   const { lead, pairs } = splitLabelled(text);
   const known = pairs.some((p) => fieldKeyOf(p.label) !== undefined);
-  if (ctx.inNotes && !known) return true;
+  if (ctx.notes !== null && !known) {
+    if (continuesNotes(line, ctx.notes)) {
+      ctx.notes = line;
+      return true;
+    }
+    ctx.notes = null;
+  }
   if (pairs.length === 0 || lead !== '') return false;
   for (const pair of pairs) applyPair(ctx, pair, location);
   return true;

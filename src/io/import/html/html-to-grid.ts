@@ -3,7 +3,7 @@
  * often as PDFs: the page of a 决算公开 notice, or Word/Excel "save as web page". Tables become rows
  * of cells with `colspan`/`rowspan` placed the way a browser lays them out; several tables are
  * stacked one under another; text outside tables becomes `grid.outside` lines. Nested tables are
- * read as the text of their cell.
+ * read as the text of their cell, except in a layout table (below).
  */
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { ImportIssue } from '../import-result.js';
@@ -151,6 +151,30 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
+/** The tables inside a table's cells (not inside those tables' own cells), in document order. */
+function nestedTables(table: Element): Element[] {
+  const found: Element[] = [];
+  const stack: Node[] = [...childrenOf(table)].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isElement(node)) continue;
+    if (node.tagName === 'table') found.push(node);
+    else for (let i = childrenOf(node).length - 1; i >= 0; i -= 1) stack.push(childrenOf(node)[i] as Node);
+  }
+  return found;
+}
+
+/**
+ * Older government sites lay their pages out with tables: the article, and the form in it, sit in
+ * a cell of a table of a few rows (navigation, article, footer). Read as a table, the form would be
+ * the text of one cell. A table holding a table of more rows than its own is such a layout: its
+ * content is read as a page is, and the tables in it as tables. A form with a small table in one
+ * cell (more rows outside it than in it) stays one table.
+ */
+function isLayoutTable(table: Element): boolean {
+  const own = rowsOf(table).length;
+  return nestedTables(table).some((inner) => rowsOf(inner).length > own);
+}
+
 /** Builds the grid; issues for cut cells are returned beside it. Never throws on odd HTML. */
 export function htmlToGrid(
   document: DefaultTreeAdapterTypes.Document,
@@ -173,6 +197,10 @@ export function htmlToGrid(
   };
 
   const addTable = (table: Element): void => {
+    if (isLayoutTable(table)) {
+      for (const child of childrenOf(table)) walkText(child, pending, addTable);
+      return;
+    }
     flushOutside();
     tableCount += 1;
     const first = rows.length;

@@ -27,6 +27,30 @@ describe('importHtml', () => {
     expect(findLostText(g, gridToForms(g))).toEqual([]);
   });
 
+  it('reads the form inside a site’s layout table as a table, and its navigation and footer as text', async () => {
+    const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(seedHtml)?.[1] ?? '';
+    const page = `<html><head><meta charset="utf-8"></head><body><table width="100%">
+      <tr><td><div>首页 &gt; 信息公开</div></td></tr><tr><td>${body}</td></tr><tr><td>版权所有 坪山区</td></tr>
+    </table></body></html>`;
+    const result = await importHtml(page, 'site.html');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues.map((i) => [i.code, i.raw])).toEqual([
+      ['grid-unplaced-text', '首页 > 信息公开'],
+      ['grid-unplaced-text', '版权所有 坪山区'],
+    ]);
+    const g = grid(page);
+    expect(findLostText(g, gridToForms(g))).toEqual([]);
+  });
+
+  it('keeps a 备注 the filler wrote, which is not the template notes, in extras', async () => {
+    const from = seedHtml.indexOf('<p class="note">备注');
+    const to = seedHtml.indexOf('</section>', from);
+    const page = `${seedHtml.slice(0, from)}<p class="note">备注：资金已于12月全部拨付。</p>${seedHtml.slice(to)}`;
+    const result = await importHtml(page, 'remark.html');
+    expect(result.forms[0]?.extras).toEqual({ 备注: '资金已于12月全部拨付。' });
+    expect(result.forms.slice(1)).toEqual(golden.slice(1));
+  });
+
   it('places cells as a browser lays them out: rowspan, colspan, nested tables, hidden text', () => {
     const g = grid(`<html><head><title>t</title><style>td{}</style></head><body>
       <h1>2020年度 项目支出绩效自评表</h1><p>填报单位&nbsp;：甲<script>var x = 1;</script></p>

@@ -1,21 +1,10 @@
+import { continuesNotes, holdsNotePhrase } from '../template-notes.js';
 import type { TextLine } from './tokenize-lines.js';
 
 /**
  * Printed text that is not data: the 备注 notes every template repeats under the table, page
  * markers and attachment numbers. These lines are left out of the forms without an issue.
  */
-
-/** Phrases of the standard 备注 notes; a 备注 block holding none of them is data, not boilerplate. */
-const NOTE_PHRASES = [
-  '请按项目体系',
-  '分值统一设置为',
-  '其他资金包括',
-  '产出数量指',
-  '定量指标',
-  '定性指标',
-  '一个项目填报一份',
-  '加权平均',
-];
 
 const NOTE_START = /^(备注|注)\s*[:：]/;
 const PAGE_MARKER =
@@ -77,11 +66,13 @@ export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
 }
 
 /**
- * Indexes (into `lines`) of boilerplate lines: standard 备注 blocks, up to the next form title,
- * and marker lines.
+ * Indexes (into `lines`) of boilerplate lines: standard 备注 notes (up to where they end, or the
+ * next form title) and marker lines. What a page prints after the notes is left to the form's
+ * reader, which places or reports it (template-notes.ts).
  */
 export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
   const out = new Set<number>();
+  const textOf = (line: TextLine): string => line.cells.join('');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === undefined) continue;
@@ -92,16 +83,19 @@ export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
     const first = line.cells[0];
     if (first === undefined || !NOTE_START.test(first)) continue;
     let end = i + 1;
+    let previous = textOf(line);
     while (end < lines.length) {
       const next = lines[end];
       if (next === undefined || isTitleLine(next)) break;
+      // A page marker between two lines of the notes belongs to neither.
+      if (!isMarkerLine(next)) {
+        const text = textOf(next);
+        if (!continuesNotes(text, previous)) break;
+        previous = text;
+      }
       end += 1;
     }
-    const text = lines
-      .slice(i, end)
-      .map((l) => l.cells.join(''))
-      .join('');
-    if (!NOTE_PHRASES.some((p) => text.includes(p))) continue;
+    if (!holdsNotePhrase(lines.slice(i, end).map(textOf).join(''))) continue;
     for (let k = i; k < end; k++) out.add(k);
     i = end - 1;
   }

@@ -39,6 +39,46 @@ describe('importText on the seed', () => {
   });
 });
 
+describe('importText on what a page prints after the template notes', () => {
+  const lines = seedText.split('\n');
+  const notesAt = lines.findIndex((l) => l.startsWith('备注'));
+  const nextTitle = lines.findIndex((l, k) => k > notesAt && l.includes('自评表'));
+
+  it('reports a footer after the last form’s notes, and keeps a second 填表人 line in extras', () => {
+    const text = `${seedText}\n版权所有 坪山区司法局\n填表人：张三    联系电话：0755-1234\n`;
+    const result = importText(text, 'page.txt');
+    expect(result.forms.slice(0, 5)).toEqual((golden as unknown[]).slice(0, 5));
+    expect(result.forms[5]?.extras).toEqual({ 填表人: '张三', 联系电话: '0755-1234' });
+    expect(result.issues.map((i) => [i.code, i.raw])).toEqual([['unplaced-text', '版权所有 坪山区司法局']]);
+    expect(lostFragments(text, result)).toEqual([]);
+  });
+
+  it('keeps a 备注 the filler wrote (no words of the template notes) as printed text, not notes', () => {
+    const text = [
+      ...lines.slice(0, notesAt),
+      '备注：本项目资金已于2020年12月全部拨付到位。',
+      ...lines.slice(nextTitle),
+    ].join('\n');
+    const result = importText(text, 'remark.txt');
+    expect(JSON.stringify(result)).toContain('全部拨付到位');
+    expect(result.forms.slice(1)).toEqual((golden as unknown[]).slice(1));
+  });
+
+  it('still leaves out notes wrapped at the page edge, numbered, or cut by a page marker', () => {
+    const notes = lines.slice(notesAt, nextTitle);
+    const text = [
+      ...lines.slice(0, notesAt),
+      ...notes.slice(0, 3),
+      '- 2 -',
+      ...notes.slice(3),
+      ...lines.slice(nextTitle),
+    ].join('\n');
+    const result = importText(text, 'marker.txt');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues).toEqual([]);
+  });
+});
+
 describe('importText on every fixture', () => {
   const all = [...readTextFixtures('real'), ...readTextFixtures('text'), ['seed', seedText] as [string, string]];
   it.each(all)('%s: forms are schema-valid and issues well-formed', (file, text) => {

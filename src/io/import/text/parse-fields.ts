@@ -1,4 +1,4 @@
-import { addExtra, type ParseContext } from './form-draft.js';
+import { addExtra, type FormDraft, type ParseContext } from './form-draft.js';
 import { joinWrapped } from './join-wrapped.js';
 import { parseMoney } from './parse-number.js';
 import { tokenText, useToken, type LabelToken, type Token } from './cell-stream.js';
@@ -66,6 +66,21 @@ export function tickedOption(text: string): string | null {
   return option === '' ? null : option;
 }
 
+/**
+ * A field printed once per form: the first value is kept, and another one printed under the same
+ * label (a page's own 填表人 line after the form's, a second 主管部门) goes to extras, not away.
+ */
+function keepFirst(
+  draft: FormDraft,
+  field: 'department' | 'implementer' | 'preparerName' | 'phone' | 'remarks' | 'grade',
+  label: string,
+  value: string | null,
+): void {
+  const current = draft[field];
+  if (current === null || current === undefined) draft[field] = value;
+  else if (value !== null && value !== current) addExtra(draft, label, value);
+}
+
 /** Applies one labelled field and its value tokens to the draft; unplaced values stay unused. */
 export function applyField(label: LabelToken, tokens: readonly Token[], ctx: ParseContext): void {
   const { draft, log } = ctx;
@@ -106,12 +121,9 @@ export function applyField(label: LabelToken, tokens: readonly Token[], ctx: Par
       }
       return;
     case 'department':
-      if (draft.department !== null && value !== null) addExtra(draft, label.key, value);
-      draft.department ??= value;
-      return;
     case 'implementer':
-      if (draft.implementer !== null && value !== null) addExtra(draft, label.key, value);
-      draft.implementer ??= value;
+    case 'grade':
+      keepFirst(draft, key, label.key, value);
       return;
     case 'isKeyProject':
       if (value === '是' || value === '否') draft.isKeyProject = value === '是';
@@ -135,21 +147,16 @@ export function applyField(label: LabelToken, tokens: readonly Token[], ctx: Par
       return;
     }
     case 'preparer':
-      draft.preparerName ??= value;
+      keepFirst(draft, 'preparerName', label.key, value);
       return;
     case 'phone':
-      draft.phone ??= value;
-      return;
     case 'remarks':
-      draft.remarks ??= value;
+      keepFirst(draft, key, label.key, value);
       return;
     case 'total':
       // One cell per line: the score's cell comes after the fields printed beside 自评得分.
       if (pieces.length === 0) draft.awaitingTotal = true;
       else applyTotal(label, pieces, ctx);
-      return;
-    case 'grade':
-      draft.grade ??= value;
       return;
     case undefined:
       if (value !== null) addExtra(draft, label.key, value);
