@@ -72,7 +72,7 @@ export function tickedOption(text: string): string | null {
  */
 function keepFirst(
   draft: FormDraft,
-  field: 'department' | 'implementer' | 'preparerName' | 'phone' | 'remarks' | 'grade',
+  field: 'department' | 'implementer' | 'attribute' | 'preparerName' | 'phone' | 'remarks' | 'grade',
   label: string,
   value: string | null,
 ): void {
@@ -143,7 +143,7 @@ export function applyField(label: LabelToken, tokens: readonly Token[], ctx: Par
       // `1、持续性项目 ☑ 2、新增性项目 □`: the attribute is the ticked option; the row stays in extras.
       const ticked = value === null ? null : tickedOption(value);
       if (ticked !== null && value !== null) addExtra(draft, label.key, value);
-      draft.attribute ??= ticked ?? value;
+      keepFirst(draft, 'attribute', label.key, ticked ?? value);
       return;
     }
     case 'preparer':
@@ -207,7 +207,7 @@ function applyTotal(label: LabelToken, allPieces: readonly string[], ctx: ParseC
   // `总分 100 96 优` (Yunnan): the grade printed after the score is the form's 等级.
   const grade = allPieces.length > 1 ? allPieces[allPieces.length - 1] : undefined;
   const graded = grade !== undefined && GRADES.has(grade);
-  if (graded) ctx.draft.grade ??= grade;
+  if (graded) keepFirst(ctx.draft, 'grade', '等级', grade);
   const pieces = graded ? allPieces.slice(0, -1) : allPieces;
   const numbers = pieces.map((p) => parseMoney(p.replace(/分$/, '')));
   const last = numbers[numbers.length - 1];
