@@ -6,7 +6,7 @@
  * the form's table; it is kept in an info issue so nothing is lost.
  */
 import type { ImportIssue, ImportResult } from '../import-result.js';
-import { capIssueRaw } from '../grid/grid-limits.js';
+import { outsideBodyIssue } from '../outside-body.js';
 import { importText } from '../text/import-text.js';
 import { extractDocText } from './extract-doc-text.js';
 
@@ -43,16 +43,7 @@ export async function importDoc(bytes: Uint8Array, file: string): Promise<Import
     },
     ...result.issues,
   ];
-  if (elsewhere.length > 0) {
-    const parts = elsewhere.map((e) => e.part).join('、');
-    issues.push({
-      file,
-      code: 'doc-text-outside-body',
-      severity: 'info',
-      message: `“${file}”正文以外（${parts}）的文字不属于自评表，未导入，原文见本条。`,
-      location: parts,
-      raw: capIssueRaw(elsewhere.map((e) => `${e.part}：${e.text.trim()}`).join('\n')),
-    });
-  }
+  const outside = outsideBodyIssue(file, 'doc-text-outside-body', elsewhere);
+  if (outside !== null) issues.push(outside);
   return { forms: result.forms, issues };
 }

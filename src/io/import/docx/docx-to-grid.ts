@@ -64,6 +64,17 @@ function paragraphText(node: XmlNode): string {
   return out;
 }
 
+/** The text of every paragraph of a part (a page header, footnotes …), tables included, one per line. */
+export function partText(tree: readonly XmlNode[]): string {
+  const lines: string[] = [];
+  const walk = (n: XmlNode): void => {
+    if (nameOf(n) === 'w:p') lines.push(paragraphText(n));
+    else for (const child of flatChildren(n)) walk(child);
+  };
+  for (const node of tree) walk(node);
+  return lines.filter((l) => l.trim() !== '').join('\n');
+}
+
 /** All text in a cell: its paragraphs, and those of nested tables, one per line. */
 function cellTextOf(tc: XmlNode): string {
   const lines: string[] = [];

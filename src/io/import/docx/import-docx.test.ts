@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { strFromU8, strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { findLostText } from '../grid/find-lost-text.js';
@@ -53,6 +53,30 @@ describe('importDocx', () => {
     const grid = seedGrid();
     expect(grid.rows.length).toBeGreaterThan(100);
     expect(findLostText(grid, result)).toEqual([]);
+  });
+
+  it('keeps the text of page headers, footers and footnotes in one info issue, the forms unchanged', async () => {
+    const part = (root: string, body: string): Uint8Array =>
+      strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:${root} ${W}>${body}</w:${root}>`);
+    const withParts = zipSync({
+      ...unzipSync(seedDocx),
+      'word/header1.xml': part('hdr', p('深圳市坪山区司法局 2020年度部门决算')),
+      'word/footer1.xml': part('ftr', `${p('第')}${p('  ')}`),
+      'word/footnotes.xml': part(
+        'footnotes',
+        `<w:footnote w:id="0">${p('')}</w:footnote><w:footnote w:id="1">${p('资金单位为万元')}</w:footnote>`,
+      ),
+    });
+    const result = await importDocx(withParts, 'seed.docx');
+    expect(result.forms).toEqual(golden);
+    expect(result.issues.map((i) => [i.code, i.severity, i.location, i.raw])).toEqual([
+      [
+        'docx-text-outside-body',
+        'info',
+        '页眉、页脚、脚注',
+        '页眉：深圳市坪山区司法局 2020年度部门决算\n页脚：第\n脚注：资金单位为万元',
+      ],
+    ]);
   });
 
   it('reads gridSpan and vMerge restart/continue as spans, and paragraphs as outside lines', () => {

@@ -7,9 +7,31 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ImportResult } from '../import-result.js';
 import { gridToFormsOrText } from '../grid/grid-as-text.js';
 import { readZipEntries, zipProblemMessage } from '../grid/read-zip-entries.js';
-import { docxToGrid, type XmlNode } from './docx-to-grid.js';
+import { outsideBodyIssue, type OutsideText } from '../outside-body.js';
+import { docxToGrid, partText, type XmlNode } from './docx-to-grid.js';
 
 const DOCUMENT = 'word/document.xml';
+
+/** Parts outside the body, by the Chinese names the .doc importer gives them. */
+const OUTSIDE_PARTS: readonly (readonly [RegExp, string])[] = [
+  [/^word\/header\d*\.xml$/, '页眉'],
+  [/^word\/footer\d*\.xml$/, '页脚'],
+  [/^word\/footnotes\.xml$/, '脚注'],
+  [/^word\/endnotes\.xml$/, '尾注'],
+  [/^word\/comments\.xml$/, '批注'],
+];
+const outsidePartOf = (name: string): string | undefined => OUTSIDE_PARTS.find(([re]) => re.test(name))?.[1];
+
+/** The text of the parts outside the body, in the zip's order; a part that is not XML is skipped. */
+function outsideText(files: ReadonlyMap<string, Uint8Array>): OutsideText[] {
+  const out: OutsideText[] = [];
+  for (const [name, bytes] of files) {
+    const part = outsidePartOf(name);
+    const tree = part === undefined ? null : parseOfficeXml(new TextDecoder('utf-8').decode(bytes));
+    if (part !== undefined && tree !== null) out.push({ part, text: partText(tree) });
+  }
+  return out;
+}
 
 const failed = (file: string, code: string, message: string, raw: string | null = null): ImportResult => ({
   forms: [],
@@ -37,7 +59,7 @@ export function parseOfficeXml(xml: string): XmlNode[] | null {
  */
 export async function importDocx(bytes: Uint8Array, file: string): Promise<ImportResult> {
   try {
-    const zip = readZipEntries(bytes, (name) => name === DOCUMENT);
+    const zip = readZipEntries(bytes, (name) => name === DOCUMENT || outsidePartOf(name) !== undefined);
     if (!zip.ok) return failed(file, `docx-${zip.problem}`, zipProblemMessage(zip.problem, file, 'Word'), zip.detail);
     const xml = zip.files.get(DOCUMENT);
     if (xml === undefined) {
@@ -56,6 +78,8 @@ export async function importDocx(bytes: Uint8Array, file: string): Promise<Impor
       );
     }
     const { grid, issues } = docxToGrid(tree, file);
+    const outside = outsideBodyIssue(file, 'docx-text-outside-body', outsideText(zip.files));
+    if (outside !== null) issues.push(outside);
     // A form pasted into Word as paragraphs has no table: its text goes to the text importer.
     const result = await gridToFormsOrText(grid);
     if (grid.rows.length === 0 && result.forms.length === 0) {
