@@ -56,14 +56,17 @@ function compoundFile(name: string, stream: Uint8Array): Uint8Array {
 }
 
 /**
- * An Excel 5/95 (BIFF5) workbook: code page 936 (GBK), one sheet `表一` holding a GBK LABEL and a
- * number formatted `0%` by a FORMAT record of its own.
+ * An Excel 5/95 (BIFF5) workbook with Mac Excel's 1904 dates: code page 936 (GBK), one sheet `表一`
+ * holding a GBK LABEL, a number formatted `0%` and a date formatted `yyyy"年"m"月"d"日"` by FORMAT
+ * records of its own.
  */
 function biff5Workbook(): Uint8Array {
   const gbk = {
     sheet: [0xb1, 0xed, 0xd2, 0xbb], // 表一
     label: [0xcf, 0xee, 0xc4, 0xbf, 0xc3, 0xfb, 0xb3, 0xc6], // 项目名称
     format: [...'0%'].map((c) => c.charCodeAt(0)),
+    // yyyy"年"m"月"d"日"
+    date: [0x79, 0x79, 0x79, 0x79, 0x22, 0xc4, 0xea, 0x22, 0x6d, 0x22, 0xd4, 0xc2, 0x22, 0x64, 0x22, 0xc8, 0xd5, 0x22],
   };
   const bof = (type: number): number[] => record(0x0809, [...le16(0x0500), ...le16(type), 0, 0, 0, 0]);
   const xf = (format: number): number[] =>
@@ -73,9 +76,12 @@ function biff5Workbook(): Uint8Array {
   const head = [
     ...bof(0x0005),
     ...record(0x0042, le16(936)),
+    ...record(0x0022, le16(1)),
     ...record(0x041e, [...le16(200), gbk.format.length, ...gbk.format]),
+    ...record(0x041e, [...le16(201), gbk.date.length, ...gbk.date]),
     ...xf(0),
     ...xf(200),
+    ...xf(201),
   ];
   const globalsLength = head.length + boundSheet(0).length + record(0x000a, []).length;
   const globals = [...head, ...boundSheet(globalsLength), ...record(0x000a, [])];
@@ -83,6 +89,8 @@ function biff5Workbook(): Uint8Array {
     ...bof(0x0010),
     ...record(0x0204, [...le16(0), ...le16(0), ...le16(0), ...le16(gbk.label.length), ...gbk.label]),
     ...record(0x0203, [...le16(0), ...le16(1), ...le16(1), ...f64(0.95)]),
+    // 2021-01-01 counted from 1904-01-01 (44197 from 1900).
+    ...record(0x0203, [...le16(0), ...le16(2), ...le16(2), ...f64(42735)]),
     ...record(0x000a, []),
   ];
   return new Uint8Array([...globals, ...sheet]);
@@ -217,10 +225,10 @@ describe('importXls (Excel 97-2003, WPS .et)', () => {
     expect(hidden).toMatchObject({ severity: 'info', location: '隐藏', raw: '隐藏!A1: 隐藏的工作表' });
   });
 
-  it('reads Excel 5/95 (BIFF5) strings in the code page of the file', async () => {
+  it('reads Excel 5/95 (BIFF5) strings in the code page of the file, and 1904 dates', async () => {
     const xls = compoundFile('Book', biff5Workbook());
     const { grids } = await xlsGrids(xls);
-    expect(texts(grids.get('表一'))).toEqual({ A1: '项目名称', B1: '95%' });
+    expect(texts(grids.get('表一'))).toEqual({ A1: '项目名称', B1: '95%', C1: '2021年1月1日' });
     expect((await importBytes(xls, 'old.xls')).format).toBe('xls');
   });
 

@@ -4,6 +4,7 @@
  * .xlsx (biff-to-exceljs.ts → readWorkbook): several sheets, the flat template, merged cells,
  * number formats, hidden rows and sheets, the text fallback all behave as for .xlsx.
  */
+import type ExcelJS from 'exceljs';
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import { tooManyCells } from '../grid/grid-limits.js';
 import { readWorkbook } from '../xlsx/import-xlsx.js';
@@ -72,5 +73,12 @@ export async function importXls(bytes: Uint8Array, file: string): Promise<Import
     });
   }
   if (xls.tooManyCells) issues.push(tooManyCells(file));
-  return readWorkbook(biffToExceljs(xls), file, issues);
+  let book: ExcelJS.Workbook;
+  try {
+    book = biffToExceljs(xls);
+  } catch (error) {
+    // Not expected (names, ranges and values are checked on the way); the record data is reported.
+    return failed(file, 'not-biff', `building the workbook: ${(error as Error).message}`);
+  }
+  return readWorkbook(book, file, issues);
 }
