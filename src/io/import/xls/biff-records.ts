@@ -5,7 +5,7 @@
  * flags byte, see biff-strings.ts).
  */
 
-export const CONTINUE = 0x003c;
+const CONTINUE = 0x003c;
 
 export interface BiffRecord {
   readonly type: number;

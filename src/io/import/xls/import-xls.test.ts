@@ -10,7 +10,7 @@ import { gridToForms } from '../grid/grid-to-forms.js';
 import type { ImportIssue } from '../import-result.js';
 import { importBytes } from '../import-file.js';
 import { sheetToGrid } from '../xlsx/sheet-to-grid.js';
-import { BiffRecordReader, CONTINUE } from './biff-records.js';
+import { BiffRecordReader } from './biff-records.js';
 import { biffToExceljs } from './biff-to-exceljs.js';
 import { importXls } from './import-xls.js';
 import { readBiffWorkbook } from './read-biff-workbook.js';
@@ -213,7 +213,6 @@ describe('importXls (Excel 97-2003, WPS .et)', () => {
     for (let r = records.next(); r !== null && sst === null; r = records.next()) if (r.type === 0x00fc) sst = r;
     // The table is split several times, so strings of both widths are cut at a CONTINUE.
     expect(sst?.parts.length).toBeGreaterThan(5);
-    expect(CONTINUE).toBe(0x003c);
     const { grids } = await xlsGrids(xls);
     const read = (grids.get('长文本')?.rows ?? []).map((row) => row[0]?.text);
     expect(read).toEqual(longStrings());
@@ -244,15 +243,13 @@ describe('importXls (Excel 97-2003, WPS .et)', () => {
     const merge = record(0x00e5, [...le16(1), ...le16(0), ...le16(0xffff), ...le16(0), ...le16(0xff)]);
     const stream = await workbookStream(fixture('fixtures/doc/pingshan-justice-2020.xls'));
     // Into the first sheet, right after its BOF: the sheet claims 65536 × 256 merged cells.
-    const book = readBiffWorkbook(stream);
-    if (typeof book === 'string') throw new Error(book);
     const records = new BiffRecordReader(stream);
     let sheetBof = -1;
     for (let r = records.next(), n = 0; r !== null && sheetBof < 0; r = records.next())
       if (r.type === 0x0809 && (n += 1) === 2) sheetBof = r.offset;
     const bofEnd = sheetBof + 4 + (stream[sheetBof + 2] ?? 0);
     const patched = new Uint8Array([...stream.subarray(0, bofEnd), ...merge, ...stream.subarray(bofEnd)]);
-    // BOUNDSHEET offsets now point 16 bytes early for later sheets; they are matched in order then.
+    // The later sheets' BOUNDSHEET offsets now fall 14 bytes short of their BOFs: matched in order instead.
     const result = await importXls(compoundFile('Workbook', patched), 'huge.xls');
     expect(result.issues.map((i) => i.code)).toContain('too-many-cells');
     expect(result.forms.slice(1)).toEqual(golden.slice(1));
