@@ -6,6 +6,7 @@
  * (colspan), `^` by the cell above (rowspan). `lines` are the paragraphs printed above the table.
  */
 
+import type { Worksheet } from 'exceljs';
 import { parse } from 'parse5';
 import type { Form } from '../../src/domain/form/form.schema.js';
 import { gridToForms } from '../../src/io/import/grid/grid-to-forms.js';
@@ -277,3 +278,29 @@ export function longA024(count: number): FamilyTable {
 /** What the grid mapper reads from a family table as a web page: the truth other readings of it are held to. */
 export const gridReading = (table: FamilyTable): Form[] =>
   gridToForms(htmlToGrid(parse(familyPage(table)), 'family.html').grid).forms;
+
+/**
+ * The tables as an Excel sheet: each table's `lines` one cell each above it, `<` and `^` as merged
+ * ranges, the tables stacked from the first row down.
+ */
+export function writeFamilySheet(sheet: Worksheet, tables: readonly FamilyTable[]): void {
+  let top = 1;
+  for (const { lines, rows } of tables) {
+    for (const line of lines) {
+      sheet.getCell(top, 1).value = line;
+      top += 1;
+    }
+    rows.forEach((row, r) => {
+      row.forEach((text, c) => {
+        if (text === '<' || text === '^') return;
+        let colSpan = 1;
+        while (row[c + colSpan] === '<') colSpan += 1;
+        let rowSpan = 1;
+        while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
+        sheet.getCell(top + r, c + 1).value = text;
+        if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
+      });
+    });
+    top += rows.length;
+  }
+}

@@ -130,7 +130,7 @@ export async function runParse(paths: readonly string[], flags: ParseFlags, io: 
   }
   if (files.length === 0)
     throw new UserError(
-      '目录中没有可解析的文件（.pdf .docx .doc .xlsx .html .json .ndjson .txt 等）。',
+      '目录中没有可解析的文件（.pdf .docx .doc .xlsx .xls .et .html .json .ndjson .txt 等）。',
       'no importable files found',
     );
   const results: FileResult[] = [

@@ -33,6 +33,16 @@ describe('detectBinaryFormat', () => {
     expect(detectBinaryFormat(new Uint8Array([...ole, ...name.slice(0, -2), 88, 0]))).toBe('ole');
   });
 
+  it('recognises Excel 97-2003 and WPS .et by a Workbook (BIFF8) or Book (Excel 5/95) stream, Word first', () => {
+    const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+    const utf16 = (name: string): number[] => [...`${name}\0`].flatMap((ch) => [ch.charCodeAt(0), 0]);
+    expect(detectBinaryFormat(new Uint8Array([...ole, ...utf16('Workbook')]))).toBe('xls');
+    expect(detectBinaryFormat(new Uint8Array([...ole, ...utf16('Book')]))).toBe('xls');
+    // A Word file with a pasted Excel table holds that table's Workbook stream too.
+    expect(detectBinaryFormat(new Uint8Array([...ole, ...utf16('Workbook'), ...utf16('WordDocument')]))).toBe('doc');
+    expect(detectBinaryFormat(new Uint8Array([...ole, ...utf16('PowerPoint Document')]))).toBe('ole');
+  });
+
   it('leaves everything else to text decoding', () => {
     expect(detectBinaryFormat(bytes('项目支出绩效自评表'))).toBe('text-like');
     expect(detectBinaryFormat(bytes('{"kind":"project-self-evaluation"}'))).toBe('text-like');

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 
 /** What the dispatcher found a file to be. `text-like` is refined by classifyText after decoding. */
-export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'zip' | 'doc' | 'ole' | 'text-like';
+export type BinaryFormat = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'zip' | 'doc' | 'xls' | 'ole' | 'text-like';
 export type TextFormat = 'json' | 'ndjson' | 'html' | 'text' | UnreadTextFormat;
 /**
  * Office formats that are text inside but that no importer reads: Excel 2003's XML spreadsheet
@@ -61,9 +61,14 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
     if (names.includes('OFD.xml')) return 'ofd';
     return 'zip';
   }
-  // Compound File Binary: Word 97–2003 when it holds a `WordDocument` stream, else .xls or another.
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return containsUtf16Name(bytes, 'WordDocument') ? 'doc' : 'ole';
+  // Compound File Binary: Word 97–2003 when it holds a `WordDocument` stream (checked first: a .doc
+  // with an Excel table pasted in holds that table's `Workbook` too), Excel 97–2003 or WPS .et when
+  // it holds `Workbook` (BIFF8) or `Book` (Excel 5/95), else another format (.ppt, .msg, an
+  // encrypted .xlsx).
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (containsUtf16Name(bytes, 'WordDocument')) return 'doc';
+    return containsUtf16Name(bytes, 'Workbook') || containsUtf16Name(bytes, 'Book') ? 'xls' : 'ole';
+  }
   return 'text-like';
 }
 
@@ -109,7 +114,7 @@ export type UnreadBinaryFormat = 'zip' | 'ofd' | 'ole';
 export const unreadFormatAdvice: Readonly<Record<UnreadTextFormat | UnreadBinaryFormat, string>> = {
   zip: 'ZIP 压缩包既不是 .docx 也不是 .xlsx。请解压后导入其中的文件。',
   ofd: '这是 OFD 版式文件，暂不能直接读取。请用 OFD 阅读器（如数科、福昕）打开后导出或打印为 PDF，再导入 PDF。',
-  ole: '这是旧版 Excel 文件（.xls）或其他旧版 Office 文件，无法直接读取。请用 Excel 或 WPS 另存为 .xlsx 后再导入。',
+  ole: '这是旧版 Office 文件（不是 Word 或 Excel 文档，也可能是加密的 Office 文件），无法直接读取。如果是表格或文档，请用 Excel、Word 或 WPS 打开（有密码的先取消密码）后另存为 .xlsx 或 .docx 再导入。',
   spreadsheetml:
     '这是 Excel 2003 XML 表格（有些系统导出为 .xls），无法直接读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
   mhtml:
@@ -124,7 +129,8 @@ export const formatLabel: Readonly<Record<InputFormat, string>> = {
   ofd: 'OFD 版式文件',
   zip: 'ZIP',
   doc: 'Word 97-2003 (.doc)',
-  ole: '旧版 Office (.xls 等)',
+  xls: 'Excel 97-2003 (.xls)',
+  ole: '旧版 Office 文件',
   json: 'JSON',
   html: 'HTML 网页',
   ndjson: 'NDJSON',

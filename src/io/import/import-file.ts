@@ -21,6 +21,7 @@ export interface Importers {
   readonly xlsx: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
   readonly html: (text: string, file: string) => Promise<ImportResult>;
   readonly doc: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
+  readonly xls: (bytes: Uint8Array, file: string) => Promise<ImportResult>;
 }
 
 export interface ImportOptions {
@@ -38,6 +39,7 @@ const builtinImporters: { readonly [K in keyof Importers]: () => Promise<Importe
   xlsx: async () => (await import('./xlsx/import-xlsx.js')).importXlsx,
   html: async () => (await import('./html/import-html.js')).importHtml,
   doc: async () => (await import('./doc/import-doc.js')).importDoc,
+  xls: async () => (await import('./xls/import-xls.js')).importXls,
 };
 
 async function importerFor<K extends keyof Importers>(kind: K, options: ImportOptions): Promise<Importers[K]> {
@@ -93,7 +95,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
 
 /**
  * Import bytes already in memory; `file` names them in issues and its extension is a hint (content
- * wins). Dispatch: PDF, docx, xlsx by signature; otherwise decode text (UTF-8/UTF-16/GB18030, the
+ * wins). Dispatch: PDF, docx, xlsx, doc, xls by signature; otherwise decode text (UTF-8/UTF-16/GB18030, the
  * encoding reported as an info issue) and route JSON/NDJSON to the canonical reader, the rest to the
  * text importer. Never throws.
  */
@@ -112,7 +114,8 @@ export async function importBytes(
       case 'pdf':
       case 'docx':
       case 'xlsx':
-      case 'doc': {
+      case 'doc':
+      case 'xls': {
         const importer = await importerFor(binary, options);
         return { ...(await importer(bytes, file)), format: binary };
       }
@@ -155,7 +158,7 @@ async function importTextLike(bytes: Uint8Array, file: string, options: ImportOp
           file,
           'unsupported-format',
           'error',
-          '无法识别的二进制文件。支持 PDF、.docx、.doc、.xlsx、HTML 网页、JSON、NDJSON 和文本。',
+          '无法识别的二进制文件。支持 PDF、.docx、.doc、.xlsx、.xls、HTML 网页、JSON、NDJSON 和文本。',
         ),
       ],
       format: null,

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 /**
  * Extensions picked up when walking a directory (files named explicitly are always taken); the
- * content decides how a file is read. `.xls` and WPS's `.et` are not read, but are picked up so that
- * their error (save as .xlsx) is shown rather than the file being skipped without a word; WPS's
- * `.wps` is read as a Word 97-2003 file when it is one inside; `.mht`/`.mhtml` and `.ofd` get their
- * message too.
+ * content decides how a file is read. `.xls` and WPS's `.et` are read as Excel 97-2003 and WPS's
+ * `.wps` as Word 97-2003 when they are one inside; `.mht`/`.mhtml` and `.ofd` are not read, but are
+ * picked up so that their message (how to save them) is shown rather than the file being skipped
+ * without a word.
  */
 export const importableExtensions: readonly string[] = [
   '.pdf',

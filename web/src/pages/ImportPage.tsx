@@ -102,7 +102,7 @@ export default function ImportPage() {
       <Upload.Dragger
         multiple
         showUploadList={false}
-        // Formats no importer reads (.xls, .et, .mht, .ofd) are accepted too: their preview says how to save them.
+        // Formats no importer reads (.mht, .ofd) are accepted too: their preview says how to save them.
         accept=".txt,.text,.json,.ndjson,.jsonl,.pdf,.docx,.doc,.wps,.xlsx,.xls,.et,.html,.htm,.mht,.mhtml,.ofd"
         beforeUpload={(file) => {
           void add(file);
@@ -115,7 +115,8 @@ export default function ImportPage() {
         </p>
         <p className="ant-upload-text">点击选择，或把文件拖到这里</p>
         <p className="ant-upload-hint">
-          支持 PDF、Word（.docx、.doc）、Excel（.xlsx）、网页（.html）、JSON 和 PDF 提取的文本；可一次多个文件。
+          支持 PDF、Word（.docx、.doc）、Excel（.xlsx、.xls）、WPS 表格（.et）、网页（.html）、JSON 和 PDF
+          提取的文本；可一次多个文件。
         </p>
       </Upload.Dragger>
 

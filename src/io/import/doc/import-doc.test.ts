@@ -45,13 +45,6 @@ describe('importDoc (Word 97-2003)', () => {
     expect(outside?.raw).toContain('第 1 页');
   });
 
-  it('tells an .xls from a .doc and says how to import it', async () => {
-    const result = await importBytes(fixture('fixtures/doc/pingshan-justice-2020.xls'), 'seed.xls');
-    expect(result.format).toBe('ole');
-    expect(result.issues).toEqual([expect.objectContaining({ code: 'unsupported-format', severity: 'error' })]);
-    expect(result.issues[0]?.message).toContain('.xlsx');
-  });
-
   it('reports truncated and damaged files without taking the process down', async () => {
     const doc = fixture('fixtures/doc/pingshan-justice-2020.doc');
     const truncated = await importDoc(doc.subarray(0, doc.length >> 1), 'half.doc');

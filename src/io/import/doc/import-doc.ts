@@ -30,7 +30,7 @@ export async function importDoc(bytes: Uint8Array, file: string): Promise<Import
     };
     return { forms: [], issues: [issue] };
   }
-  const { body, elsewhere } = extracted.text;
+  const { body, elsewhere } = extracted.value;
   const result = importText(body, file);
   const issues: ImportIssue[] = [
     {

@@ -702,26 +702,7 @@ async function excelFile(lines: readonly string[], rows: readonly (readonly stri
 
 async function excelSheet(tables: readonly TABLE.FamilyTable[]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('自评表');
-  let top = 1;
-  for (const { lines, rows } of tables) {
-    for (const line of lines) {
-      sheet.getCell(top, 1).value = line;
-      top += 1;
-    }
-    rows.forEach((row, r) => {
-      row.forEach((text, c) => {
-        if (text === '<' || text === '^') return;
-        let colSpan = 1;
-        while (row[c + colSpan] === '<') colSpan += 1;
-        let rowSpan = 1;
-        while (rows[r + rowSpan]?.[c] === '^') rowSpan += 1;
-        sheet.getCell(top + r, c + 1).value = text;
-        if (colSpan > 1 || rowSpan > 1) sheet.mergeCells(top + r, c + 1, top + r + rowSpan - 1, c + colSpan);
-      });
-    });
-    top += rows.length;
-  }
+  TABLE.writeFamilySheet(book.addWorksheet('自评表'), tables);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

@@ -45,8 +45,20 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Impor
       (error as Error).message,
     );
   }
+  return readWorkbook(book, file);
+}
+
+/**
+ * The forms of a workbook in memory: the flat template when it is one, else every sheet in the
+ * official layout. Also the .xls importer's reading (xls/biff-to-exceljs.ts), so both formats are
+ * read by one piece of code. `issues` come first in the result (what the caller found on the way).
+ */
+export async function readWorkbook(
+  book: ExcelJS.Workbook,
+  file: string,
+  issues: ImportIssue[] = [],
+): Promise<ImportResult> {
   try {
-    const issues: ImportIssue[] = [];
     const flat = findFlatTemplate(book, file, issues);
     if (flat !== null) return { forms: readFlatTemplate(flat, file, issues), issues };
     return await readOfficialSheets(book, file, issues);
