@@ -6,19 +6,25 @@
  * the form's table; it is kept in an info issue so nothing is lost.
  */
 import type { ImportIssue, ImportResult } from '../import-result.js';
+import { findLoopingChain } from '../find-looping-chain.js';
 import { outsideBodyIssue } from '../outside-body.js';
 import { importText } from '../text/import-text.js';
 import { extractDocText } from './extract-doc-text.js';
 
 const PROBLEM_MESSAGES = {
   unreadable: '无法读取，文件可能已损坏或不是 Word 文档。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
+  damaged: '已损坏（文件的扇区链首尾相接，读不到结尾）。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
   'too-large': '读取时占用内存超过上限，文件可能已损坏。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
   'too-slow': '读取超时，文件可能已损坏。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
 } as const;
 
 /** Imports the forms of a .doc; `file` names it in issues. Never throws. */
 export async function importDoc(bytes: Uint8Array, file: string): Promise<ImportResult> {
-  const extracted = await extractDocText(bytes);
+  // A looping chain is refused before word-extractor follows it: in its thread the loop ends as an
+  // out-of-memory only while the array it grows happens to fit the last 16 MB (find-looping-chain.ts).
+  const loop = findLoopingChain(bytes);
+  const extracted =
+    loop === null ? await extractDocText(bytes) : ({ ok: false, problem: 'damaged', detail: loop } as const);
   if (!extracted.ok) {
     const issue: ImportIssue = {
       file,

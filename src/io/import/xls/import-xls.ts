@@ -9,7 +9,7 @@ import type { ImportIssue, ImportResult } from '../import-result.js';
 import { tooManyCells } from '../grid/grid-limits.js';
 import { readWorkbook } from '../xlsx/import-xlsx.js';
 import { biffToExceljs } from './biff-to-exceljs.js';
-import { findLoopingChain } from './find-looping-chain.js';
+import { findLoopingChain } from '../find-looping-chain.js';
 import { readBiffWorkbook, type XlsProblem } from './read-biff-workbook.js';
 import { readWorkbookStream } from './read-workbook-stream.js';
 

@@ -1,6 +1,7 @@
 /**
  * Whether a compound file's allocation table (FAT) sends some chain of sectors round in a loop.
  *
+ * Used before both compound-file readers (.xls and .doc), which follow chains as the file states them.
  * Why before cfb: cfb follows a stream's chain without looking for a loop (get_sector_list), pushing
  * onto an array for ever. The worker thread's heap limit does not contain that: Node ends a thread at
  * its limit only when the allocation in progress fits in 16 MB more, and the array's next backing
