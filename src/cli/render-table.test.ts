@@ -33,6 +33,36 @@ describe('renderTable', () => {
     expect(lines.some((l) => l.includes('社区矫正'))).toBe(true);
   });
 
+  it('draws the box of cli-table3, which it replaced: a rule between rows, one space of padding', () => {
+    expect(
+      renderTable({
+        head: ['文件', 'n'],
+        rows: [
+          ['a.txt', 1],
+          ['多行\n文字', null],
+        ],
+      }),
+    ).toBe(
+      [
+        '┌───────┬───┐',
+        '│ 文件  │ n │',
+        '├───────┼───┤',
+        '│ a.txt │ 1 │',
+        '├───────┼───┤',
+        '│ 多行  │   │',
+        '│ 文字  │   │',
+        '└───────┴───┘',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves the blank lines under a shorter cell unstyled', () => {
+    const text = renderTable({ head: ['a', 'b'], rows: [['一\n二', 'x']], style: (t) => `<${t}>` });
+    expect(text).toContain('│ <一> │ <x> │');
+    expect(text).toContain('│ <二> │   │');
+  });
+
   it('styles each wrapped line of a cell', () => {
     const text = renderTable({ head: ['级别'], rows: [['错误错误错误']], maxWidths: [4], style: (t) => `<${t}>` });
     expect(text).toContain('<错误>');

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { Cell } from '../domain/report/index.js';
 
 /** Display width of text in a terminal: CJK and full-width characters take two columns. */
@@ -51,31 +50,46 @@ export function wrapText(text: string, width: number): string {
 }
 
 /**
- * An aligned table for people (cli-table3 measures CJK as two columns). Long text wraps inside its
- * column instead of stretching the table past the terminal. The wrapping is done here, by display
- * width, because cli-table3's own wrapping counts a CJK character as one column and cuts text off.
- * Returns the table text with a trailing newline.
+ * An aligned table for people, in the box-drawing style of cli-table3 (which this replaced):
+ * CJK counts as two columns, long text wraps inside its column (by display width, anywhere) instead
+ * of stretching the table past the terminal. Linear in the rows: cli-table3 checked every cell
+ * against every cell above it for spans, so `jixiao parse` on 4,000 files spent 3 s drawing its
+ * table, 12 s at 8,000. Returns the table text with a trailing newline.
  */
 export function renderTable(spec: TableSpec): string {
-  const text = spec.rows.map((row) =>
-    row.map((c, i) => {
+  const columns = spec.head.length;
+  const body = spec.rows.map((row) =>
+    Array.from({ length: columns }, (_, i) => {
+      const c = row[i];
       const t = c == null ? '' : String(c);
       const max = spec.maxWidths?.[i] ?? null;
-      return max == null ? t : wrapText(t, max);
+      return (max == null ? t : wrapText(t, max)).split('\n');
     }),
   );
-  const table = new Table({ head: [...spec.head], style: { head: [], border: [] } });
-  text.forEach((row, r) =>
-    table.push(
-      row.map((t, c) =>
-        spec.style
-          ? t
-              .split('\n')
-              .map((l) => (spec.style as NonNullable<TableSpec['style']>)(l, r, c))
-              .join('\n')
-          : t,
-      ),
-    ),
+  const head = spec.head.map((h) => h.split('\n'));
+  const widths = spec.head.map((_, i) =>
+    Math.max(...[head, ...body].flatMap((row) => (row[i] ?? []).map(displayWidth))),
   );
-  return `${table.toString()}\n`;
+  const rule = (left: string, mid: string, right: string): string =>
+    `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+  const out = [rule('┌', '┬', '┐')];
+  // Lines a cell does not have (a taller cell beside it) are blank, and not styled.
+  const draw = (row: readonly (readonly string[])[], style: (text: string, column: number) => string): void => {
+    const height = Math.max(1, ...row.map((lines) => lines.length));
+    for (let k = 0; k < height; k += 1) {
+      const cells = row.map((lines, c) => {
+        const text = lines[k] ?? '';
+        const shown = k < lines.length ? style(text, c) : text;
+        return ` ${shown}${' '.repeat((widths[c] ?? 0) - displayWidth(text))} `;
+      });
+      out.push(`│${cells.join('│')}│`);
+    }
+  };
+  draw(head, (text) => text);
+  body.forEach((row, r) => {
+    out.push(rule('├', '┼', '┤'));
+    draw(row, (text, c) => (spec.style ? spec.style(text, r, c) : text));
+  });
+  out.push(rule('└', '┴', '┘'));
+  return `${out.join('\n')}\n`;
 }
