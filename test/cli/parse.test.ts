@@ -62,6 +62,27 @@ describe('jixiao parse', () => {
     expect(table).toContain('…');
   });
 
+  it('writes each file’s forms as soon as the files before it are done, in the order given', async () => {
+    const dir = tempDir();
+    // A PDF first: it takes longest, so the text files after it are done first and must wait for it.
+    copyFileSync(join(repoRoot, 'fixtures/pdf/pingshan-justice-2020.libreoffice.pdf'), join(dir, 'a.pdf'));
+    const names = ['b', 'c', 'd', 'e', 'f'].map((n) => join(dir, `${n}.txt`));
+    const seedText = readFileSync(join(repoRoot, 'fixtures/seed/pingshan-justice-2020.txt'), 'utf8');
+    // Each file's first project named apart, so that forms out of order would show.
+    names.forEach((name, k) => writeFileSync(name, seedText.replaceAll('社区矫正', `社区矫正${k}`)));
+    const out = join(dir, 'forms.json');
+    const run = await runCli(['parse', dir, '--json', '-o', out]);
+    const files = jsonOf<ParsedFile[]>(run);
+    expect(files.map((f) => f.file)).toEqual([join(dir, 'a.pdf'), ...names]);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { project: { name: string } }[];
+    expect(written.map((f) => f.project.name)).toEqual(files.flatMap((f) => f.forms.map((g) => g.project.name)));
+    expect(written.filter((_, k) => k % 6 === 0).map((f) => f.project.name)).toEqual([
+      '社区矫正',
+      ...names.map((_, k) => `社区矫正${k}`),
+    ]);
+    expect(JSON.stringify(files, null, 2)).toBe(run.stdout.trimEnd());
+  });
+
   it('exits 2 when no input exists', async () => {
     const run = await runCli(['parse', '/nonexistent/dir']);
     expect(run.code).toBe(2);

@@ -1,8 +1,9 @@
 import { isAbsolute, relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Form } from '../../domain/index.js';
-import { formatLabel } from '../../io/import/detect-format.js';
+import { formatLabel, type InputFormat } from '../../io/import/detect-format.js';
 import { importFile, type DispatchedImport } from '../../io/import/import-file.js';
+import type { ImportIssue } from '../../io/import/import-result.js';
 import { walkInputs } from '../../io/import/walk-inputs.js';
 import { fileSink, type CliIo, type TextSink } from '../cli-io.js';
 import { renderTable } from '../render-table.js';
@@ -24,7 +25,18 @@ const FILES_IN_FLIGHT = 4;
 /** Show a progress bar from this many files on (and only on a terminal). */
 const progressFrom = 3;
 
-async function importAll(files: readonly string[], io: CliIo): Promise<FileResult[]> {
+/**
+ * Imports `files`, FILES_IN_FLIGHT at a time, and hands each result to `use` in the input order as
+ * soon as the files before it are done: forms and issues are written out as they come instead of
+ * all being held to the end (a folder of 100,000 files would not fit in memory). PDFs are parsed in
+ * pdf.js' own thread: with several files in flight, one file's grid and forms are built on this
+ * thread while the next one is parsed there.
+ */
+async function importAll(
+  files: readonly string[],
+  io: CliIo,
+  use: (result: FileResult) => Promise<void>,
+): Promise<void> {
   const bar =
     io.stderrIsTTY && io.progressStream && files.length >= progressFrom
       ? new SingleBar({
@@ -35,23 +47,95 @@ async function importAll(files: readonly string[], io: CliIo): Promise<FileResul
         })
       : null;
   bar?.start(files.length, 0, { file: '' });
-  const results: FileResult[] = new Array<FileResult>(files.length);
+  // Results done ahead of an earlier file wait here for it (a few, unless one file is very slow).
+  const ready = new Map<number, FileResult>();
+  let delivered = 0;
+  let delivering: Promise<void> = Promise.resolve();
+  const deliver = (): Promise<void> => {
+    delivering = delivering.then(async () => {
+      for (let r = ready.get(delivered); r !== undefined; r = ready.get(delivered)) {
+        ready.delete(delivered);
+        delivered += 1;
+        await use(r);
+      }
+    });
+    return delivering;
+  };
   let next = 0;
   let done = 0;
-  // PDFs are parsed in pdf.js' own thread: with several files in flight, one file's grid and forms
-  // are built on this thread while the next one is parsed there. Results keep the input order.
   const worker = async (): Promise<void> => {
     for (let i = next++; i < files.length; i = next++) {
       const file = files[i] as string;
-      results[i] = { file, ...(await importFile(file)) };
+      ready.set(i, { file, ...(await importFile(file)) });
       done += 1;
       bar?.update(done, { file });
+      await deliver();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, worker));
-  bar?.update(done, { file: '' });
-  bar?.stop();
-  return results;
+  try {
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, worker));
+    await deliver();
+  } finally {
+    bar?.update(done, { file: '' });
+    bar?.stop();
+  }
+}
+
+type Severity = ImportIssue['severity'];
+
+/** What the tables show of a file, kept while its forms and issues are written out. */
+interface FileSummary {
+  readonly file: string;
+  readonly format: InputFormat | null;
+  readonly forms: number;
+  readonly indicators: number;
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Its errors and warnings, with the excerpt of `raw` the table shows. */
+  readonly shown: readonly {
+    readonly severity: Severity;
+    readonly code: string;
+    readonly location: string;
+    readonly text: string;
+  }[];
+}
+
+function summaryOf(r: FileResult): FileSummary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of r.issues) counts[i.severity] += 1;
+  return {
+    file: r.file,
+    format: r.format,
+    forms: r.forms.length,
+    indicators: r.forms.reduce((n, f) => n + f.indicators.length, 0),
+    counts,
+    shown: r.issues
+      .filter((i) => i.severity !== 'info')
+      .map((i) => ({
+        severity: i.severity,
+        code: i.code,
+        location: i.location ?? '',
+        text: i.raw === null ? i.message : `${i.message}\n原文：${excerpt(i.raw)}`,
+      })),
+  };
+}
+
+/**
+ * A JSON array written element by element, formatted as `JSON.stringify(array, null, 2)` formats it
+ * (strings never hold a raw line break, so indenting every line indents the element).
+ */
+function jsonArrayWriter(sink: TextSink): { add(value: unknown): Promise<void>; end(): Promise<void> } {
+  let count = 0;
+  return {
+    add: (value) =>
+      sink.write(`${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(value, null, 2).replace(/^/gm, '  ')}`),
+    end: () => sink.write(count === 0 ? '[]\n' : '\n]\n'),
+  };
+}
+
+/** Where the forms go: NDJSON, one per line, or one JSON array. */
+function formsWriter(sink: TextSink, ndjson: boolean): { add(form: Form): Promise<void>; end(): Promise<void> } {
+  if (ndjson) return { add: (form) => sink.write(`${JSON.stringify(form)}\n`), end: async () => undefined };
+  return jsonArrayWriter(sink);
 }
 
 /** Paths for people: relative to the working directory when inside it. */
@@ -73,42 +157,28 @@ function excerpt(raw: string | null): string {
   return line.length > MAX_EXCERPT ? `${line.slice(0, MAX_EXCERPT)}…` : line;
 }
 
-const count = (r: FileResult, severity: string): number => r.issues.filter((i) => i.severity === severity).length;
-
-function describe(results: readonly FileResult[]): string {
+function describe(results: readonly FileSummary[]): string {
   const overview = renderTable({
     head: ['文件', '格式', '表单', '指标', '错误', '警告', '提示'],
     rows: results.map((r) => [
       shown(r.file),
       r.format ? formatLabel[r.format] : '—',
-      r.forms.length,
-      r.forms.reduce((n, f) => n + f.indicators.length, 0),
-      count(r, 'error'),
-      count(r, 'warning'),
-      count(r, 'info'),
+      r.forms,
+      r.indicators,
+      r.counts.error,
+      r.counts.warning,
+      r.counts.info,
     ]),
     maxWidths: [60, null, null, null, null, null, null],
   });
   const details = results
     .map((r) => {
-      const issues = r.issues.filter((i) => i.severity !== 'info');
-      if (issues.length === 0) return '';
-      const rows = issues.map((i) => [
-        i.severity === 'error' ? '错误' : '警告',
-        i.code,
-        i.location ?? '',
-        i.raw === null ? i.message : `${i.message}\n原文：${excerpt(i.raw)}`,
-      ]);
+      if (r.shown.length === 0) return '';
+      const rows = r.shown.map((i) => [i.severity === 'error' ? '错误' : '警告', i.code, i.location, i.text]);
       return `\n${shown(r.file)}\n${renderTable({ head: ['级别', '代码', '位置', '说明'], rows, maxWidths: [null, null, 24, 60] })}`;
     })
     .join('');
   return overview + details;
-}
-
-async function writeForms(sink: TextSink, forms: readonly Form[], ndjson: boolean): Promise<void> {
-  if (ndjson) {
-    for (const f of forms) await sink.write(`${JSON.stringify(f)}\n`);
-  } else await sink.write(`${JSON.stringify(forms, null, 2)}\n`);
 }
 
 /**
@@ -133,41 +203,40 @@ export async function runParse(paths: readonly string[], flags: ParseFlags, io: 
       '目录中没有可解析的文件（.pdf .docx .doc .xlsx .xls .et .html .json .ndjson .txt 等）。',
       'no importable files found',
     );
-  const results: FileResult[] = [
-    ...missing.map((file) => ({
-      file,
-      forms: [],
-      issues: [
-        {
-          file,
-          code: 'unreadable-file',
-          severity: 'error' as const,
-          message: '文件不存在或无法读取。',
-          location: null,
-          raw: null,
-        },
-      ],
-      format: null,
-    })),
-    ...(await importAll(files, io)),
-  ];
-  const forms = results.flatMap((r) => r.forms);
-  if (flags.output) {
-    const sink = fileSink(flags.output);
-    await writeForms(sink, forms, Boolean(flags.ndjson) || /\.(ndjson|jsonl)$/i.test(flags.output));
-    await sink.close();
-  }
-  if (flags.json)
-    await io.stdout.write(
-      `${JSON.stringify(
-        results.map((r) => ({ file: r.file, format: r.format, forms: r.forms, issues: r.issues })),
-        null,
-        2,
-      )}\n`,
-    );
-  else if (flags.ndjson && !flags.output) {
-    await writeForms(io.stdout, forms, true);
-    await io.stderr.write(describe(results));
-  } else await io.stdout.write(describe(results));
-  return results.some((r) => count(r, 'error') > 0) ? 1 : 0;
+  const missingResults: FileResult[] = missing.map((file) => ({
+    file,
+    forms: [],
+    issues: [
+      {
+        file,
+        code: 'unreadable-file',
+        severity: 'error' as const,
+        message: '文件不存在或无法读取。',
+        location: null,
+        raw: null,
+      },
+    ],
+    format: null,
+  }));
+  const output = flags.output ? fileSink(flags.output) : null;
+  const formsOut =
+    output !== null
+      ? formsWriter(output, Boolean(flags.ndjson) || /\.(ndjson|jsonl)$/i.test(flags.output ?? ''))
+      : flags.ndjson && !flags.json
+        ? formsWriter(io.stdout, true)
+        : null;
+  const resultsOut = flags.json ? jsonArrayWriter(io.stdout) : null;
+  const summaries: FileSummary[] = [];
+  const use = async (r: FileResult): Promise<void> => {
+    summaries.push(summaryOf(r));
+    if (formsOut !== null) for (const form of r.forms) await formsOut.add(form);
+    await resultsOut?.add({ file: r.file, format: r.format, forms: r.forms, issues: r.issues });
+  };
+  for (const r of missingResults) await use(r);
+  await importAll(files, io, use);
+  await formsOut?.end();
+  await output?.close();
+  await resultsOut?.end();
+  if (!flags.json) await (formsOut !== null && output === null ? io.stderr : io.stdout).write(describe(summaries));
+  return summaries.some((r) => r.counts.error > 0) ? 1 : 0;
 }

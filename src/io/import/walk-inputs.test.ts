@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,23 @@ describe('walkInputs', () => {
       'e.xls',
       'g.wps',
       join('sub', 'z.xlsx'),
+    ]);
+  });
+
+  it('follows links to files and folders, walks a folder linked twice once, and skips broken links', async () => {
+    const outside = tree(['real.txt', 'folder/inner.pdf']);
+    const root = tree(['own.txt']);
+    symlinkSync(join(outside, 'real.txt'), join(root, 'linked.txt'));
+    symlinkSync(join(outside, 'folder'), join(root, 'linked-folder'));
+    symlinkSync(join(outside, 'folder'), join(root, 'same-folder'));
+    symlinkSync(root, join(root, 'loop'));
+    symlinkSync(join(outside, 'gone.txt'), join(root, 'broken.txt'));
+    const { files, missing } = await walkInputs([root]);
+    expect(missing).toEqual([]);
+    expect(files.map((f) => f.slice(root.length + 1))).toEqual([
+      join('linked-folder', 'inner.pdf'),
+      'linked.txt',
+      'own.txt',
     ]);
   });
 

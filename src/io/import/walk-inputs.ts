@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -41,13 +42,34 @@ const isImportable = (name: string): boolean => importableExtensions.some((ext) 
 /** Compare by UTF-16 code units, not locale, so the order is the same on every machine. */
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-async function walkDirectory(dir: string, out: string[]): Promise<void> {
+/**
+ * A directory entry's kind, following a symbolic link (a folder of links to the files to import is
+ * common); a broken link is neither.
+ */
+async function kindOf(entry: Dirent, path: string): Promise<'file' | 'directory' | null> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return null;
+  try {
+    const info = await stat(path);
+    return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `seen`: the real paths of the directories walked, so that a link back up the tree is walked once. */
+async function walkDirectory(dir: string, out: string[], seen: Set<string>): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((e) => !isHidden(e.name)).sort((a, b) => byPath(a.name, b.name));
   for (const entry of names) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walkDirectory(path, out);
-    else if (entry.isFile() && isImportable(entry.name)) out.push(path);
+    const kind = await kindOf(entry, path);
+    if (kind === 'directory') await walkDirectory(path, out, seen);
+    else if (kind === 'file' && isImportable(entry.name)) out.push(path);
   }
 }
 
@@ -59,10 +81,11 @@ async function walkDirectory(dir: string, out: string[]): Promise<void> {
 export async function walkInputs(paths: readonly string[]): Promise<WalkedInputs> {
   const files: string[] = [];
   const missing: string[] = [];
+  const seen = new Set<string>();
   for (const path of paths) {
     try {
       const info = await stat(path);
-      if (info.isDirectory()) await walkDirectory(path, files);
+      if (info.isDirectory()) await walkDirectory(path, files, seen);
       else files.push(path);
     } catch {
       missing.push(path);
