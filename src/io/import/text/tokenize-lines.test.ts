@@ -16,6 +16,11 @@ describe('splitCells', () => {
     expect(splitCells('群众满意度\t≥90%\t\t10\t10\t')).toEqual(['群众满意度', '≥90%', '', '10', '10']);
   });
 
+  it('reads `\\|` in a pipe row as a bar inside its cell (Markdown; the laid-out reader writes it)', () => {
+    expect(splitCells('| 专项法律服务\\|时间 | 1 |')).toEqual(['专项法律服务|时间', '1']);
+    expect(splitCells('| a | b |')).toEqual(['a', 'b']);
+  });
+
   it('keeps a lone ★ on the name after it', () => {
     expect(splitCells('★ 培训人次 ≥300人次')).toEqual(['★培训人次', '≥300人次']);
   });
