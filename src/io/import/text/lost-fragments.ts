@@ -61,17 +61,17 @@ function haystackOf(result: ImportResult): { text: string; numbers: Set<number> 
   return { text: squash(strings.join('\u0001')), numbers };
 }
 
-/** Fragments of the input that must be found in the output. */
-function fragmentsOf(text: string): string[] {
+/** Fragments of the input that must be found in the output, each with the cell it was squashed from. */
+function fragmentsOf(text: string): { cell: string; fragment: string }[] {
   const lines = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(lines);
   return (
     lines
       .filter((_, i) => !boiler.has(i))
       .flatMap((l) => l.cells)
-      .map(squash)
+      .map((cell) => ({ cell, fragment: squash(cell) }))
       // 是/否 and the 指标性质 words 定性/定量 are template vocabulary, read into fields, not stored.
-      .filter((f) => /[\p{L}\p{N}]/u.test(f) && !isLabelPiece(f) && !/^(?:[是否]|定性|定量)$/.test(f))
+      .filter(({ fragment: f }) => /[\p{L}\p{N}]/u.test(f) && !isLabelPiece(f) && !/^(?:[是否]|定性|定量)$/.test(f))
   );
 }
 
@@ -109,5 +109,17 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
 export function lostFragments(text: string, result: ImportResult): string[] {
   const hay = haystackOf(result);
   // What importText reads: look-alike radicals restored (项⽬ → 项目).
-  return fragmentsOf(restoreIdeographs(text)).filter((f) => !isFound(f, hay));
+  return fragmentsOf(restoreIdeographs(text))
+    .filter(({ cell, fragment }) => !isFound(fragment, hay) && !wordsFound(cell, hay))
+    .map(({ fragment }) => fragment);
+}
+
+/**
+ * A cell of a tab-separated line keeps the spaces inside it; in laid-out text those spaces part
+ * the table's columns (`产出指     教育改造…   ≧50 人`), which the laid-out reader reads apart. Such a
+ * cell is found when each of its words is a label (or a piece of one) or is found.
+ */
+function wordsFound(cell: string, hay: { text: string; numbers: Set<number> }): boolean {
+  const words = cell.split(/[\s\u00a0\u3000]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 1 && words.every((w) => isLabelPiece(w) || isFound(w, hay));
 }
