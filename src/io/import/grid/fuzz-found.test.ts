@@ -56,4 +56,16 @@ describe('gridToForms keeps what the property tests found it losing', () => {
         .map((i) => i.raw),
     ).toEqual(['生']);
   });
+
+  it('keeps the text of a second funding column of one kind, not written over by the first', () => {
+    // 调整后预算数 printed twice: the second column's number overwrote the first, which was lost.
+    const grid = broken('C_101', [
+      { op: 'duplicate-col', at: 5 },
+      { op: 'digits', at: 24, n: 1999445390 },
+    ]);
+    expect(brokenPromises(grid)).toEqual([]);
+    const form = gridToForms(grid).forms[0];
+    expect(form?.funding.lines[0]?.budget).toBe(36.25);
+    expect(form?.extras['总额(调整后预算数)']).toBe('251.89');
+  });
 });
