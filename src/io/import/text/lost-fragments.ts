@@ -88,6 +88,10 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
   if (/^年度?[)）]$/.test(fragment)) return true; // the tail of a year line cut at its spaces
   const year = /^[(（]?(\d{4})(?:年度?)?[)）]?$/.exec(fragment);
   if (year?.[1] !== undefined && hay.numbers.has(Number(year[1]))) return true;
+  // The end of a year cut by a space (`20 20年度`), which the importer reads whole (2020).
+  const yearEnd = /^(\d{1,3})年度?[)）]?$/.exec(fragment)?.[1];
+  if (yearEnd !== undefined && [...hay.numbers].some((n) => n >= 1990 && n <= 2100 && String(n).endsWith(yearEnd)))
+    return true;
   const points = /^[(（](\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
   if (points?.[1] !== undefined && hay.text.includes(`${points[1]}分`)) return true;
   const bare = fragment
