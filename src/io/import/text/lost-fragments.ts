@@ -92,7 +92,8 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
   const yearEnd = /^(\d{1,3})年度?[)）]?$/.exec(fragment)?.[1];
   if (yearEnd !== undefined && [...hay.numbers].some((n) => n >= 1990 && n <= 2100 && String(n).endsWith(yearEnd)))
     return true;
-  const points = /^[(（](\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
+  // Points whose bracket was cut onto the line before (`(` / `10分)`) are read joined, as `10分`.
+  const points = /^[(（]?(\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
   if (points?.[1] !== undefined && hay.text.includes(`${points[1]}分`)) return true;
   const bare = fragment
     .replace(/^其中[:：]?/, '')
