@@ -66,6 +66,6 @@ describe('gridToForms keeps what the property tests found it losing', () => {
     expect(brokenPromises(grid)).toEqual([]);
     const form = gridToForms(grid).forms[0];
     expect(form?.funding.lines[0]?.budget).toBe(36.25);
-    expect(form?.extras['总额(调整后预算数)']).toBe('251.89');
+    expect(form?.extras?.['总额(调整后预算数)']).toBe('251.89');
   });
 });
