@@ -3,6 +3,7 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { findLostText } from '../grid/find-lost-text.js';
+import { MAX_SPAN } from '../grid/grid-limits.js';
 import { readZipEntries } from '../grid/read-zip-entries.js';
 import { docxToGrid } from './docx-to-grid.js';
 import { importDocx, parseOfficeXml } from './import-docx.js';
@@ -53,6 +54,21 @@ describe('importDocx', () => {
     const grid = seedGrid();
     expect(grid.rows.length).toBeGreaterThan(100);
     expect(findLostText(grid, result)).toEqual([]);
+  });
+
+  it('bounds a hostile gridSpan or gridBefore (walked column by column, it hung the import)', () => {
+    // `w:val="100000000"`: 18 s and 1.7 GB at 10^7 before the bound, out of memory at 10^8.
+    const xml = doc(
+      `<w:tbl><w:tr><w:trPr><w:gridBefore w:val="99999999"/></w:trPr>${tc('项目名称')}` +
+        `${tc('甲', '<w:gridSpan w:val="100000000"/>')}</w:tr></w:tbl>`,
+    );
+    const tree = parseOfficeXml(xml);
+    if (tree === null) throw new Error('bad xml');
+    const cells = docxToGrid(tree, 'x.docx').grid.rows.flat();
+    expect(cells.map((c) => [c.text, c.col, c.colSpan])).toEqual([
+      ['项目名称', MAX_SPAN, 1],
+      ['甲', MAX_SPAN + 1, MAX_SPAN],
+    ]);
   });
 
   it('reads gridSpan and vMerge restart/continue as spans, and paragraphs as outside lines', () => {
