@@ -82,6 +82,10 @@ export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
  */
 export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
   const out = new Set<number>();
+  // A note start before this index lies in a block already found to hold no note phrase: its own
+  // block runs to the same title, and its text is a piece of that block's, so it holds none either.
+  // Without this, every such start rescanned to the title (quadratic: 8,000 `备注：1.说明` lines 5 s).
+  let noPhraseUntil = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === undefined) continue;
@@ -90,7 +94,7 @@ export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
       continue;
     }
     const first = line.cells[0];
-    if (first === undefined || !NOTE_START.test(first)) continue;
+    if (first === undefined || i < noPhraseUntil || !NOTE_START.test(first)) continue;
     let end = i + 1;
     while (end < lines.length) {
       const next = lines[end];
@@ -101,7 +105,10 @@ export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
       .slice(i, end)
       .map((l) => l.cells.join(''))
       .join('');
-    if (!NOTE_PHRASES.some((p) => text.includes(p))) continue;
+    if (!NOTE_PHRASES.some((p) => text.includes(p))) {
+      noPhraseUntil = end;
+      continue;
+    }
     for (let k = i; k < end; k++) out.add(k);
     i = end - 1;
   }

@@ -231,6 +231,14 @@ describe('cutAtNotes', () => {
     expect(findBoilerplate(lines)).toEqual(new Set([1, 3]));
   });
 
+  it('a 备注 block without a note phrase is no boilerplate, nor are the 备注 lines inside it; a later block is', () => {
+    // Each such start used to rescan to the next title (quadratic in the 备注 lines).
+    const lines = tokenizeLines(
+      ['备注：1.说明', '备注：2.说明', '项目名称 乙', '备注：1.其他资金包括自有资金', '2.说明'].join('\n'),
+    );
+    expect(findBoilerplate(lines)).toEqual(new Set([3, 4]));
+  });
+
   it('ends the note line where a next form glued after it starts', () => {
     const text = '总分 100 注:1.一级指标分值统一设置为:产出指标50分 2023年度项目支出绩效自评表 项目名称 某工程';
     const lines = cutAtNotes(tokenizeLines(text));
