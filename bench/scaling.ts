@@ -92,6 +92,23 @@ const CASES: Readonly<Record<string, Case>> = {
     sizes: [1, 4, 16],
     build: text((n) => readFileSync('fixtures/text/poppler/seed-libreoffice.layout.txt', 'utf8').repeat(n)),
   },
+  'text-notes': {
+    what: 'hostile: 备注 lines without a note phrase (was quadratic: 8,000 lines 5.4 s)',
+    sizes: [2000, 8000, 32000],
+    build: text((n) => `自评表(2021)\n项目名称 甲\n${'备注：1.说明\n'.repeat(n)}`),
+  },
+  'grid-spans': {
+    what: 'hostile: cells each rowspan=1000 colspan=1000 (was quadratic: 100 cells 3.4 s, 490 MB)',
+    sizes: [25, 100, 400],
+    build: (n) => {
+      const rows = Array.from(
+        { length: n },
+        (_, i) => `<tr><td rowspan="1000" colspan="1000">项目名称${i}</td><td>x</td></tr>`,
+      );
+      const grid = htmlToGrid(parse(`<html><body><table>${rows.join('')}</table></body></html>`), 'scaling.html').grid;
+      return () => gridToForms(grid);
+    },
+  },
   'grid-rows': {
     what: 'indicator rows of one grid (family A)',
     sizes: [100, 400, 1600],
