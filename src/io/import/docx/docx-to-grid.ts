@@ -5,7 +5,7 @@
  */
 import type { ImportIssue } from '../import-result.js';
 import type { Grid, GridCell } from '../grid/grid.js';
-import { capCellText, MAX_CELLS, tooManyCells } from '../grid/grid-limits.js';
+import { capCellText, MAX_CELLS, MAX_SPAN, tooManyCells } from '../grid/grid-limits.js';
 
 /** One node of fast-xml-parser's ordered output: `{ 'w:p': [...children], ':@': { '@_w:val': … } }`. */
 export type XmlNode = Record<string, unknown>;
@@ -119,11 +119,15 @@ export function docxToGrid(document: readonly XmlNode[], file: string): { grid: 
       const row: MutableCell[] = [];
       const trPr = childNamed(tr, 'w:trPr');
       const before = trPr === undefined ? undefined : childNamed(trPr, 'w:gridBefore');
-      let col = Number(before === undefined ? 0 : (attrOf(before, 'w:val') ?? 0)) || 0;
+      // Both bounded: a hostile w:gridBefore or w:gridSpan would be walked column by column.
+      let col = Math.min(MAX_SPAN, Math.max(0, Number(before === undefined ? 0 : (attrOf(before, 'w:val') ?? 0)) || 0));
       for (const tc of flatChildren(tr).filter((n) => nameOf(n) === 'w:tc')) {
         const tcPr = childNamed(tc, 'w:tcPr');
         const spanNode = tcPr === undefined ? undefined : childNamed(tcPr, 'w:gridSpan');
-        const span = Math.max(1, Number(spanNode === undefined ? 1 : attrOf(spanNode, 'w:val')) || 1);
+        const span = Math.min(
+          MAX_SPAN,
+          Math.max(1, Number(spanNode === undefined ? 1 : attrOf(spanNode, 'w:val')) || 1),
+        );
         const vMerge = tcPr === undefined ? undefined : childNamed(tcPr, 'w:vMerge');
         const location = `表${tableCount} 第${rowInTable}行第${col + 1}列`;
         const text = capCellText(cellTextOf(tc), file, location, issues);

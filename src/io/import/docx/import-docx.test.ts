@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { findLostText } from '../grid/find-lost-text.js';
+import { MAX_SPAN } from '../grid/grid-limits.js';
 import { readZipEntries } from '../grid/read-zip-entries.js';
 import { docxToGrid } from './docx-to-grid.js';
 import { importDocx, parseOfficeXml } from './import-docx.js';
@@ -76,6 +77,21 @@ describe('importDocx', () => {
         '页眉、页脚、脚注',
         '页眉：深圳市坪山区司法局 2020年度部门决算\n页脚：第\n脚注：资金单位为万元',
       ],
+    ]);
+  });
+
+  it('bounds a hostile gridSpan or gridBefore (walked column by column, it hung the import)', () => {
+    // `w:val="100000000"`: 18 s and 1.7 GB at 10^7 before the bound, out of memory at 10^8.
+    const xml = doc(
+      `<w:tbl><w:tr><w:trPr><w:gridBefore w:val="99999999"/></w:trPr>${tc('项目名称')}` +
+        `${tc('甲', '<w:gridSpan w:val="100000000"/>')}</w:tr></w:tbl>`,
+    );
+    const tree = parseOfficeXml(xml);
+    if (tree === null) throw new Error('bad xml');
+    const cells = docxToGrid(tree, 'x.docx').grid.rows.flat();
+    expect(cells.map((c) => [c.text, c.col, c.colSpan])).toEqual([
+      ['项目名称', MAX_SPAN, 1],
+      ['甲', MAX_SPAN + 1, MAX_SPAN],
     ]);
   });
 

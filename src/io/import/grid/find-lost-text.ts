@@ -80,17 +80,24 @@ export function findLostText(printed: Grid, result: ImportResult): string[] {
     ...result.forms.map((f) => JSON.stringify(f)),
     ...result.issues.map((i) => JSON.stringify(i.raw === null ? '' : cellText(i.raw))),
     ...result.issues.map((i) => JSON.stringify(i.raw ?? '')),
+    // A label with its points is compared by its normalized base (pointsOf): `绩效指标（90分）` kept
+    // verbatim in an issue is found as `绩效指标(`…
+    ...result.issues.map((i) => JSON.stringify(normalizeLabel(cellText(i.raw ?? '')))),
   ].join('\n');
   const lost: string[] = [];
   let inNotes = false;
   for (const raw of [...grid.outside.map((l) => l.text), ...grid.rows.flat().map((c) => c.text)]) {
     const text = cellText(raw);
-    if (text === '' || isTemplateWord(text)) continue;
+    // A cell without a letter or digit (`/`, `—`: printed "none") says a field is blank; as in the
+    // text importer's check (lost-fragments.ts), it is no text to find.
+    if (!/[\p{L}\p{N}]/u.test(text) || isTemplateWord(text)) continue;
     if (isNotesStart(text)) {
       inNotes = true;
       continue;
     }
     if (/^\d+[.、]/.test(text) && inNotes) continue;
+    // A cell kept whole (a value with text glued on, `100%91 1分`) is found as it is.
+    if (found(text, haystack)) continue;
     const { lead, pairs } = splitLabelled(raw);
     const pieces = lead === '' && pairs.length > 0 ? pairs.map((p) => p.value) : partsOf(text);
     for (const piece of pieces) if (piece !== '' && !found(piece, haystack)) lost.push(piece);

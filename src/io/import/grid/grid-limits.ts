@@ -4,6 +4,12 @@ import type { ImportIssue } from '../import-result.js';
 export const MAX_CELL_CHARS = 100_000;
 /** A file with more table cells than this is cut, with an error issue. */
 export const MAX_CELLS = 200_000;
+/**
+ * A colspan or rowspan beyond this is a file error, not a table (browsers cap colspan at 1000 too;
+ * Word tables have at most 63 columns). Spans are walked cell by cell, so an unbounded one
+ * (`w:gridSpan w:val="100000000"`) would hang the import and exhaust memory.
+ */
+export const MAX_SPAN = 1000;
 
 /** Raw text kept in one issue is capped, so a huge unrecognised file cannot blow up the result. */
 const MAX_ISSUE_RAW = 100_000;

@@ -108,9 +108,17 @@ function readLine(ctx: FormContext, row: number, firstValueCol: number, columns:
   if (name === '' && values.every((v) => isNothing(v.text))) return;
   const index = ctx.draft.fundingLines.length;
   const line: FundingLine = { name, initialBudget: null, budget: null, executed: null, rate: null };
+  const read = new Map<string, GridCell | undefined>();
   for (const { column, cell, text } of values) {
     const location = cell?.location ?? '';
     const path = `funding.lines[${index}].${column.key}`;
+    // A second column of a kind already read (a header printed twice) has no field of its own:
+    // its text is kept under its header, not written over the first (unless one cell spans both).
+    if (column.key !== 'extra' && read.has(column.key)) {
+      if (!isNothing(text) && read.get(column.key) !== cell) setExtra(ctx, `${name}(${column.header})`, text, location);
+      continue;
+    }
+    read.set(column.key, cell);
     if (column.key === 'extra') {
       // A 原因 / 得分计算方法 note has no field: it is kept under the line's name, as the text
       // importer keeps it (`总额(说明)`). A note merged down the block is read once, at its top row.

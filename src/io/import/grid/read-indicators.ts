@@ -23,7 +23,7 @@ import { keepPoints } from './read-funding.js';
 import { isBarePoints } from './section-points.js';
 import { findHeaderRow, type HeaderColumn } from './header-row.js';
 import { composeTarget, PLACEHOLDER } from '../text/indicator-rows.js';
-import { normalizeLabel } from '../text/vocabulary.js';
+import { LEVEL1_NAMES, LEVEL2_NAMES, normalizeLabel } from '../text/vocabulary.js';
 
 type Column = HeaderColumn<IndicatorField>;
 
@@ -66,12 +66,41 @@ export function readIndicators(ctx: FormContext, from: number, end: number): num
   }
   const columns = [...header.columns, ...unlabelledScore(ctx, header.row, header.columns, end)];
   let r = header.row + 1;
+  let next: number | null = null;
   for (; r < end; r += 1) {
-    if (readSumRow(ctx, r, columns)) return r + 1;
+    if (readSumRow(ctx, r, columns)) {
+      next = r + 1;
+      break;
+    }
     if (rowKindOf((ctx.grid.rows[r] ?? []).map((c) => c.text)) !== 'other') break;
     readIndicatorRow(ctx, r, columns);
   }
-  return r;
+  reportUnusedCategories(ctx, header.row + 1, r, columns);
+  return next ?? r;
+}
+
+/**
+ * A printed category of the vocabulary with no indicator under it gives none (form-model.md); any
+ * other text in a 一级/二级 cell that no indicator took (a category cut short, `生`) is reported,
+ * not dropped.
+ */
+function reportUnusedCategories(ctx: FormContext, from: number, to: number, columns: readonly Column[]): void {
+  const indicators = ctx.draft.indicators;
+  for (const column of columns) {
+    if (column.key !== 'level1' && column.key !== 'level2') continue;
+    const key = column.key;
+    const names = key === 'level1' ? LEVEL1_NAMES : LEVEL2_NAMES;
+    for (let row = from; row < to; row += 1) {
+      const cell = ctx.matrix.best(row, column.c0, column.c1, true);
+      if (cell === undefined || cell.row !== row) continue;
+      const { base } = pointsOf(cellText(cell.text));
+      if (isNothing(base) || names.has(normalizeLabel(base)) || indicators.some((i) => i[key] === base)) continue;
+      report(ctx, 'grid-unused-category', 'warning', '这个指标类别下没有读到任何指标，原文见本条。请核对表格。', {
+        location: cell.location,
+        raw: cell.text,
+      });
+    }
+  }
 }
 
 /**
@@ -124,16 +153,20 @@ function readSumRow(ctx: FormContext, row: number, columns: readonly Column[]): 
   // Only when every number stands right under a 分值/得分 header: the official layout prints
   // `总分 | 95.58 | 评价等级 | 优` across the columns, a labelled row read by the caller.
   if (cells.slice(1).some((cell) => !scored.some((c) => c.c0 === cell.col))) return false;
-  take(ctx, first);
+  let read = false;
   for (const column of columns) {
     if (column.c0 <= labelEnd) continue;
     const cell = ctx.matrix.best(row, column.c0, column.c1, true);
     if (cell === undefined || cell.row !== row) continue;
     const text = take(ctx, cell);
     if (isNothing(text)) continue;
+    read = true;
     if (isTotal && column.key === 'score') setField(ctx, 'total', label, text, cell.location);
     else setExtra(ctx, `${label}(${column.header})`, text, cell.location);
   }
+  // The label is kept by the sums read under it; with none read (their cells covered by another's
+  // span), it is left to the unplaced check with them, not dropped.
+  if (read) take(ctx, first);
   // Cells right of the table's last column (a label such as 评价等级 and its value) are left to
   // the caller's unplaced check, so nothing is dropped.
   return true;
@@ -152,6 +185,9 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
   for (const column of columns) {
     // Level cells span the rows of their category; value cells may too (a note merged over rows).
     const cell = ctx.matrix.best(row, column.c0, column.c1, false);
+    // A cell merged over rows is read on its top row, or on the first row that reaches it when
+    // another cell overlaps its top (a PDF grid's spans may overlap): never on none.
+    const opens = cell !== undefined && (cell.row === row || !ctx.consumed.has(cell));
     let text = take(ctx, cell);
     // No cell at all under 一级/二级 (a PDF grid that missed a merge): the category above continues.
     const previous = ctx.draft.indicators.at(-1);
@@ -160,7 +196,7 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     const location = cell?.location ?? '';
     // A 分值/得分 cell merged over several indicators scores them together: it counts once, on
     // the first of them, so that the scores still add up to what the form prints.
-    if ((column.key === 'weight' || column.key === 'score') && cell !== undefined && cell.row !== row) {
+    if ((column.key === 'weight' || column.key === 'score') && cell !== undefined && !opens) {
       if (!values.has(column.key)) values.set(column.key, { text: '', location });
       continue;
     }
@@ -175,11 +211,15 @@ function readIndicatorRow(ctx: FormContext, row: number, columns: readonly Colum
     // 指标性质 joins the target only as a comparison (`=`, `≥`) or 定性/定量 (which composeTarget
     // drops); other words (正向, 反向) have no field and are reported like an unknown column.
     if (column.key === 'extra') {
-      // A cell merged down the table (023's 得分计算方法 formula) is read once, at its top row.
-      if (!isNothing(text) && cell?.row === row) notes.push({ header: column.header, text, location });
+      // A cell merged down the table (023's 得分计算方法 formula) is read once, where it opens.
+      if (!isNothing(text) && opens) notes.push({ header: column.header, text, location });
     } else if (column.key === 'nature' && !isNothing(text) && !NATURE.test(text)) {
-      if (cell?.row === row) extras.push({ header: column.header, text, location });
+      if (opens) extras.push({ header: column.header, text, location });
     } else if (!values.has(column.key)) values.set(column.key, { text, location });
+    // A second column of a kind already read (a header printed twice) has no field of its own: its
+    // text is kept as a note under its header, unless it is the same cell spanning both.
+    else if (opens && !isNothing(text) && values.get(column.key)?.location !== location)
+      notes.push({ header: column.header, text, location });
   }
   const text = (key: IndicatorField): string => values.get(key)?.text ?? '';
   const own = (['name', 'nature', 'target', 'unit', 'actual', 'note', 'weight', 'score'] as const).filter(

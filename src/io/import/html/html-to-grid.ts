@@ -8,7 +8,7 @@
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import type { ImportIssue } from '../import-result.js';
 import type { Grid, GridCell } from '../grid/grid.js';
-import { capCellText, MAX_CELLS, tooManyCells } from '../grid/grid-limits.js';
+import { capCellText, MAX_CELLS, MAX_SPAN, tooManyCells } from '../grid/grid-limits.js';
 
 import { attr, childrenOf, isElement, type Element, type Node } from './html-nodes.js';
 
@@ -57,8 +57,6 @@ const BLOCK = new Set([
   'thead',
   'tfoot',
 ]);
-/** A colspan or rowspan beyond this is a page error, not a table (browsers cap colspan at 1000 too). */
-const MAX_SPAN = 1000;
 
 /** Excel's "save as web page" keeps hidden rows and columns, marked `display:none`; no reader sees them. */
 const isHiddenByStyle = (el: Element): boolean => /display\s*:\s*none/i.test(attr(el, 'style') ?? '');

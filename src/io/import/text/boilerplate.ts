@@ -73,6 +73,11 @@ export function cutAtNotes(lines: readonly TextLine[]): TextLine[] {
 export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
   const out = new Set<number>();
   const textOf = (line: TextLine): string => line.cells.join('');
+  // A note start before this index lies in a block already found to hold no note phrase: its own
+  // block ends where that block ends (the same lines continue it), and its text is a piece of that
+  // block's, so it holds none either. Without this, every such start rescanned to the block's end
+  // (quadratic: 8,000 `备注：1.说明` lines 5 s).
+  let noPhraseUntil = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === undefined) continue;
@@ -81,7 +86,7 @@ export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
       continue;
     }
     const first = line.cells[0];
-    if (first === undefined || !NOTE_START.test(first)) continue;
+    if (first === undefined || i < noPhraseUntil || !NOTE_START.test(first)) continue;
     let end = i + 1;
     let previous = textOf(line);
     while (end < lines.length) {
@@ -95,7 +100,10 @@ export function findBoilerplate(lines: readonly TextLine[]): Set<number> {
       }
       end += 1;
     }
-    if (!holdsNotePhrase(lines.slice(i, end).map(textOf).join(''))) continue;
+    if (!holdsNotePhrase(lines.slice(i, end).map(textOf).join(''))) {
+      noPhraseUntil = end;
+      continue;
+    }
     for (let k = i; k < end; k++) out.add(k);
     i = end - 1;
   }

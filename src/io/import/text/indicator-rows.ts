@@ -185,7 +185,21 @@ function placeBareScores(found: Indicator[], columns: readonly Column[], ctx: Pa
 /** Turns an assembled row into a canonical indicator; unreadable scores become issues. */
 function finishRow(row: Row, columns: readonly Column[], ctx: ParseContext): Indicator | null {
   const name = joinWrapped(row.name);
-  if (name === '') return null;
+  if (name === '') {
+    // Values under a blank name (its cells lost in extraction, or blank lines read as the name):
+    // no indicator without a name, but what was printed is reported, not dropped.
+    const printed = row.values.map(cellText).filter((v) => v !== null);
+    if (printed.length > 0)
+      ctx.log.add(
+        'indicator-name-missing',
+        'warning',
+        `绩效指标表中有一行没有指标名称，其内容"${printed.join(' ')}"未作为指标导入。请对照原表补上名称。`,
+        row.line,
+        printed.join(' '),
+        { form: ctx.form },
+      );
+    return null;
+  }
   const get = (kind: IndicatorColumn): string | null => {
     const i = columns.findIndex((c) => c.kind === kind);
     return i < 0 ? null : cellText(row.values[i] ?? []);
@@ -194,6 +208,13 @@ function finishRow(row: Row, columns: readonly Column[], ctx: ParseContext): Ind
   const unit = get('unit');
   const printedTarget = get('target');
   const target = nature !== null || unit !== null ? composeTarget(nature, printedTarget, unit) : printedTarget;
+  // No value to attach them to: the printed nature and unit are kept in extras, not dropped (as the
+  // grid reader does, read-indicators.ts).
+  if (printedTarget === null)
+    columns.forEach((c, i) => {
+      const text = c.kind === 'nature' || c.kind === 'unit' ? cellText(row.values[i] ?? []) : null;
+      if (text !== null) addExtra(ctx.draft, `${name}(${c.label})`, text);
+    });
   const indicator: Indicator = {
     level1: row.level1,
     level2: row.level2,
@@ -221,7 +242,10 @@ function finishRow(row: Row, columns: readonly Column[], ctx: ParseContext): Ind
     }
   }
   columns.forEach((c, i) => {
-    const text = c.kind === 'extra' ? cellText(row.values[i] ?? []) : null;
+    // A column whose kind an earlier column already has (a header printed twice, or a label read
+    // twice) has no field of its own: its text is kept in extras, under its printed label.
+    const again = c.kind !== 'extra' && columns.findIndex((d) => d.kind === c.kind) < i;
+    const text = c.kind === 'extra' || again ? cellText(row.values[i] ?? []) : null;
     if (text !== null) addExtra(ctx.draft, `${name}(${c.label})`, text);
   });
   return indicator;

@@ -340,8 +340,9 @@ function columnWidths(rows: readonly TableRow[]): Map<ValueColumn, number> {
   return widths;
 }
 
+/** A cell of the rebuilt pipe row: a bar printed in it is escaped (tokenize-lines.ts reads `\\|` back as `|`). */
 const cellOf = (pieces: readonly Piece[] | undefined): string =>
-  joinWrapped((pieces ?? []).map((p) => p.text)).replace(/\|/g, '｜');
+  joinWrapped((pieces ?? []).map((p) => p.text)).replace(/\|/g, '\\|');
 
 /** The header: the line printing 三级指标 and the lines next to it that print only header words. */
 function findHeader(lines: readonly string[], from: number): { start: number; end: number; at: number } | null {

@@ -61,17 +61,17 @@ function haystackOf(result: ImportResult): { text: string; numbers: Set<number> 
   return { text: squash(strings.join('\u0001')), numbers };
 }
 
-/** Fragments of the input that must be found in the output. */
-function fragmentsOf(text: string): string[] {
+/** Fragments of the input that must be found in the output, each with the cell it was squashed from. */
+function fragmentsOf(text: string): { cell: string; fragment: string }[] {
   const lines = cutAtNotes(tokenizeLines(text));
   const boiler = findBoilerplate(lines);
   return (
     lines
       .filter((_, i) => !boiler.has(i))
       .flatMap((l) => l.cells)
-      .map(squash)
+      .map((cell) => ({ cell, fragment: squash(cell) }))
       // 是/否 and the 指标性质 words 定性/定量 are template vocabulary, read into fields, not stored.
-      .filter((f) => /[\p{L}\p{N}]/u.test(f) && !isLabelPiece(f) && !/^(?:[是否]|定性|定量)$/.test(f))
+      .filter(({ fragment: f }) => /[\p{L}\p{N}]/u.test(f) && !isLabelPiece(f) && !/^(?:[是否]|定性|定量)$/.test(f))
   );
 }
 
@@ -88,7 +88,12 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
   if (/^年度?[)）]$/.test(fragment)) return true; // the tail of a year line cut at its spaces
   const year = /^[(（]?(\d{4})(?:年度?)?[)）]?$/.exec(fragment);
   if (year?.[1] !== undefined && hay.numbers.has(Number(year[1]))) return true;
-  const points = /^[(（](\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
+  // The end of a year cut by a space (`20 20年度`), which the importer reads whole (2020).
+  const yearEnd = /^(\d{1,3})年度?[)）]?$/.exec(fragment)?.[1];
+  if (yearEnd !== undefined && [...hay.numbers].some((n) => n >= 1990 && n <= 2100 && String(n).endsWith(yearEnd)))
+    return true;
+  // Points whose bracket was cut onto the line before (`(` / `10分)`) are read joined, as `10分`.
+  const points = /^[(（]?(\d+(?:\.\d+)?)分[)）]$/.exec(fragment);
   if (points?.[1] !== undefined && hay.text.includes(`${points[1]}分`)) return true;
   const bare = fragment
     .replace(/^其中[:：]?/, '')
@@ -109,5 +114,17 @@ function isFound(fragment: string, hay: { text: string; numbers: Set<number> }):
 export function lostFragments(text: string, result: ImportResult): string[] {
   const hay = haystackOf(result);
   // What importText reads: look-alike radicals restored (项⽬ → 项目).
-  return fragmentsOf(restoreIdeographs(text)).filter((f) => !isFound(f, hay));
+  return fragmentsOf(restoreIdeographs(text))
+    .filter(({ cell, fragment }) => !isFound(fragment, hay) && !wordsFound(cell, hay))
+    .map(({ fragment }) => fragment);
+}
+
+/**
+ * A cell of a tab-separated line keeps the spaces inside it; in laid-out text those spaces part
+ * the table's columns (`产出指     教育改造…   ≧50 人`), which the laid-out reader reads apart. Such a
+ * cell is found when each of its words is a label (or a piece of one) or is found.
+ */
+function wordsFound(cell: string, hay: { text: string; numbers: Set<number> }): boolean {
+  const words = cell.split(/[\s\u00a0\u3000]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 1 && words.every((w) => isLabelPiece(w) || isFound(w, hay));
 }

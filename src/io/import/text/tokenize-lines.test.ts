@@ -16,6 +16,11 @@ describe('splitCells', () => {
     expect(splitCells('群众满意度\t≥90%\t\t10\t10\t')).toEqual(['群众满意度', '≥90%', '', '10', '10']);
   });
 
+  it('reads `\\|` in a pipe row as a bar inside its cell (Markdown; the laid-out reader writes it)', () => {
+    expect(splitCells('| 专项法律服务\\|时间 | 1 |')).toEqual(['专项法律服务|时间', '1']);
+    expect(splitCells('| a | b |')).toEqual(['a', 'b']);
+  });
+
   it('keeps a lone ★ on the name after it', () => {
     expect(splitCells('★ 培训人次 ≥300人次')).toEqual(['★培训人次', '≥300人次']);
   });
@@ -224,6 +229,14 @@ describe('cutAtNotes', () => {
       [note],
     ]);
     expect(findBoilerplate(lines)).toEqual(new Set([1, 3]));
+  });
+
+  it('a 备注 block without a note phrase is no boilerplate, nor are the 备注 lines inside it; a later block is', () => {
+    // Each such start used to rescan to the next title (quadratic in the 备注 lines).
+    const lines = tokenizeLines(
+      ['备注：1.说明', '备注：2.说明', '项目名称 乙', '备注：1.其他资金包括自有资金', '2.说明'].join('\n'),
+    );
+    expect(findBoilerplate(lines)).toEqual(new Set([3, 4]));
   });
 
   it('ends the note line where a next form glued after it starts', () => {

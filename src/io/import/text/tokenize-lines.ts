@@ -101,10 +101,19 @@ function addCell(text: string, marker: string, out: string[]): string {
 /** `pipe` is isTableRow(line) (both callers pass it). */
 function cellsOf(line: string, pipe: boolean): string[] {
   if (!pipe && line.length < GLUED_LINE_LENGTH) return plainCells(line);
-  const parts = isPipeRow(line) ? line.split('|') : line.includes('\t') ? line.split('\t') : line.split(WHITE);
+  const parts = isPipeRow(line) ? pipeParts(line) : line.includes('\t') ? line.split('\t') : line.split(WHITE);
   const recut = pipe ? null : recutGlued(line, parts);
   if (recut !== null) return recut;
   return partsToCells(parts, pipe);
+}
+
+/**
+ * A pipe row's parts between its bars. `\\|` is a bar inside a cell (as Markdown escapes it, and as
+ * the laid-out reader writes the rows it rebuilt), kept as `|`.
+ */
+function pipeParts(line: string): string[] {
+  if (!line.includes('\\|')) return line.split('|');
+  return line.split(/(?<!\\)\|/).map((p) => p.replace(/\\\|/g, '|'));
 }
 
 /** The cells of a line's parts (a table row's when `pipe`: its empty cells between filled ones kept). */

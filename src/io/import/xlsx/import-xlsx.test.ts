@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { writeOfficialXlsx } from '../../../../scripts/fixtures/official-xlsx.js';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { findLostText } from '../grid/find-lost-text.js';
 import { gridToForms } from '../grid/grid-to-forms.js';
 import { importXlsx } from './import-xlsx.js';
+import { oversizedMerge } from './merge-limits.js';
 import { sheetToGrid } from './sheet-to-grid.js';
 import { writeFlatTemplate } from './write-flat-template.js';
 import { scoredForm } from '../../../../test/support/scored-form.js';
@@ -183,6 +184,25 @@ describe('importXlsx', () => {
       { level: 6 },
     );
     expect(await errorOf(bomb)).toBe('xlsx-too-large');
+  });
+
+  it('refuses a merged range over more cells than a file may hold, before exceljs makes them all', async () => {
+    // A few bytes of XML (`A1:XFD1048576`, 17 billion cells): exceljs took 3.7 s and 460 MB for
+    // 1.4 million, and never came back from this one.
+    const files = unzipSync(fixture('fixtures/xlsx/pingshan-justice-2020.xlsx'));
+    const sheet = Object.keys(files).find((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)) ?? '';
+    const xml = strFromU8(files[sheet] ?? new Uint8Array());
+    expect(xml).toContain('<mergeCells count="');
+    files[sheet] = strToU8(
+      xml.replace(/<mergeCells count="(\d+)">/, '<mergeCells count="$1"><mergeCell ref="A1:XFD1048576"/>'),
+    );
+    const result = await importXlsx(zipSync(files), 'merged.xlsx');
+    expect(result.forms).toEqual([]);
+    expect(result.issues.map((i) => [i.code, i.severity, i.raw])).toEqual([
+      ['xlsx-merge-too-large', 'error', `${sheet}: A1:XFD1048576`],
+    ]);
+    // The seed's own merges are far below the bound.
+    expect(oversizedMerge(new Map([[sheet, strToU8(xml)]]))).toBeNull();
   });
 
   it('reports a workbook exceljs cannot read', async () => {

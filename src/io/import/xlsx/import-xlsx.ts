@@ -8,9 +8,10 @@ import type { Form } from '../../../domain/form/form.schema.js';
 import type { ImportIssue, ImportResult } from '../import-result.js';
 import type { Grid } from '../grid/grid.js';
 import { gridToFormsOrText } from '../grid/grid-as-text.js';
-import { capIssueRaw } from '../grid/grid-limits.js';
+import { capIssueRaw, MAX_CELLS } from '../grid/grid-limits.js';
 import { readZipEntries, zipProblemMessage } from '../grid/read-zip-entries.js';
 import { HELP_SHEET } from './flat-template-columns.js';
+import { oversizedMerge } from './merge-limits.js';
 import { findFlatTemplate, readFlatTemplate } from './read-flat-template.js';
 import { sheetToGrid } from './sheet-to-grid.js';
 
@@ -34,6 +35,14 @@ export async function importXlsx(bytes: Uint8Array, file: string): Promise<Impor
       `“${file}”中没有工作簿（xl/workbook.xml），不是有效的 Excel 文件。请用 Excel 打开后另存为 .xlsx 再导入。`,
     );
   }
+  const merge = oversizedMerge(zip.files);
+  if (merge !== null)
+    return failed(
+      file,
+      'xlsx-merge-too-large',
+      `“${file}”中有一个合并单元格覆盖了超过 ${MAX_CELLS} 个单元格，不是自评表的版式，为安全起见未导入。请在 Excel 中取消该合并后另存再导入。`,
+      merge,
+    );
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
