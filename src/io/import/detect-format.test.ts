@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MHTML, SPREADSHEET_ML } from '../../../test/support/office-texts.js';
 import { classifyText, detectBinaryFormat } from './detect-format.js';
+import { importBytes } from './import-file.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const zip = (names: string[]): Uint8Array => zipSync(Object.fromEntries(names.map((n) => [n, bytes('<x/>')])));
@@ -22,6 +23,18 @@ describe('detectBinaryFormat', () => {
 
   it('calls a broken zip a zip rather than throwing', () => {
     expect(detectBinaryFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toBe('zip');
+  });
+
+  it('sends a .docx or .xlsx cut short to its importer, which says it is damaged, not to be unpacked', async () => {
+    const cut = (z: Uint8Array): Uint8Array => z.subarray(0, z.length - 30);
+    const docx = cut(zip(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']));
+    const xlsx = cut(zip(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']));
+    expect(detectBinaryFormat(docx)).toBe('docx');
+    expect(detectBinaryFormat(xlsx)).toBe('xlsx');
+    expect(detectBinaryFormat(cut(zip(['readme.txt', 'data.csv'])))).toBe('zip');
+    const result = await importBytes(docx, 'cut.docx');
+    expect(result.issues.map((i) => [i.code, i.severity])).toEqual([['docx-corrupt', 'error']]);
+    expect(result.issues[0]?.message).toContain('已损坏或不完整');
   });
 
   it('recognises legacy Office files, Word 97-2003 by its WordDocument stream', () => {

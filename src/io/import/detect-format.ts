@@ -36,6 +36,14 @@ function containsUtf16Name(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** `word/document.xml` or an `xl/` part named in a local file header (ASCII), or null. */
+function damagedOfficeZip(bytes: Uint8Array): 'docx' | 'xlsx' | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1 << 20));
+  if (head.includes('word/document.xml')) return 'docx';
+  if (head.includes('xl/workbook.xml') || head.includes('xl/worksheets/')) return 'xlsx';
+  return null;
+}
+
 /**
  * Sort bytes by content, not by extension: a `.pdf` that is really an xlsx is imported as xlsx.
  * Zip archives are told apart by their entry names (read from the central directory; nothing is
@@ -53,7 +61,10 @@ export function detectBinaryFormat(bytes: Uint8Array): BinaryFormat {
         },
       });
     } catch {
-      return 'zip';
+      // A download cut short loses the directory at the zip's end; the entries' own headers at its
+      // start still name them, so a damaged .docx/.xlsx goes to its importer, which says it is
+      // damaged, instead of being called some other zip to unpack.
+      return damagedOfficeZip(bytes) ?? 'zip';
     }
     if (names.includes('word/document.xml')) return 'docx';
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
