@@ -21,7 +21,7 @@ import {
 
 const MIN_GLUED_LENGTH = 30;
 /** Longer runs are not searched: bounded time on hostile input. */
-const MAX_GLUED_LENGTH = 20_000;
+const MAX_GLUED_LENGTH = 200_000;
 
 /** Each printed character's variants: brackets of both widths; OCR reads `A` as `八`, `)` as `1`. */
 const VARIANTS: Readonly<Record<string, string>> = { '(': '[（(]', ')': '[）)1l]', A: '[AＡ八]' };
