@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit, brokenPromises, realGrids, type Edit } from './grid-mutations.js';
+import { applyEdit, brokenPromises, realGrids, type Edit } from '../../../../test/support/grid-mutations.js';
 import { gridToForms } from './grid-to-forms.js';
 
 /**

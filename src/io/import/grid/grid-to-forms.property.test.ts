@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLostText } from './find-lost-text.js';
-import { applyEdit, brokenPromises, edit, realGrids } from './grid-mutations.js';
+import { applyEdit, brokenPromises, edit, realGrids } from '../../../../test/support/grid-mutations.js';
 import { gridToForms } from './grid-to-forms.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenPromises } from './broken-promises.js';
+import { brokenPromises } from '../../../../test/support/broken-promises.js';
 import { importText } from './import-text.js';
 
 /**

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokenPromises } from './broken-promises.js';
+import { brokenPromises } from '../../../../test/support/broken-promises.js';
 import { REPO_ROOT, readTextFixtures } from './fixture-files.js';
-import { mutate, mutation } from './text-mutations.js';
+import { mutate, mutation } from '../../../../test/support/text-mutations.js';
 
 /**
  * Property tests: real inputs (the seed and every text fixture) broken the ways copied text breaks

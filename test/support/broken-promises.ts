@@ -1,7 +1,7 @@
-import { formSchema } from '../../../domain/form/form.schema.js';
-import type { ImportResult } from '../import-result.js';
-import { importText } from './import-text.js';
-import { lostFragments } from './lost-fragments.js';
+import { formSchema } from '../../src/domain/form/form.schema.js';
+import type { ImportResult } from '../../src/io/import/import-result.js';
+import { importText } from '../../src/io/import/text/import-text.js';
+import { lostFragments } from '../../src/io/import/text/lost-fragments.js';
 
 /**
  * What importText promises on any input (import-text.ts), checked: it does not throw, reports no

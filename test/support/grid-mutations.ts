@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'parse5';
-import * as TABLE from '../../../../test/support/family-tables.js';
-import { htmlToGrid } from '../html/html-to-grid.js';
-import { formSchema } from '../../../domain/form/form.schema.js';
-import type { ImportResult } from '../import-result.js';
-import { findLostText } from './find-lost-text.js';
-import type { Grid, GridCell } from './grid.js';
-import { gridToForms } from './grid-to-forms.js';
+import * as TABLE from './family-tables.js';
+import { htmlToGrid } from '../../src/io/import/html/html-to-grid.js';
+import { formSchema } from '../../src/domain/form/form.schema.js';
+import type { ImportResult } from '../../src/io/import/import-result.js';
+import { findLostText } from '../../src/io/import/grid/find-lost-text.js';
+import type { Grid, GridCell } from '../../src/io/import/grid/grid.js';
+import { gridToForms } from '../../src/io/import/grid/grid-to-forms.js';
 
 /**
  * Ways a table breaks between its printing and its reading, for property tests of the grid path
