@@ -16,7 +16,7 @@ import { gridToForms } from '../../src/io/import/grid/grid-to-forms.js';
  * short list. Test support, not import code.
  */
 
-const root = new URL('../../../../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const gridOfPage = (html: string, file: string): Grid => htmlToGrid(parse(html), file).grid;
 
 /** The grids the edits start from: the seed web page's six forms, then the family tables. */
