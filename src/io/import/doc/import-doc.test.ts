@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formSchema } from '../../../domain/form/form.schema.js';
 import { importBytes } from '../import-file.js';
 import { importDoc } from './import-doc.js';
+import { compoundFileLayout } from '../../../../test/support/compound-file.js';
 
 const root = new URL('../../../../', import.meta.url);
 const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(path, root)));
@@ -16,13 +17,7 @@ const golden = formSchema
  */
 function withLoopingChain(doc: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(doc);
-  const view = new DataView(bytes.buffer);
-  const sectorSize = 2 ** view.getUint16(0x1e, true);
-  const perFatSector = sectorSize / 4;
-  // The allocation table's sectors are listed in the header from 0x4C (the first 109 of them).
-  const fatSector = (k: number): number => view.getInt32(0x4c + 4 * k, true);
-  const entry = (sector: number): number =>
-    (fatSector(Math.floor(sector / perFatSector)) + 1) * sectorSize + (sector % perFatSector) * 4;
+  const { view, fatEntry: entry } = compoundFileLayout(bytes);
   const directory = view.getInt32(0x30, true);
   view.setInt32(entry(directory), directory + 1, true);
   view.setInt32(entry(directory + 1), directory, true);

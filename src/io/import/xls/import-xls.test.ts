@@ -15,6 +15,7 @@ import { biffToExceljs } from './biff-to-exceljs.js';
 import { importXls } from './import-xls.js';
 import { readBiffWorkbook } from './read-biff-workbook.js';
 import { readWorkbookStream } from './read-workbook-stream.js';
+import { compoundFileLayout } from '../../../../test/support/compound-file.js';
 
 const root = new URL('../../../../', import.meta.url);
 const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(new URL(path, root)));
@@ -110,12 +111,7 @@ async function seedWithRecords(extra: readonly number[]): Promise<Uint8Array> {
  */
 function withLoopingWorkbookChain(xls: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(xls);
-  const view = new DataView(bytes.buffer);
-  const sectorSize = 2 ** view.getUint16(0x1e, true);
-  const perFatSector = sectorSize / 4;
-  const fatSector = (k: number): number => view.getInt32(0x4c + 4 * k, true);
-  const entry = (sector: number): number =>
-    (fatSector(Math.floor(sector / perFatSector)) + 1) * sectorSize + (sector % perFatSector) * 4;
+  const { view, sectorSize, fatEntry: entry } = compoundFileLayout(bytes);
   const sectors = Math.floor(bytes.length / sectorSize) - 1;
   const directory = view.getInt32(0x30, true);
   // The directory's entries (128 bytes each): find `Workbook` and the sector its stream starts at.
