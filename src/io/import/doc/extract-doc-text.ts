@@ -1,9 +1,9 @@
 /**
- * The text of a Word 97–2003 (.doc) file, read by word-extractor in a worker thread of its own
+ * The text of a Word 97–2003 (.doc) file, read by word-extractor in a worker thread
  * (run-in-thread.ts says why: a looping sector chain would otherwise abort the process).
  */
 import { createRequire } from 'node:module';
-import { runInThread, type ThreadResult } from '../run-in-thread.js';
+import { threadReader, type ThreadReader, type ThreadResult } from '../run-in-thread.js';
 
 /** The text parts of the document; table cells end in a tab, paragraphs and table rows in a line break. */
 export interface DocText {
@@ -24,28 +24,36 @@ const TIME_LIMIT_MS = 30_000;
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const WordExtractor = require(workerData.library);
-const bytes = Buffer.from(workerData.bytes.buffer, workerData.bytes.byteOffset, workerData.bytes.byteLength);
-new WordExtractor().extract(bytes).then(
-  (doc) => {
-    const keep = { filterUnicode: false };
-    parentPort.postMessage({ value: {
-      body: doc.getBody(keep),
-      elsewhere: [
-        ['页眉', doc.getHeaders({ ...keep, includeFooters: false })],
-        ['页脚', doc.getFooters(keep)],
-        ['脚注', doc.getFootnotes(keep)],
-        ['尾注', doc.getEndnotes(keep)],
-        ['批注', doc.getAnnotations(keep)],
-        ['文本框', doc.getTextboxes({ ...keep, includeHeadersAndFooters: true, includeBody: true })],
-      ].filter(([, text]) => text.trim() !== '').map(([part, text]) => ({ part, text })),
-    } });
-  },
-  (error) => parentPort.postMessage({ error: String((error && error.message) || error) }),
-);
+parentPort.on('message', ({ id, input }) => {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  new WordExtractor().extract(bytes).then(
+    (doc) => {
+      const keep = { filterUnicode: false };
+      parentPort.postMessage({ id, value: {
+        body: doc.getBody(keep),
+        elsewhere: [
+          ['页眉', doc.getHeaders({ ...keep, includeFooters: false })],
+          ['页脚', doc.getFooters(keep)],
+          ['脚注', doc.getFootnotes(keep)],
+          ['尾注', doc.getEndnotes(keep)],
+          ['批注', doc.getAnnotations(keep)],
+          ['文本框', doc.getTextboxes({ ...keep, includeHeadersAndFooters: true, includeBody: true })],
+        ].filter(([, text]) => text.trim() !== '').map(([part, text]) => ({ part, text })),
+      } });
+    },
+    (error) => parentPort.postMessage({ id, error: String((error && error.message) || error) }),
+  );
+});
 `;
+
+let reader: ThreadReader<DocText> | null = null;
 
 /** Reads the text of a .doc. Never throws: a file word-extractor cannot read is a problem with its detail. */
 export function extractDocText(bytes: Uint8Array): Promise<DocTextResult> {
-  const library = createRequire(import.meta.url).resolve('word-extractor');
-  return runInThread<DocText>(THREAD_SOURCE, { bytes, library }, { heapMb: HEAP_MB, timeLimitMs: TIME_LIMIT_MS });
+  reader ??= threadReader<DocText>(
+    THREAD_SOURCE,
+    { library: createRequire(import.meta.url).resolve('word-extractor') },
+    { heapMb: HEAP_MB, timeLimitMs: TIME_LIMIT_MS },
+  );
+  return reader(bytes);
 }

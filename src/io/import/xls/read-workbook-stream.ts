@@ -1,11 +1,11 @@
 /**
  * The workbook stream of an .xls (or WPS .et): the `Workbook` stream (BIFF8) or `Book` (BIFF5,
- * Excel 5/95) of the compound file, read by cfb in a worker thread of its own. cfb follows a
+ * Excel 5/95) of the compound file, read by cfb in a worker thread (kept for the next file). cfb follows a
  * stream's sector chain without checking for a loop (get_sector_list), so a crafted allocation
  * table grows an array until V8 aborts; run-in-thread.ts bounds that to this file.
  */
 import { createRequire } from 'node:module';
-import { runInThread, type ThreadResult } from '../run-in-thread.js';
+import { threadReader, type ThreadReader, type ThreadResult } from '../run-in-thread.js';
 
 export interface WorkbookStream {
   /** The stream's bytes; null when the compound file holds no workbook stream. */
@@ -25,30 +25,34 @@ const TIME_LIMIT_MS = 30_000;
 // `Workbook` wins over `Book` (Excel 97 keeps a BIFF5 `Book` beside it in "5.0/95 and 97" dual files).
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
-try {
-  const CFB = require(workerData.library);
-  const bytes = Buffer.from(workerData.bytes.buffer, workerData.bytes.byteOffset, workerData.bytes.byteLength);
-  const container = CFB.read(bytes, { type: 'buffer' });
-  const streams = container.FileIndex.filter((e) => e.type === 2);
-  const top = (name) => streams.find((e, i) => e.name.toLowerCase() === name && container.FullPaths[container.FileIndex.indexOf(e)].split('/').length === 2);
-  const entry = top('workbook') || top('book');
-  const names = streams.map((e) => e.name);
-  if (!entry) parentPort.postMessage({ value: { bytes: null, name: null, streams: names } });
-  else {
-    const content = Uint8Array.from(entry.content || []);
-    parentPort.postMessage({ value: { bytes: content, name: entry.name, streams: names } }, [content.buffer]);
+const CFB = require(workerData.library);
+parentPort.on('message', ({ id, input }) => {
+  try {
+    const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    const container = CFB.read(bytes, { type: 'buffer' });
+    const streams = container.FileIndex.filter((e) => e.type === 2);
+    const top = (name) => streams.find((e, i) => e.name.toLowerCase() === name && container.FullPaths[container.FileIndex.indexOf(e)].split('/').length === 2);
+    const entry = top('workbook') || top('book');
+    const names = streams.map((e) => e.name);
+    if (!entry) parentPort.postMessage({ id, value: { bytes: null, name: null, streams: names } });
+    else {
+      const content = Uint8Array.from(entry.content || []);
+      parentPort.postMessage({ id, value: { bytes: content, name: entry.name, streams: names } }, [content.buffer]);
+    }
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
-} catch (error) {
-  parentPort.postMessage({ error: String((error && error.message) || error) });
-}
+});
 `;
+
+let reader: ThreadReader<WorkbookStream> | null = null;
 
 /** Splits the compound file and returns its workbook stream. Never throws. */
 export function readWorkbookStream(bytes: Uint8Array): Promise<ThreadResult<WorkbookStream>> {
-  const library = createRequire(import.meta.url).resolve('cfb');
-  return runInThread<WorkbookStream>(
+  reader ??= threadReader<WorkbookStream>(
     THREAD_SOURCE,
-    { bytes, library },
+    { library: createRequire(import.meta.url).resolve('cfb') },
     { heapMb: HEAP_MB, timeLimitMs: TIME_LIMIT_MS },
   );
+  return reader(bytes);
 }
