@@ -20,6 +20,8 @@ describe('POST /api/imports with the seed in every document format', () => {
     'docx/pingshan-justice-2020.docx',
     'doc/pingshan-justice-2020.doc',
     'xlsx/pingshan-justice-2020.xlsx',
+    'doc/pingshan-justice-2020.xls',
+    'xls/pingshan-justice-2020-flat.xls',
     'html/pingshan-justice-2020.html',
   ])('%s creates the six drafts, equal to the golden forms', async (file) => {
     const filler = await t.as('fill-a');
