@@ -48,18 +48,13 @@ export interface LaidOutTable {
   readonly unplaced: UnplacedLine[];
 }
 
-const HEADER = '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施 |';
+/** The anchor and the column titles of the table as rebuilt (the seed template's). */
+const ANCHOR = '绩效指标';
+const COLUMNS = ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '未完成原因和改进措施'];
+const HEADER = `| ${COLUMNS.join(' | ')} |`;
 
 /** Pieces of the header's labels, as the layout cuts them (`一级指` / `标`, `未完成原因和改进措` / `施`). */
-const HEADER_WORDS = [
-  '绩效指标',
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '年度指标值',
-  '全年完成值',
-  '未完成原因和改进措施',
-];
+const HEADER_WORDS = [ANCHOR, ...COLUMNS];
 const isHeaderPiece = (text: string): boolean => HEADER_WORDS.some((w) => w.includes(normalizeLabel(text)));
 
 /** A line that closes the table: the 说明 row, the signature line, the notes, a total. */
@@ -138,7 +133,7 @@ function splitLine(line: number, text: string, zones: Zones, autospaced: boolean
     const inLevel1 = isPieceOf(LEVEL1_NAMES, label);
     const inLevel2 = isPieceOf(LEVEL2_NAMES, label);
     if (run.x >= zones.nameLeft - 1) rest.push(run);
-    else if (run.x < zones.anchorEnd && '绩效指标'.includes(label)) anchor.push(run);
+    else if (run.x < zones.anchorEnd && ANCHOR.includes(label)) anchor.push(run);
     // A piece of one level's names only is that level's, wherever centring put it
     // (`可持续影响指标` starting left of the 二级 column); `指标`, `满意度` go by position.
     else if (inLevel1 && (!inLevel2 || run.x < zones.level1End)) level1.push(run);
@@ -427,7 +422,7 @@ export function readLaidOutTable(lines: readonly string[], from: number): LaidOu
     )
   )
     unplaced.push({ line: header.end, text: level1.labels.map((l) => l.text).join(' '), why: 'level1' });
-  const out: string[] = ['绩效指标', HEADER];
+  const out: string[] = [ANCHOR, HEADER];
   rows.forEach((row, i) => {
     const owner = owners[i];
     const label = owner === null || owner === undefined ? undefined : level2.labels[owner];
