@@ -6,7 +6,7 @@
  */
 
 /** Phrases of the standard notes; a 备注 block holding none of them is data, not boilerplate. */
-export const NOTE_PHRASES = [
+const NOTE_PHRASES = [
   '请按项目体系',
   '分值统一设置为',
   '其他资金包括',
